@@ -1,0 +1,3 @@
+"""noticegen: privacy notices as code."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,108 @@
+"""Commands about checking a notice: lint, rules, explain, schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from ..config import ConfigError, find_config, load_config
+from ..loading import NoticeNotFound, load
+from ..reporters import REPORTERS
+from ..rules import ALL_RULES, BY_CODE
+
+def fail_usage(message: str) -> NoReturn:
+    """A usage error: one line on stderr, exit status 2."""
+    click.echo(f"noticegen: error: {message}", err=True)
+    sys.exit(2)
+
+
+PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
+
+
+@click.command()
+@click.argument("path", default="notice/", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--profile", "profiles", multiple=True, type=click.Choice(PROFILES),
+    help="Check against this jurisdiction instead of those the notice declares (repeatable).",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Configuration file (default: noticegen.toml in the notice folder, or pyproject.toml).",
+)
+def lint(path: Path, fmt: str, profiles: tuple[str, ...], config_path: Path | None) -> None:
+    """Check the notice at PATH (a folder or a notice.yaml) and report findings.
+
+    Exit status: 0 when no finding is an error, 1 when one is, 2 on a usage error.
+    """
+    from ..linting import exit_code
+    from ..linting import lint as run_lint
+
+    try:
+        loaded = load(path)
+        config = load_config(config_path or find_config(loaded.root))
+    except (NoticeNotFound, ConfigError) as error:
+        fail_usage(str(error))
+    findings = run_lint(loaded, config, profiles)
+    sys.stdout.write(REPORTERS[fmt](findings))
+    sys.exit(exit_code(findings))
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules(fmt: str) -> None:
+    """List every rule: code, name, default severity, profiles and summary."""
+    if fmt == "json":
+        import json
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "family": r.family,
+                "severity": str(r.severity),
+                "profiles": sorted(r.profiles),
+                "citation": r.citation,
+                "summary": r.summary(),
+            }
+            for r in ALL_RULES
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for r in ALL_RULES:
+        profiles = ",".join(sorted(r.profiles)) or "all"
+        click.echo(f"{r.code}  {r.name:<40} {r.severity!s:<8} {profiles:<16} {r.summary()}")
+
+
+@click.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Print the documentation of one rule, by code (NG201) or name."""
+    from ..docs import rule_page
+
+    rule = BY_CODE.get(code.upper()) or next((r for r in ALL_RULES if r.name == code), None)
+    if rule is None:
+        fail_usage(f"no rule {code!r}; `noticegen rules` lists them")
+    click.echo(rule_page(rule))
+
+
+@click.command()
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"),
+    show_default=True, help="Folder to write the JSON Schemas to.",
+)
+def schema(out: Path) -> None:
+    """Write the JSON Schema of notice and supplement files (for editor completion)."""
+    from ..schema import write_schemas
+
+    for written in write_schemas(out):
+        click.echo(f"wrote {written}")
+
+
+COMMANDS = (lint, rules, explain, schema)

@@ -1,0 +1,104 @@
+"""What rules read: the validated notice, its supplements, the active profiles, and indexes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import Notice, Supplement
+
+PathT = tuple[str | int, ...]
+
+
+def covers(general: str, specific: str) -> bool:
+    """True when id `general` is `specific` or one of its ancestors (`location` covers
+    `location.precise`)."""
+    return specific == general or specific.startswith(general + ".")
+
+
+def related(a: str, b: str) -> bool:
+    """True when either id covers the other."""
+    return covers(a, b) or covers(b, a)
+
+
+@dataclass
+class LintContext:
+    notice: Notice
+    root: Path
+    profiles: frozenset[str]
+    supplements: list[tuple[str, Supplement]] = field(default_factory=list)
+    """Each supplement with its path relative to the notice folder."""
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per-rule options from the configuration, keyed by rule code."""
+
+    def has_profile(self, *names: str) -> bool:
+        return bool(self.profiles.intersection(names))
+
+    @cached_property
+    def data_references(self) -> dict[str, list[PathT]]:
+        """Every place a data id is referenced, by id."""
+        refs: dict[str, list[PathT]] = defaultdict(list)
+        n = self.notice
+        for pid, purpose in n.purposes.items():
+            for i, d in enumerate(purpose.data):
+                refs[d].append(("purposes", pid, "data", i))
+        for rid, recipient in n.recipients.items():
+            for i, d in enumerate(recipient.data):
+                refs[d].append(("recipients", rid, "data", i))
+        for cid, cookie in n.cookies.items():
+            for i, d in enumerate(cookie.data):
+                refs[d].append(("cookies", cid, "data", i))
+        for r, rule in enumerate(n.retention):
+            for i, d in enumerate(rule.data):
+                refs[d].append(("retention", r, "data", i))
+        for prid, promise in n.promises.items():
+            for i, d in enumerate(promise.data):
+                refs[d].append(("promises", prid, "data", i))
+        return dict(refs)
+
+    @cached_property
+    def purpose_data(self) -> set[str]:
+        """Data ids used by at least one purpose."""
+        return {d for p in self.notice.purposes.values() for d in p.data}
+
+    def data_matching(self, ref: str) -> list[str]:
+        """Declared data ids that `ref` names, itself or through the hierarchy."""
+        return [d for d in self.notice.data if related(ref, d)]
+
+    def is_declared(self, ref: str) -> bool:
+        """A reference is declared when it names a declared id or a parent of declared ids."""
+        return any(covers(ref, d) for d in self.notice.data)
+
+    def prose(self) -> Iterator[tuple[str | None, PathT, str]]:
+        """Every free-text value of the notice and its supplements: (file, path, text)."""
+        yield from ((None, path, text) for path, text in _strings(self.notice, ()))
+        for rel, supplement in self.supplements:
+            yield from ((rel, path, text) for path, text in _strings(supplement, ()))
+
+
+_NOT_PROSE = {"id", "version", "language", "languages", "email", "phone", "url", "website",
+              "value", "duration", "period", "name", "source_name", "destination", "countries",
+              "data", "purposes", "recipients", "purpose", "settings_url", "opt_out_link",
+              "limit_link", "metrics_url", "postal_code", "country", "street", "locality",
+              "region", "registration", "legal_name", "kind", "provider"}  # fmt: skip
+
+
+def _strings(node: Any, path: PathT) -> Iterator[tuple[PathT, str]]:
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            if name not in _NOT_PROSE:
+                yield from _strings(getattr(node, name), (*path, name))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*path, str(key)))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, (*path, i))
+    elif isinstance(node, str) and not hasattr(node, "value"):
+        yield path, node

@@ -1,0 +1,126 @@
+"""Run the selected rules over a loaded notice. Knows nothing about any one rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from .config import Config
+from .context import LintContext
+from .findings import Finding, Position, Severity
+from .loading import LoadedNotice, SourceFile, finding
+from .rules import ALL_RULES, Rule, Violation
+from .rules.schema import SuppressionWithoutReason
+
+_SUPPRESSION = re.compile(r"#\s*noticegen:\s*ignore\[([A-Z0-9, ]+)\]\s*(.*)$")
+
+
+def active_profiles(loaded: LoadedNotice, config: Config, override: Sequence[str] = ()) -> frozenset[str]:
+    if override:
+        return frozenset(override)
+    if config.profiles:
+        return frozenset(config.profiles)
+    if loaded.notice is None:
+        return frozenset()
+    return frozenset(str(j) for j in loaded.notice.notice.jurisdictions)
+
+
+def selected_rules(config: Config, profiles: frozenset[str]) -> list[type[Rule]]:
+    return [
+        rule
+        for rule in ALL_RULES
+        if config.enabled(rule.code) and (not rule.profiles or rule.profiles & profiles)
+    ]
+
+
+def lint(loaded: LoadedNotice, config: Config | None = None, profiles: Sequence[str] = ()) -> list[Finding]:
+    """All findings for a loaded notice, sorted, with suppressions and overrides applied."""
+    config = config or Config()
+    active = active_profiles(loaded, config, profiles)
+    findings = [f for f in loaded.findings if config.enabled(f.rule)]
+    if loaded.notice is not None:
+        ctx = LintContext(
+            notice=loaded.notice,
+            root=loaded.root,
+            profiles=active,
+            supplements=[
+                (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
+                for source, supplement in loaded.supplements
+            ],
+            options=config.options,
+        )
+        for rule in selected_rules(config, active):
+            if rule.reported_by_loader:
+                continue
+            for violation in rule().check(ctx):
+                findings.append(_locate(rule, violation, loaded))
+    findings = [_override(f, config) for f in findings]
+    sources = [loaded.main, *(s for s, _ in loaded.supplements)]
+    findings = _apply_suppressions(findings, sources, config)
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def _locate(rule: type[Rule], violation: Violation, loaded: LoadedNotice) -> Finding:
+    source = loaded.source(violation.file)
+    position = violation.position or source.position(violation.path)
+    if violation.quote and source.text:
+        position = _find_quote(source, position, violation.quote) or position
+    return finding(rule, violation.message, source.path, position, violation.hint)
+
+
+def _find_quote(source: SourceFile, start: Position, quote: str) -> Position | None:
+    """The position of `quote` in the file at or after `start`, for pointing inside prose."""
+    lines = source.text.splitlines()
+    needle = quote.lower()
+    for number in range(start.line - 1, len(lines)):
+        column = lines[number].lower().find(needle)
+        if column >= 0:
+            return Position(number + 1, column + 1)
+    return None
+
+
+def _override(f: Finding, config: Config) -> Finding:
+    level = config.severity.get(f.rule)
+    return replace(f, severity=level) if level is not None else f
+
+
+def _apply_suppressions(
+    findings: list[Finding], sources: Iterable[SourceFile], config: Config
+) -> list[Finding]:
+    """Honour `# noticegen: ignore[CODE] reason` on the finding's line or the line above."""
+    reasons: dict[tuple[str, int, str], str] = {}
+    result = list(findings)
+    for source in sources:
+        lines = source.text.splitlines()
+        for number, line in enumerate(lines, start=1):
+            match = _SUPPRESSION.search(line)
+            if not match:
+                continue
+            codes = [c.strip() for c in match.group(1).split(",") if c.strip()]
+            reason = match.group(2).strip()
+            if not reason and config.enabled(SuppressionWithoutReason.code):
+                result.append(
+                    finding(
+                        SuppressionWithoutReason,
+                        f"Suppression of {', '.join(codes)} gives no reason.",
+                        source.path,
+                        Position(number, match.start() + 1),
+                    )
+                )
+                continue
+            target = number + 1 if line.lstrip().startswith("#") else number
+            for code in codes:
+                reasons[(source.path, target, code)] = reason
+    return [
+        replace(f, suppressed=reasons[(f.file, f.line, f.rule)])
+        if (f.file, f.line, f.rule) in reasons
+        else f
+        for f in result
+    ]
+
+
+def exit_code(findings: Iterable[Finding]) -> int:
+    """1 when an unsuppressed finding is an error, else 0."""
+    return int(any(f.severity >= Severity.ERROR and f.suppressed is None for f in findings))

@@ -1,0 +1,274 @@
+"""Read a notice folder (or a single file) into the model; every problem becomes a finding."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, Position
+from .model import Notice, Supplement
+from .rules import schema
+from .rules.base import Rule
+from .yamlsource import MAX_BYTES, ParsedYaml, YamlProblem, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+NOTICE_FILE = "notice.yaml"
+SUPPLEMENTS_DIR = "supplements"
+
+_PROBLEM_RULES: dict[str, type[Rule]] = {
+    "syntax": schema.YamlSyntaxError,
+    "duplicate": schema.DuplicateKey,
+    "tag": schema.ExplicitTag,
+    "aliases": schema.AliasLimit,
+    "too-large": schema.InputTooLarge,
+    "type": schema.InvalidValue,
+    "unreadable": schema.UnreadableFile,
+}
+
+
+class NoticeNotFound(Exception):
+    """The path given is not a notice: a usage error, not a finding."""
+
+
+@dataclass
+class SourceFile:
+    """One YAML file of the notice: its display path, text and parsed positions."""
+
+    path: str
+    text: str = ""
+    parsed: ParsedYaml = field(default_factory=ParsedYaml)
+
+    def position(self, path: tuple[str | int, ...], *, prefer_value: bool = False) -> Position:
+        return self.parsed.position(path, prefer_value=prefer_value)
+
+
+@dataclass
+class LoadedNotice:
+    """What loading produced: the model where it validated, and the findings either way."""
+
+    root: Path
+    main: SourceFile
+    notice: Notice | None
+    supplements: list[tuple[SourceFile, Supplement]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def source(self, relative: str | None) -> SourceFile:
+        """The source file for a path relative to the notice folder (None: the main file)."""
+        if relative is None:
+            return self.main
+        for source, _ in self.supplements:
+            if Path(source.path) == self.root / relative:
+                return source
+        return SourceFile(str(self.root / relative))
+
+
+def finding(rule: type[Rule], message: str, file: str, position: Position, hint: str = "") -> Finding:
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        message=message,
+        file=file,
+        position=position,
+        citation=rule.citation,
+        hint=hint or rule.hint,
+    )
+
+
+def locate(path: Path) -> tuple[Path, Path]:
+    """Return the notice folder and its main file for a folder or a single YAML file."""
+    if not path.exists():
+        raise NoticeNotFound(f"{path}: no such file or directory")
+    if path.is_file():
+        return path.parent, path
+    main = path / NOTICE_FILE
+    if not main.is_file():
+        raise NoticeNotFound(f"{path}: no {NOTICE_FILE} in this folder")
+    return path, main
+
+
+def read_source(path: Path) -> tuple[SourceFile, list[Finding]]:
+    """Read and parse one YAML file, refusing what is too large, binary or not UTF-8."""
+    display = os.fspath(path)
+    source = SourceFile(display)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return source, [
+                finding(
+                    schema.InputTooLarge,
+                    f"The file is {size:,} bytes; a notice file may be at most {MAX_BYTES:,}.",
+                    display,
+                    Position(1, 1),
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as error:
+        return source, [
+            finding(schema.UnreadableFile, f"Cannot read the file: {error.strerror}.", display, Position())
+        ]
+    if b"\x00" in raw:
+        return source, [
+            finding(schema.UnreadableFile, "The file is binary, not YAML text.", display, Position())
+        ]
+    try:
+        source.text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return source, [
+            finding(
+                schema.UnreadableFile,
+                f"The file is not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded.",
+                display,
+                Position(line, column),
+            )
+        ]
+    source.text = source.text.removeprefix("\ufeff")
+    source.parsed = parse_yaml(source.text)
+    return source, [_problem_finding(p, display) for p in source.parsed.problems]
+
+
+def _problem_finding(problem: YamlProblem, file: str) -> Finding:
+    rule = _PROBLEM_RULES[problem.kind]
+    return finding(rule, problem.message, file, problem.position, problem.hint)
+
+
+def validate(
+    model: type[M], source: SourceFile, what: str
+) -> tuple[M | None, list[Finding]]:
+    """Validate parsed data against a model; map each error back to its YAML position."""
+    data = source.parsed.data
+    if data is None and source.parsed.parsed_cleanly:
+        return None, [
+            finding(
+                schema.MissingField,
+                f"The {what} file has no content.",
+                source.path,
+                Position(1, 1),
+                f"Start from `noticegen init`, or write the {what}'s top-level sections.",
+            )
+        ]
+    if data is None:
+        return None, []
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return None, [
+            finding(
+                schema.InvalidValue,
+                f"The {what} file holds {kind}; it must be a mapping of sections "
+                "(`notice:`, `controller:`, ...).",
+                source.path,
+                Position(1, 1),
+            )
+        ]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        findings = [_error_finding(model, source, e) for e in error.errors()]
+        return None, findings
+
+
+def _error_finding(model: type[BaseModel], source: SourceFile, error: Any) -> Finding:
+    loc = tuple(x for x in error["loc"] if not (isinstance(x, str) and "[" in x and x != "[key]"))
+    kind = error["type"]
+    dotted = ".".join(str(x) for x in loc if x != "[key]")
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        known = _known_fields(model, loc[:-1])
+        close = difflib.get_close_matches(str(key), known, n=1)
+        where = f" in `{'.'.join(str(x) for x in loc[:-1])}`" if len(loc) > 1 else ""
+        hint = f"Did you mean `{close[0]}`?" if close else "Known keys here: " + ", ".join(known)
+        return finding(
+            schema.UnknownKey,
+            f"Unknown key `{key}`{where}: the notice format has no such field.",
+            source.path,
+            source.position(loc),
+            hint,
+        )
+    if kind == "missing":
+        return finding(
+            schema.MissingField,
+            f"Required field `{loc[-1]}` is missing"
+            + (f" from `{'.'.join(str(x) for x in loc[:-1])}`." if len(loc) > 1 else "."),
+            source.path,
+            source.position(loc[:-1]),
+            f"Add `{loc[-1]}`.",
+        )
+    if loc and loc[-1] == "[key]":
+        return finding(
+            schema.InvalidValue,
+            f"`{loc[-2]}` in `{'.'.join(str(x) for x in loc[:-2])}` is not a valid id: "
+            "use lower-case letters, digits, '_' or '-', with '.' between levels.",
+            source.path,
+            source.position(loc[:-1]),
+        )
+    hint = ""
+    if isinstance(error.get("input"), float) and loc and loc[-1] in ("version",):
+        hint = 'Quote version numbers, e.g. "1.10", so YAML does not read them as numbers.'
+    return finding(
+        schema.InvalidValue,
+        f"`{dotted}`: {error['msg']}." if dotted else f"{error['msg']}.",
+        source.path,
+        source.position(loc, prefer_value=True),
+        hint,
+    )
+
+
+def _known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found by walking `loc` through the annotations."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(str(part))
+            if info is None:
+                return []
+            current = info.annotation
+        else:
+            args = typing.get_args(current)
+            current = args[-1] if args else None
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional and Annotated down to the type that has fields or items."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0]
+        else:
+            return annotation
+
+
+def load(path: Path) -> LoadedNotice:
+    """Load a notice folder or file. Raises NoticeNotFound only for a path that is no notice."""
+    root, main_path = locate(path)
+    main, findings = read_source(main_path)
+    notice, problems = validate(Notice, main, "notice")
+    findings += problems
+    loaded = LoadedNotice(root=root, main=main, notice=notice, findings=findings)
+    supplements_dir = root / SUPPLEMENTS_DIR
+    if main_path.name == NOTICE_FILE and supplements_dir.is_dir():
+        for file in sorted(supplements_dir.glob("*.yaml")):
+            source, file_findings = read_source(file)
+            supplement, problems = validate(Supplement, source, "supplement")
+            loaded.findings += file_findings + problems
+            if supplement is not None:
+                loaded.supplements.append((source, supplement))
+    return loaded

@@ -1,0 +1,68 @@
+"""The strict base model and the small types every part of the notice shares."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$"
+ID_RE = re.compile(ID_PATTERN)
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(
+        description="A stable identifier: lower case letters, digits, '_' and '-', with '.' "
+        "separating levels (e.g. `contact.email`). It is used for cross-references, as the "
+        "anchor in the published page and as the translation context."
+    ),
+]
+Markdown = Annotated[
+    str,
+    Field(
+        description="Text in Markdown. Raw HTML is shown as text; links may use https, http, "
+        "mailto or an in-page anchor such as `#controller`."
+    ),
+]
+DURATION_PATTERN = r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"
+Duration = Annotated[
+    str,
+    StringConstraints(pattern=DURATION_PATTERN),
+    Field(description="An ISO 8601 duration, e.g. `P3Y` (three years) or `P13M` (13 months)."),
+]
+CountryCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^([A-Z]{2}|EEA|EU|WORLDWIDE)$"),
+    Field(
+        description="An ISO 3166-1 alpha-2 country code (e.g. `US`), or `EEA`, `EU` or "
+        "`WORLDWIDE`."
+    ),
+]
+LanguageTag = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$"),
+    Field(description="A BCP 47 language tag, e.g. `en`, `fr`, `pt-BR`."),
+]
+Email = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    Field(description="An email address."),
+]
+Url = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://\S+$"),
+    Field(description="An absolute http or https address."),
+]
+
+
+class StrictModel(BaseModel):
+    """Every model forbids unknown keys: a misspelt field is a finding, never ignored."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        frozen=True,
+        regex_engine="python-re",
+    )

@@ -1,0 +1,103 @@
+"""Who publishes the notice, for whom, and since when."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+from pydantic import Field
+
+from .base import CountryCode, Email, Id, LanguageTag, Markdown, StrictModel, Url
+
+
+class Jurisdiction(enum.StrEnum):
+    """A legal regime whose disclosure requirements the notice claims to meet."""
+
+    GDPR = "gdpr"
+    UK_GDPR = "uk-gdpr"
+    CCPA = "ccpa"
+    LGPD = "lgpd"
+    EPRIVACY = "eprivacy"
+
+
+class NoticeMeta(StrictModel):
+    id: Id
+    """Stable identifier of the notice; names the published files (`<id>.pdf`)."""
+    title: str
+    """The notice's title as published, e.g. "Privacy Notice"."""
+    version: str = Field(pattern=r"^\d+(\.\d+){0,2}$")
+    """Version of this text, e.g. "2.0.0". Quote it in YAML so that `1.10` stays `1.10`."""
+    effective: datetime.date
+    """Date from which this version applies (YYYY-MM-DD)."""
+    last_reviewed: datetime.date | None = None
+    """Date the notice was last reviewed; CCPA requires a review at least every 12 months."""
+    language: LanguageTag = "en"
+    """Language the notice is written in; translations are made from it."""
+    languages: list[LanguageTag] = Field(default_factory=list)
+    """Every language the notice is published in, the source language included."""
+    jurisdictions: list[Jurisdiction] = Field(default_factory=list)
+    """Legal regimes the notice claims to satisfy; each turns on its completeness rules."""
+    url: Url | None = None
+    """Where the notice is published."""
+
+
+class Address(StrictModel):
+    street: str
+    """Street and number."""
+    locality: str
+    """City or town."""
+    postal_code: str | None = None
+    """Postal code."""
+    region: str | None = None
+    """State, province or region."""
+    country: CountryCode
+    """Country, as an ISO 3166-1 alpha-2 code."""
+
+
+class Contact(StrictModel):
+    name: str
+    """Name of the person or organisation."""
+    email: Email | None = None
+    """Email address for privacy matters."""
+    phone: str | None = None
+    """Telephone number, international format."""
+    postal_address: Address | None = None
+    """Postal address."""
+    url: Url | None = None
+    """Web page or form."""
+
+
+class Controller(StrictModel):
+    name: str
+    """Name the company is known by."""
+    legal_name: str | None = None
+    """Full legal name of the entity responsible for the processing (GDPR Art. 13(1)(a))."""
+    registration: str | None = None
+    """Company registration number and register."""
+    postal_address: Address | None = None
+    """Registered postal address."""
+    email: Email | None = None
+    """Email address for privacy matters."""
+    phone: str | None = None
+    """Telephone number, international format."""
+    website: Url | None = None
+    """The company's website."""
+    dpo: Contact | None = None
+    """Data protection officer (GDPR Art. 37-39; Art. 13(1)(b))."""
+    no_dpo_reason: str | None = None
+    """Why no DPO is designated, stated instead of `dpo` when Art. 37 does not require one."""
+    eu_representative: Contact | None = None
+    """Representative in the EU for a controller established outside it (GDPR Art. 27)."""
+    uk_representative: Contact | None = None
+    """Representative in the UK for a controller established outside it (UK GDPR Art. 27)."""
+    supervisory_authority: Contact | None = None
+    """Lead supervisory authority, named so users know where to complain."""
+
+
+class Scope(StrictModel):
+    applies_to: list[str] = Field(min_length=1)
+    """Services, sites, apps and people the notice covers."""
+    excludes: list[str] = Field(default_factory=list)
+    """What the notice expressly does not cover, e.g. third-party sites linked from ours."""
+    audiences: list[str] = Field(default_factory=list)
+    """Groups of people addressed, e.g. customers, prospects, website visitors."""

@@ -1,0 +1,137 @@
+"""Cookies, transfers, children, security, changes and explicit promises."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+from pydantic import Field
+
+from .base import CountryCode, Duration, Id, Markdown, StrictModel, Url
+
+
+class TechnologyKind(enum.StrEnum):
+    """A kind of tracking or storage technology on the user's device."""
+
+    COOKIE = "cookie"
+    LOCAL_STORAGE = "local_storage"
+    PIXEL = "pixel"
+    SDK = "sdk"
+    FINGERPRINTING = "fingerprinting"
+
+
+class Cookie(StrictModel):
+    name: str
+    """The cookie's or technology's technical name, e.g. `_ga`."""
+    kind: TechnologyKind = TechnologyKind.COOKIE
+    """Cookie, local storage, pixel, SDK or fingerprinting."""
+    provider: str
+    """Who sets it: the company (first party) or the third party that does."""
+    purpose: Id
+    """Id of the purpose the technology serves."""
+    duration: Duration | None = None
+    """How long it stays on the device; omit for a session cookie and set `session: true`."""
+    session: bool = False
+    """Whether it is deleted when the browser closes."""
+    strictly_necessary: bool
+    """Whether it is strictly necessary for a service the user asked for (ePrivacy Art. 5(3))."""
+    consent: bool
+    """Whether it is set only after consent."""
+    data: list[Id] = Field(default_factory=list)
+    """Ids of the data categories it collects."""
+
+
+class Safeguard(enum.StrEnum):
+    """The legal mechanism that makes an international transfer lawful (GDPR Chapter V)."""
+
+    ADEQUACY = "adequacy"
+    STANDARD_CONTRACTUAL_CLAUSES = "standard_contractual_clauses"
+    BINDING_CORPORATE_RULES = "binding_corporate_rules"
+    UK_IDTA = "uk_idta"
+    UK_ADDENDUM = "uk_addendum"
+    DATA_PRIVACY_FRAMEWORK = "data_privacy_framework"
+    DEROGATION = "derogation"
+    LGPD_CLAUSES = "lgpd_clauses"
+
+
+class Transfer(StrictModel):
+    destination: CountryCode
+    """The country the data goes to."""
+    recipients: list[Id] = Field(default_factory=list)
+    """Ids of the recipients that receive the data there."""
+    safeguard: Safeguard | None = None
+    """The transfer mechanism (GDPR Art. 13(1)(f), 44-49)."""
+    details: Markdown | None = None
+    """Further details, e.g. supplementary measures."""
+    safeguard_copy: Markdown | None = None
+    """How to obtain a copy of the safeguard, or where it is made available (Art. 13(1)(f))."""
+
+
+class Children(StrictModel):
+    minimum_age: int | None = Field(default=None, ge=0, le=21)
+    """Minimum age for using the services."""
+    directed_to_children: bool = False
+    """Whether the services are directed to children."""
+    statement: Markdown
+    """What the company does about children's data, including verified parental consent."""
+    sells_or_shares_under_16: bool = False
+    """Whether data of consumers under 16 is sold or shared (Cal. Civ. Code 1798.120(c))."""
+
+
+class Security(StrictModel):
+    measures: list[str] = Field(default_factory=list)
+    """Technical and organisational measures, e.g. "Encryption in transit (TLS 1.2+)"."""
+    statement: Markdown | None = None
+    """A plain description of how data is protected."""
+
+
+class ChangeEntry(StrictModel):
+    version: str = Field(pattern=r"^\d+(\.\d+){0,2}$")
+    """The version introduced by this change."""
+    date: datetime.date
+    """The date it took effect."""
+    summary: str
+    """What changed, in plain words."""
+    material: bool = False
+    """Whether the change was material and announced to users in advance."""
+
+
+class Changes(StrictModel):
+    how_notified: Markdown
+    """How users are told of changes before they take effect (GDPR Art. 13(3))."""
+    log: list[ChangeEntry] = Field(default_factory=list)
+    """Earlier versions and what changed in each, newest first."""
+
+
+class PromiseKind(enum.StrEnum):
+    """What a promise says never happens."""
+
+    NO_SALE = "no_sale"
+    NO_SHARING = "no_sharing"
+    NO_DISCLOSURE = "no_disclosure"
+    NO_TRANSFER_OUTSIDE_EEA = "no_transfer_outside_eea"
+    NO_AUTOMATED_DECISIONS = "no_automated_decisions"
+    NO_SENSITIVE_DATA = "no_sensitive_data"
+
+
+class Promise(StrictModel):
+    kind: PromiseKind
+    """The kind of statement."""
+    text: str
+    """The sentence as published, e.g. "We do not sell your personal data"."""
+    data: list[Id] = Field(default_factory=list)
+    """Ids of the data the promise is about; empty means all personal data."""
+
+
+class Section(StrictModel):
+    title: str
+    """Heading of the section."""
+    body: Markdown
+    """The section's text."""
+
+
+class Link(StrictModel):
+    label: str
+    """Text of the link."""
+    url: Url
+    """Address of the document."""

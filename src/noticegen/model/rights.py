@@ -1,0 +1,85 @@
+"""The rights a notice offers and how people exercise them."""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import Field
+
+from .base import Duration, Markdown, StrictModel, Url
+
+
+class Right(enum.StrEnum):
+    """A data-subject or consumer right."""
+
+    ACCESS = "access"
+    RECTIFICATION = "rectification"
+    ERASURE = "erasure"
+    RESTRICTION = "restriction"
+    PORTABILITY = "portability"
+    OBJECTION = "objection"
+    OBJECT_TO_DIRECT_MARKETING = "object_to_direct_marketing"
+    WITHDRAW_CONSENT = "withdraw_consent"
+    NOT_SUBJECT_TO_AUTOMATED_DECISIONS = "not_subject_to_automated_decisions"
+    COMPLAINT = "complaint"
+    KNOW = "know"
+    DELETE = "delete"
+    CORRECT = "correct"
+    OPT_OUT_OF_SALE_OR_SHARING = "opt_out_of_sale_or_sharing"
+    LIMIT_SENSITIVE = "limit_sensitive"
+    NON_DISCRIMINATION = "non_discrimination"
+    CONFIRMATION = "confirmation"
+    ANONYMISATION = "anonymisation"
+    INFORMATION_ON_SHARING = "information_on_sharing"
+    INFORMATION_ON_CONSENT = "information_on_consent"
+
+
+class RightDetail(StrictModel):
+    description: Markdown | None = None
+    """What the right lets the person do, in the company's words."""
+    how: Markdown | None = None
+    """How to exercise this right, where it differs from the general request methods."""
+
+
+class MethodKind(enum.StrEnum):
+    """A channel for submitting a privacy request."""
+
+    EMAIL = "email"
+    WEB_FORM = "web_form"
+    TOLL_FREE_PHONE = "toll_free_phone"
+    PHONE = "phone"
+    POSTAL = "postal"
+    IN_ACCOUNT = "in_account"
+
+
+class RequestMethod(StrictModel):
+    kind: MethodKind
+    """The channel."""
+    value: str
+    """The address, number or URL to use."""
+
+
+class Requests(StrictModel):
+    methods: list[RequestMethod] = Field(default_factory=list)
+    """Channels for submitting requests (CCPA requires at least two, 1798.130(a)(1))."""
+    verification: Markdown | None = None
+    """How the identity of the requester is verified."""
+    authorised_agents: Markdown | None = None
+    """How an authorised agent may make a request on someone's behalf (11 CCR 7063)."""
+    response_time: Duration | None = None
+    """The time within which requests are answered, e.g. `P1M`."""
+    opt_out_preference_signals: bool | None = None
+    """Whether opt-out preference signals such as Global Privacy Control are honoured."""
+    opt_out_link: Url | None = None
+    """The "Do Not Sell or Share My Personal Information" link (1798.135)."""
+    limit_link: Url | None = None
+    """The "Limit the Use of My Sensitive Personal Information" link (1798.135)."""
+    metrics_url: Url | None = None
+    """Where request metrics are published, if the business must publish them (11 CCR 7102)."""
+
+
+class ConsentWithdrawal(StrictModel):
+    how: Markdown
+    """How consent can be withdrawn, as easily as it was given (GDPR Art. 7(3))."""
+    settings_url: Url | None = None
+    """A page where consent choices can be changed."""

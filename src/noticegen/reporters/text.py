@@ -1,0 +1,36 @@
+"""`file:line:col: CODE message` with a hint, and a summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ..findings import Finding
+
+
+def summary(findings: Sequence[Finding]) -> str:
+    active = [f for f in findings if f.suppressed is None]
+    counts = Counter(str(f.severity) for f in active)
+    suppressed = len(findings) - len(active)
+    if not active:
+        text = "No problems found."
+    else:
+        parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in ("error", "warning", "info") if counts[k]]
+        text = f"Found {len(active)} problem{'s' if len(active) != 1 else ''} ({', '.join(parts)})."
+    if suppressed:
+        text += f" {suppressed} suppressed with a reason."
+    return text
+
+
+def report(findings: Sequence[Finding]) -> str:
+    lines = []
+    for f in findings:
+        if f.suppressed is not None:
+            continue
+        lines.append(f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}")
+        if f.citation:
+            lines.append(f"    source: {f.citation}")
+        if f.hint:
+            lines.append(f"    fix: {f.hint}")
+    lines.append(summary(findings))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,69 @@
+"""What a rule is: a code, a name, a severity, a docstring for lawyers, and a pure check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from ..findings import Position, Severity
+
+if TYPE_CHECKING:
+    from ..context import LintContext
+
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule reports: where in the model, and what is wrong there.
+
+    `path` is a path into the file's data (e.g. `("purposes", "marketing", "data", 2)`); the
+    engine turns it into a line and column. `file` names a supplement or catalog file relative
+    to the notice folder when the problem is not in the main notice. `quote` is a phrase inside
+    a prose value to point at precisely. `position` is used as is when a rule reads a file that
+    has no YAML paths (a PO catalog).
+    """
+
+    path: tuple[str | int, ...]
+    message: str
+    hint: str = ""
+    file: str | None = None
+    quote: str | None = None
+    position: Position | None = None
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class attributes and implement `check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    family: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    profiles: ClassVar[frozenset[str]] = frozenset()
+    """Profiles that turn the rule on; empty means it always runs."""
+    citation: ClassVar[str] = ""
+    hint: ClassVar[str] = ""
+    reported_by_loader: ClassVar[bool] = False
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        return iter(())
+
+    @classmethod
+    def summary(cls) -> str:
+        first_paragraph = (cls.__doc__ or "").strip().split("\n\n")[0]
+        return " ".join(first_paragraph.split())
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring split into its titled sections (`What it does:` and so on)."""
+        doc = cls.__doc__ or ""
+        lines = doc.expandtabs().splitlines()
+        indent = min((len(x) - len(x.lstrip()) for x in lines[1:] if x.strip()), default=0)
+        body = "\n".join(x[indent:] for x in lines[1:])
+        parts = re.split(r"^(" + "|".join(DOC_SECTIONS) + r"):\s*$", body, flags=re.M)
+        sections = {"Summary": cls.summary()}
+        for title, text in zip(parts[1::2], parts[2::2], strict=True):
+            sections[title] = text.strip("\n").rstrip()
+        return sections

@@ -1,0 +1,5 @@
+"""Rules of the prose family."""
+
+from ..base import Rule
+
+RULES: tuple[type[Rule], ...] = ()

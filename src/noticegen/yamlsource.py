@@ -1,0 +1,274 @@
+"""Parse YAML text into plain Python data and a map from each node's path to its position.
+
+The tree is built from ruamel.yaml's event stream rather than its constructors so that every
+hostile-input guard (explicit tags, alias expansion, nesting depth, duplicate keys) is applied
+while parsing, before anything walks the data.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from .findings import Position
+
+Path = tuple[str | int, ...]
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+MAX_ALIASES = 100
+MAX_EXPANDED_NODES = 50_000
+
+_NULL = re.compile(r"^(~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A problem found while parsing; the loader turns it into a finding."""
+
+    kind: str
+    message: str
+    position: Position
+    hint: str = ""
+
+
+@dataclass
+class ParsedYaml:
+    """Plain data, positions of keys and values by path, and the problems met on the way."""
+
+    data: Any = None
+    key_positions: dict[Path, Position] = field(default_factory=dict)
+    value_positions: dict[Path, Position] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+    parsed_cleanly: bool = False
+
+    def position(self, path: Path, *, prefer_value: bool = False) -> Position:
+        """The position of the node at `path`, or of its nearest ancestor that exists."""
+        probe = path
+        while probe:
+            first = self.value_positions if prefer_value else self.key_positions
+            second = self.key_positions if prefer_value else self.value_positions
+            if probe in first:
+                return first[probe]
+            if probe in second:
+                return second[probe]
+            probe = probe[:-1]
+        return self.value_positions.get((), Position(1, 1))
+
+
+class _Refused(Exception):
+    def __init__(self, problem: YamlProblem) -> None:
+        self.problem = problem
+
+
+def _pos(event: Event) -> Position:
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+
+
+def _resolve_plain(value: str) -> Any:
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if _INF.match(value):
+        return -math.inf if value.startswith("-") else math.inf
+    if _NAN.match(value):
+        return math.nan
+    if _DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+class _Builder:
+    def __init__(self, events: Iterator[Event], result: ParsedYaml) -> None:
+        self.events = events
+        self.result = result
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.aliases = 0
+        self.expanded = 0
+
+    def document(self) -> Any:
+        for event in self.events:
+            if isinstance(event, DocumentStartEvent):
+                return self.node(next(self.events), (), 0)[0]
+            if isinstance(event, StreamEndEvent):
+                break
+        return None
+
+    def node(self, event: Event, path: Path, depth: int) -> tuple[Any, int]:
+        """Build the node that starts with `event`; return it and its expanded size."""
+        if depth > MAX_DEPTH:
+            raise _Refused(
+                YamlProblem(
+                    "too-large",
+                    f"The YAML is nested more than {MAX_DEPTH} levels deep.",
+                    _pos(event),
+                    "A notice never needs this much nesting; flatten the structure.",
+                )
+            )
+        self.result.value_positions.setdefault(path, _pos(event))
+        tag = getattr(event, "tag", None)
+        if tag and not isinstance(event, AliasEvent):
+            raise _Refused(
+                YamlProblem(
+                    "tag",
+                    f"Explicit YAML tag `{tag}` is not allowed in a notice.",
+                    _pos(event),
+                    "Remove the tag; write the value as plain text, a list or a mapping.",
+                )
+            )
+        if isinstance(event, AliasEvent):
+            return self.alias(event)
+        if isinstance(event, ScalarEvent):
+            value: Any = event.value
+            if event.style is None and event.implicit[0]:
+                value = _resolve_plain(event.value)
+            built: tuple[Any, int] = (value, 1)
+        elif isinstance(event, SequenceStartEvent):
+            built = self.sequence(path, depth)
+        elif isinstance(event, MappingStartEvent):
+            built = self.mapping(event, path, depth)
+        else:  # pragma: no cover - the parser only starts nodes with the events above
+            raise _Refused(YamlProblem("syntax", "Unexpected YAML structure.", _pos(event)))
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            self.anchors[anchor] = built
+        return built
+
+    def alias(self, event: AliasEvent) -> tuple[Any, int]:
+        self.aliases += 1
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise _Refused(
+                YamlProblem("syntax", f"Alias `*{event.anchor}` has no anchor.", _pos(event))
+            )
+        self.expanded += target[1]
+        if self.aliases > MAX_ALIASES or self.expanded > MAX_EXPANDED_NODES:
+            raise _Refused(
+                YamlProblem(
+                    "aliases",
+                    "YAML aliases expand beyond the allowed size "
+                    f"({MAX_ALIASES} aliases or {MAX_EXPANDED_NODES} nodes).",
+                    _pos(event),
+                    "Write the values out instead of repeating them with aliases.",
+                )
+            )
+        return target
+
+    def sequence(self, path: Path, depth: int) -> tuple[list[Any], int]:
+        items: list[Any] = []
+        size = 1
+        for event in self.events:
+            if isinstance(event, SequenceEndEvent):
+                return items, size
+            item_path = (*path, len(items))
+            self.result.key_positions[item_path] = _pos(event)
+            value, n = self.node(event, item_path, depth + 1)
+            items.append(value)
+            size += n
+        return items, size
+
+    def mapping(self, start: Event, path: Path, depth: int) -> tuple[dict[Any, Any], int]:
+        mapping: dict[Any, Any] = {}
+        size = 1
+        for key_event in self.events:
+            if isinstance(key_event, MappingEndEvent):
+                return mapping, size
+            if not isinstance(key_event, ScalarEvent):
+                raise _Refused(
+                    YamlProblem(
+                        "type",
+                        "A key must be plain text, not a list or a mapping.",
+                        _pos(key_event),
+                    )
+                )
+            key = key_event.value
+            if key_event.style is None and key_event.implicit[0]:
+                resolved = _resolve_plain(key)
+                key = key if isinstance(resolved, (datetime.date, float)) else resolved
+            value_event = next(self.events)
+            if key in mapping:
+                first = self.result.key_positions.get((*path, key))
+                where = f" (first defined at line {first.line})" if first else ""
+                self.result.problems.append(
+                    YamlProblem(
+                        "duplicate",
+                        f"Key `{key}` appears twice in the same mapping{where}; "
+                        "only one value can apply.",
+                        _pos(key_event),
+                        "Merge the two entries or rename one of them.",
+                    )
+                )
+                self.node(value_event, (*path, f"{key}#dup"), depth + 1)
+                continue
+            self.result.key_positions[(*path, key)] = _pos(key_event)
+            value, n = self.node(value_event, (*path, key), depth + 1)
+            mapping[key] = value
+            size += n
+        return mapping, size
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """Parse one YAML document; problems are recorded, never raised."""
+    result = ParsedYaml()
+    result.value_positions[()] = Position(1, 1)
+    events = YAML(typ="rt").parse(io.StringIO(text))
+    try:
+        result.data = _Builder(iter(events), result).document()
+        result.parsed_cleanly = True
+    except _Refused as refused:
+        result.problems.append(refused.problem)
+        result.data = None
+    except YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context = getattr(error, "context", None)
+        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+        hint = "Indent with spaces only." if "\\t" in str(problem) or "tab" in str(problem) else ""
+        result.problems.append(YamlProblem("syntax", message, position, hint))
+        result.data = None
+    except RecursionError:
+        result.problems.append(
+            YamlProblem("too-large", "The YAML is nested too deeply to read.", Position(1, 1))
+        )
+        result.data = None
+    return result
