@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import linting
+from . import i18n, linting, publishing, review
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,5 +18,5 @@ def main() -> None:
     """Privacy notices as code: lint, render and publish a typed YAML privacy notice."""
 
 
-for command in (*linting.COMMANDS,):
+for command in (*linting.COMMANDS, *publishing.COMMANDS, *i18n.COMMANDS, *review.COMMANDS):
     main.add_command(command)

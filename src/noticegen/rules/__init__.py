@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from . import ccpa, consistency, eprivacy, gdpr, i18n, lgpd, prose, publishing, references
+from . import (
+    ccpa,
+    consistency,
+    contradictions,
+    eprivacy,
+    gdpr,
+    i18n,
+    lgpd,
+    prose,
+    publishing,
+    references,
+    review,
+)
 from .base import Rule, Violation
 from .schema import LOADER_RULES
 
@@ -10,6 +22,7 @@ FAMILIES: dict[str, tuple[type[Rule], ...]] = {
     "schema": LOADER_RULES,
     "references": references.RULES,
     "consistency": consistency.RULES,
+    "contradictions": contradictions.RULES,
     "gdpr": gdpr.RULES,
     "ccpa": ccpa.RULES,
     "lgpd": lgpd.RULES,
@@ -17,6 +30,7 @@ FAMILIES: dict[str, tuple[type[Rule], ...]] = {
     "prose": prose.RULES,
     "i18n": i18n.RULES,
     "publishing": publishing.RULES,
+    "review": review.RULES,
 }
 
 ALL_RULES: tuple[type[Rule], ...] = tuple(r for rules in FAMILIES.values() for r in rules)

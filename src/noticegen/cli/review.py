@@ -1,0 +1,7 @@
+"""Commands of the review area."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: tuple[click.Command, ...] = ()

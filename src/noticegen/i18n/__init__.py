@@ -1,0 +1,1 @@
+"""Translations: built-in strings per locale, and the notice's own text from PO catalogs."""

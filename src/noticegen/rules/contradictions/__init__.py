@@ -1,0 +1,5 @@
+"""Rules of the contradictions family."""
+
+from ..base import Rule
+
+RULES: tuple[type[Rule], ...] = ()

@@ -1,0 +1,5 @@
+"""Rules of the review family."""
+
+from ..base import Rule
+
+RULES: tuple[type[Rule], ...] = ()
