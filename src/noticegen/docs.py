@@ -50,10 +50,17 @@ def rules_index() -> str:
     for family, rules in FAMILIES.items():
         if not rules:
             continue
-        lines += [f"## {family}", "", "| Code | Name | Severity | Profiles | Source |", "| --- | --- | --- | --- | --- |"]
+        lines += [
+            f"## {family}",
+            "",
+            "| Code | Name | Severity | Profiles | Source |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for r in rules:
             profiles = ", ".join(sorted(r.profiles)) or "all"
-            lines.append(f"| [{r.code}]({r.code}.md) | {r.name} | {r.severity} | {profiles} | {r.citation} |")
+            lines.append(
+                f"| [{r.code}]({r.code}.md) | {r.name} | {r.severity} | {profiles} | {r.citation} |"
+            )
         lines.append("")
     by_profile: dict[str, list[str]] = {}
     for r in ALL_RULES:
@@ -69,7 +76,12 @@ def rules_index() -> str:
 def schema_reference() -> str:
     from .schema import SCHEMAS, json_schema
 
-    lines = ["# Schema reference", "", "Generated from the model; every field, with its meaning.", ""]
+    lines = [
+        "# Schema reference",
+        "",
+        "Generated from the model; every field, with its meaning.",
+        "",
+    ]
     for file_name, model in SCHEMAS.items():
         schema = json_schema(model)
         defs: dict[str, Any] = schema.get("$defs", {})
@@ -92,7 +104,9 @@ def _fields(schema: dict[str, Any]) -> list[str]:
     lines = ["| Field | Required | Type | Meaning |", "| --- | --- | --- | --- |"]
     for name, prop in props.items():
         description = " ".join(prop.get("description", "").split()).replace("|", "\\|")
-        lines.append(f"| `{name}` | {'yes' if name in required else 'no'} | {_type(prop)} | {description} |")
+        lines.append(
+            f"| `{name}` | {'yes' if name in required else 'no'} | {_type(prop)} | {description} |"
+        )
     return [*lines, ""]
 
 

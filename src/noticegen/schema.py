@@ -6,13 +6,18 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from .model import Notice, Supplement
 
 SCHEMA_DIR = Path("schema")
-SCHEMAS = {"notice.schema.json": Notice, "supplement.schema.json": Supplement}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "notice.schema.json": Notice,
+    "supplement.schema.json": Supplement,
+}
 
 
-def json_schema(model: type[Notice] | type[Supplement]) -> dict[str, Any]:
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     schema = model.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

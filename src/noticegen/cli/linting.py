@@ -13,6 +13,7 @@ from ..loading import NoticeNotFound, load
 from ..reporters import REPORTERS
 from ..rules import ALL_RULES, BY_CODE
 
+
 def fail_usage(message: str) -> NoReturn:
     """A usage error: one line on stderr, exit status 2."""
     click.echo(f"noticegen: error: {message}", err=True)
@@ -25,15 +26,24 @@ PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
 @click.command()
 @click.argument("path", default="notice/", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
     help="Output format.",
 )
 @click.option(
-    "--profile", "profiles", multiple=True, type=click.Choice(PROFILES),
+    "--profile",
+    "profiles",
+    multiple=True,
+    type=click.Choice(PROFILES),
     help="Check against this jurisdiction instead of those the notice declares (repeatable).",
 )
 @click.option(
-    "--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Configuration file (default: noticegen.toml in the notice folder, or pyproject.toml).",
 )
 def lint(path: Path, fmt: str, profiles: tuple[str, ...], config_path: Path | None) -> None:
@@ -94,8 +104,11 @@ def explain(code: str) -> None:
 
 @click.command()
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"),
-    show_default=True, help="Folder to write the JSON Schemas to.",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder to write the JSON Schemas to.",
 )
 def schema(out: Path) -> None:
     """Write the JSON Schema of notice and supplement files (for editor completion)."""

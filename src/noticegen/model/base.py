@@ -36,8 +36,7 @@ CountryCode = Annotated[
     str,
     StringConstraints(pattern=r"^([A-Z]{2}|EEA|EU|WORLDWIDE)$"),
     Field(
-        description="An ISO 3166-1 alpha-2 country code (e.g. `US`), or `EEA`, `EU` or "
-        "`WORLDWIDE`."
+        description="An ISO 3166-1 alpha-2 country code (e.g. `US`), or `EEA`, `EU` or `WORLDWIDE`."
     ),
 ]
 LanguageTag = Annotated[

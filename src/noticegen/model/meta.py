@@ -7,7 +7,7 @@ import enum
 
 from pydantic import Field
 
-from .base import CountryCode, Email, Id, LanguageTag, Markdown, StrictModel, Url
+from .base import CountryCode, Email, Id, LanguageTag, StrictModel, Url
 
 
 class Jurisdiction(enum.StrEnum):

@@ -35,7 +35,11 @@ def report(findings: Sequence[Finding]) -> str:
                 ("title", f"{f.rule} {f.name}"),
             )
         )
-        message = f.message + (f" ({f.citation})" if f.citation else "") + (f"\n{f.hint}" if f.hint else "")
+        message = (
+            f.message
+            + (f" ({f.citation})" if f.citation else "")
+            + (f"\n{f.hint}" if f.hint else "")
+        )
         lines.append(f"::{_COMMAND[f.severity]} {props}::{escape_data(message)}")
     for f in findings:
         if f.suppressed is None:

@@ -46,7 +46,11 @@ def report(findings: Sequence[Finding]) -> str:
     results = []
     for f in findings:
         end = f.end or f.position
-        text = f.message + (f" ({f.citation})" if f.citation else "") + (f" Fix: {f.hint}" if f.hint else "")
+        text = (
+            f.message
+            + (f" ({f.citation})" if f.citation else "")
+            + (f" Fix: {f.hint}" if f.hint else "")
+        )
         result: dict[str, object] = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],

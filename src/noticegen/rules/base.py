@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -65,5 +66,5 @@ class Rule:
         parts = re.split(r"^(" + "|".join(DOC_SECTIONS) + r"):\s*$", body, flags=re.M)
         sections = {"Summary": cls.summary()}
         for title, text in zip(parts[1::2], parts[2::2], strict=True):
-            sections[title] = text.strip("\n").rstrip()
+            sections[title] = textwrap.dedent(text).strip("\n").rstrip()
         return sections

@@ -26,7 +26,7 @@ class YamlSyntaxError(_LoaderRule):
     Example:
         ```yaml
         purposes:
-        	marketing:        # indented with a tab
+        →   marketing:      # the arrow stands for a tab character
         ```
 
     Fix:
