@@ -1,7 +1,167 @@
-"""Commands of the review area."""
+"""Commands of the review area: diff, init, fmt."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
 import click
 
-COMMANDS: tuple[click.Command, ...] = ()
+from ..gitsource import GitSourceError, checkout_free
+from ..loading import NoticeNotFound, load
+from ..model import Notice
+from .linting import PROFILES, fail_usage
+
+DEFAULT_FOLDER = "notice"
+
+
+@contextmanager
+def _side(argument: str, folder_in_repo: str) -> Iterator[tuple[Path, str]]:
+    """A notice folder for one side of a diff: an existing path as it is, anything else as a
+    git revision of `folder_in_repo`. Yields the folder and how to name it to the user."""
+    path = Path(argument)
+    if path.exists():
+        yield path, argument
+        return
+    with checkout_free(argument, Path(folder_in_repo)) as exported:
+        yield exported, f"{argument}:{folder_in_repo}"
+
+
+def _notice(folder: Path, name: str) -> Notice:
+    try:
+        loaded = load(folder)
+    except NoticeNotFound:
+        fail_usage(f"{name} is not a notice (no notice.yaml)")
+    if loaded.notice is None:
+        count = len(loaded.findings)
+        fail_usage(
+            f"{name} is not a valid notice ({count} problem{'s' if count != 1 else ''}); "
+            f"run `noticegen lint` on it first"
+        )
+    return loaded.notice
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--path",
+    "folder",
+    default=DEFAULT_FOLDER,
+    show_default=True,
+    help="The notice folder inside the repository, for sides given as git revisions.",
+)
+def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
+    """Say in plain words what changed between two versions of a notice.
+
+    OLD and NEW are each a notice folder or a git revision (read through git, never checked
+    out). NEW defaults to the notice folder in the working tree, so `noticegen diff
+    origin/main` shows what a branch changes. Material changes, which users must be told of
+    before they take effect (GDPR Art. 13(3)), are marked.
+
+    Exit status: 0 on success, 2 on a usage error.
+    """
+    from ..diff import RENDERERS, compare
+
+    with ExitStack() as stack:
+        try:
+            old_folder, old_name = stack.enter_context(_side(old, folder))
+            new_folder, new_name = stack.enter_context(_side(new or folder, folder))
+        except GitSourceError as error:
+            fail_usage(str(error))
+        before = _notice(old_folder, old_name)
+        after = _notice(new_folder, new_name)
+    sys.stdout.write(RENDERERS[fmt](compare(before, after)))
+
+
+@click.command()
+@click.argument("directory", default=DEFAULT_FOLDER, type=click.Path(path_type=Path))
+@click.option("--company", help="The company's name, as readers know it.")
+@click.option("--email", help="The email address for privacy requests.")
+@click.option(
+    "--jurisdiction",
+    "jurisdictions",
+    multiple=True,
+    type=click.Choice(PROFILES),
+    help="A legal regime the notice must satisfy (repeatable).",
+)
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
+def init(
+    directory: Path,
+    company: str | None,
+    email: str | None,
+    jurisdictions: tuple[str, ...],
+    force: bool,
+) -> None:
+    """Start a new notice in DIRECTORY (default: notice/).
+
+    At a terminal, asks for what the options do not give; otherwise writes placeholders marked
+    `TODO(noticegen)` that `noticegen lint` points at until they are filled in.
+
+    Exit status: 0 when written, 2 when DIRECTORY is not empty (without --force) or a usage error.
+    """
+    from ..scaffold import Answers, ScaffoldError, write_scaffold
+
+    if directory.exists() and not directory.is_dir():
+        fail_usage(f"{directory} exists and is not a folder")
+    if directory.is_dir() and any(directory.iterdir()) and not force:
+        fail_usage(f"{directory} is not empty; use --force to write into it anyway")
+    if sys.stdin.isatty():
+        company = company or click.prompt("Company name")
+        email = email or click.prompt("Email address for privacy requests")
+        if not jurisdictions:
+            answer = click.prompt(
+                f"Jurisdictions, separated by spaces ({', '.join(PROFILES)})", default="gdpr"
+            )
+            unknown = [j for j in answer.split() if j not in PROFILES]
+            if unknown:
+                fail_usage(f"unknown jurisdiction(s): {', '.join(unknown)}")
+            jurisdictions = tuple(answer.split())
+    try:
+        written = write_scaffold(directory, Answers(company, email, jurisdictions))
+    except ScaffoldError as error:
+        fail_usage(str(error))
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"Next: fill in the TODO(noticegen) items, then run `noticegen lint {directory}`.")
+
+
+@click.command(name="fmt")
+@click.argument("path", default=DEFAULT_FOLDER, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 when a file would change.")
+def fmt(path: Path, check: bool) -> None:
+    """Rewrite the notice's YAML files in canonical key order, keeping every comment.
+
+    PATH is a notice folder (notice.yaml and supplements/*.yaml) or one YAML file.
+
+    Exit status: 0 when every file is formatted (or was rewritten), 1 with --check when a file
+    would change, 2 on a usage error or a file that cannot be read.
+    """
+    from ..formatting import FormatError, format_paths
+
+    try:
+        results = format_paths(path, write=not check)
+    except FormatError as error:
+        fail_usage(str(error))
+    changed = [r for r in results if r.changed]
+    for result in changed:
+        click.echo(f"{'would reformat' if check else 'reformatted'} {result.path}")
+    unchanged = len(results) - len(changed)
+    click.echo(
+        f"{len(changed)} file{'s' if len(changed) != 1 else ''} "
+        f"{'would be reformatted' if check else 'reformatted'}, {unchanged} unchanged."
+    )
+    sys.exit(1 if check and changed else 0)
+
+
+COMMANDS: tuple[click.Command, ...] = (diff, init, fmt)

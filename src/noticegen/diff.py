@@ -1,0 +1,786 @@
+"""What changed in a notice's meaning between two versions, in plain words.
+
+Each change belongs to a group a reader recognises (data collected, purposes, recipients, ...)
+and is marked `material` when users must be told before it takes effect (GDPR Art. 13(3)): new
+data, a new purpose or recipient, longer retention, a weaker legal basis, and the like.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import Notice
+from .model.base import DURATION_PATTERN
+from .model.processing import LegalBasis
+
+ARTICLE = "GDPR Art. 13(3)"
+
+GROUPS: dict[str, str] = {
+    "notice": "About the notice",
+    "data": "Data collected",
+    "purposes": "Purposes and legal bases",
+    "recipients": "Recipients",
+    "transfers": "International transfers",
+    "retention": "Retention",
+    "rights": "Your rights",
+    "cookies": "Cookies and similar technologies",
+    "contact": "Contact",
+    "other": "Other text",
+}
+# Top-level fields of the notice and the group their changes are reported under.
+_FIELD_GROUP = {
+    "notice": "notice",
+    "scope": "notice",
+    "changes": "notice",
+    "data": "data",
+    "purposes": "purposes",
+    "recipients": "recipients",
+    "transfers": "transfers",
+    "retention": "retention",
+    "rights": "rights",
+    "requests": "rights",
+    "consent_withdrawal": "rights",
+    "cookies": "cookies",
+    "controller": "contact",
+}
+_SINGULAR = {
+    "data": "data category",
+    "purposes": "purpose",
+    "recipients": "recipient",
+    "transfers": "transfer",
+    "retention": "retention rule",
+    "rights": "right",
+    "cookies": "cookie",
+    "promises": "promise",
+    "sections": "section",
+    "documents": "document",
+}
+_SHORT_TEXT = 80
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between the old and the new notice."""
+
+    group: str
+    kind: str
+    """added, removed or changed."""
+    subject: str
+    """Where in the notice, as a dotted path (`purposes.marketing.legal_basis`)."""
+    text: str
+    """The change in plain words."""
+    material: bool = False
+    reason: str = ""
+    """Why the change is material, when it is."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"group_title": GROUPS[self.group], **asdict(self)}
+
+
+@dataclass(frozen=True)
+class NoticeDiff:
+    old: Notice
+    new: Notice
+    changes: tuple[Change, ...]
+
+    @property
+    def material(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.material)
+
+
+# --- durations and legal bases ------------------------------------------------------------
+
+_DURATION = re.compile(DURATION_PATTERN)
+_DAYS_PER = {"Y": 365.2425, "M": 30.436875, "W": 7.0, "D": 1.0}
+_TIME_PER = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+
+
+def duration_days(value: str) -> float:
+    """An ISO 8601 duration in days, counting years and months at their Gregorian average so
+    that `P12M` equals `P1Y` and `P13M` is longer."""
+    if not _DURATION.match(value):
+        raise ValueError(f"not an ISO 8601 duration: {value!r}")
+    date_part, _, time_part = value[1:].partition("T")
+    days = sum(float(n) * _DAYS_PER[u] for n, u in re.findall(r"(\d+)([YMWD])", date_part))
+    return days + sum(float(n) * _TIME_PER[u] for n, u in re.findall(r"(\d+)([HMS])", time_part))
+
+
+_UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
+
+
+def duration_words(value: str) -> str:
+    """`P1Y6M` as "1 year and 6 months", for readers who do not know ISO 8601."""
+    date_part, _, time_part = value[1:].partition("T")
+    parts = [(n, _UNIT_WORDS[u]) for n, u in re.findall(r"(\d+)([YMWD])", date_part)]
+    parts += [
+        (n, "minute" if u == "M" else _UNIT_WORDS[u])
+        for n, u in re.findall(r"(\d+)([HMS])", time_part)
+    ]
+    return _join([f"{n} {unit}{'' if n == '1' else 's'}" for n, unit in parts]) or value
+
+
+def weaker_basis(old: LegalBasis | None, new: LegalBasis | None) -> bool:
+    """Whether the person loses control: leaving consent, or moving to legitimate interests
+    (a basis that rests on the company's own balancing test)."""
+    if old is None or new is None or old == new:
+        return False
+    return old == LegalBasis.CONSENT or new == LegalBasis.LEGITIMATE_INTERESTS
+
+
+# --- wording -----------------------------------------------------------------------------
+
+
+def _words(value: Any) -> str:
+    return str(value).replace("_", " ")
+
+
+class _Namer:
+    """Turns ids into the labels readers know, from whichever notice defines them."""
+
+    def __init__(self, old: Notice, new: Notice) -> None:
+        self.old, self.new = old, new
+
+    def label(self, collection: str, key: str) -> str:
+        for notice in (self.new, self.old):
+            items = getattr(notice, collection, None)
+            if isinstance(items, dict) and key in items:
+                item = items[key]
+                name = getattr(item, "label", None) or getattr(item, "name", None)
+                if name:
+                    return f"{name} (`{key}`)"
+        return f"`{_words(key)}`" if collection == "rights" else f"`{key}`"
+
+    def data_list(self, ids: Sequence[str]) -> str:
+        return _join([self.label("data", d) for d in ids])
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return _words(value.value)
+    if isinstance(value, list):
+        return _join([_value(v) for v in value]) or "none"
+    if isinstance(value, BaseModel):
+        shown = value.model_dump(mode="json", exclude_defaults=True).values()
+        return "(" + " ".join(str(v) for v in shown if not isinstance(v, (dict, list))) + ")"
+    return f"“{value}”"
+
+
+def _field_change(field: str, old: Any, new: Any) -> str:
+    name = _words(field)
+    long_text = any(isinstance(v, str) and (len(v) > _SHORT_TEXT or "\n" in v) for v in (old, new))
+    if long_text and old is not None and new is not None:
+        return f"{name} reworded"
+    if old is None:
+        return f"{name} added: {_value(new)}"
+    if new is None:
+        return f"{name} removed (was {_value(old)})"
+    return f"{name} changed from {_value(old)} to {_value(new)}"
+
+
+# --- comparison ---------------------------------------------------------------------------
+
+
+class _Differ:
+    def __init__(self, old: Notice, new: Notice) -> None:
+        self.old, self.new = old, new
+        self.names = _Namer(old, new)
+
+    def run(self) -> tuple[Change, ...]:
+        changes: list[Change] = []
+        for field in type(self.new).model_fields:
+            group = _FIELD_GROUP.get(field, "other")
+            before, after = getattr(self.old, field), getattr(self.new, field)
+            if before == after:
+                continue
+            special = getattr(self, f"_{field}", None)
+            if special is not None:
+                changes += special(before, after)
+            elif isinstance(before, dict) or isinstance(after, dict):
+                changes += self._entities(field, group, before or {}, after or {})
+            else:
+                changes += self._fields(group, field, _words(field).capitalize(), before, after)
+        order = list(GROUPS)
+        return tuple(sorted(changes, key=lambda c: order.index(c.group)))
+
+    # generic walks
+
+    def _fields(self, group: str, path: str, what: str, old: Any, new: Any) -> Iterator[Change]:
+        """Field-by-field changes of two values of the same model (or plain values)."""
+        if old == new:
+            return
+        if isinstance(old, BaseModel) and isinstance(new, BaseModel):
+            for name in type(new).model_fields:
+                before, after = getattr(old, name), getattr(new, name)
+                if before == after:
+                    continue
+                if isinstance(before, BaseModel) and isinstance(after, BaseModel):
+                    yield from self._fields(
+                        group, f"{path}.{name}", f"{what}, {_words(name)}", before, after
+                    )
+                else:
+                    yield Change(
+                        group,
+                        "changed",
+                        f"{path}.{name}",
+                        f"{what}: {_field_change(name, before, after)}.",
+                    )
+            return
+        if old is None:
+            yield Change(group, "added", path, f"{_words(what).capitalize()} added.")
+        elif new is None:
+            yield Change(group, "removed", path, f"{_words(what).capitalize()} removed.")
+        else:
+            yield Change(group, "changed", path, f"{_field_change(what, old, new).capitalize()}.")
+
+    def _entities(
+        self, field: str, group: str, old: dict[str, Any], new: dict[str, Any]
+    ) -> Iterator[Change]:
+        kind = _SINGULAR.get(field, field)
+        for key in sorted(new.keys() - old.keys()):
+            yield Change(
+                group, "added", f"{field}.{key}", f"New {kind}: {self.names.label(field, key)}."
+            )
+        for key in sorted(old.keys() - new.keys()):
+            yield Change(
+                group,
+                "removed",
+                f"{field}.{key}",
+                f"{kind.capitalize()} removed: {self.names.label(field, key)}.",
+            )
+        for key in sorted(old.keys() & new.keys()):
+            what = f"{kind.capitalize()} {self.names.label(field, key)}"
+            yield from self._fields(group, f"{field}.{key}", what, old[key], new[key])
+
+    # groups with their own wording and materiality
+
+    def _data(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+        for key in sorted(new.keys() - old.keys()):
+            item = new[key]
+            yield Change(
+                "data",
+                "added",
+                f"data.{key}",
+                f"New data collected: {self.names.label('data', key)}, {_words(item.source.value)}"
+                + (" (special-category data)" if item.special_category else "")
+                + ".",
+                True,
+                "new personal data is collected",
+            )
+        for key in sorted(old.keys() - new.keys()):
+            yield Change(
+                "data",
+                "removed",
+                f"data.{key}",
+                f"No longer collected: {self.names.label('data', key)}.",
+            )
+        for key in sorted(old.keys() & new.keys()):
+            before, after = old[key], new[key]
+            what = f"Data {self.names.label('data', key)}"
+            for change in self._fields("data", f"data.{key}", what, before, after):
+                field = change.subject.rsplit(".", 1)[-1]
+                if field in ("special_category", "sensitive") and getattr(after, field):
+                    change = _material(change, f"the data is now treated as {_words(field)} data")
+                elif field == "source" and after.source != before.source:
+                    change = _material(change, "the data now comes from a different source")
+                yield change
+
+    def _purposes(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+        for key in sorted(new.keys() - old.keys()):
+            purpose = new[key]
+            basis = (
+                f" on the basis of {_words(purpose.legal_basis.value)}"
+                if purpose.legal_basis
+                else ""
+            )
+            uses = f", using {self.names.data_list(purpose.data)}" if purpose.data else ""
+            yield Change(
+                "purposes",
+                "added",
+                f"purposes.{key}",
+                f"New purpose: {self.names.label('purposes', key)}{basis}{uses}.",
+                True,
+                "data is used for a new purpose",
+            )
+        for key in sorted(old.keys() - new.keys()):
+            yield Change(
+                "purposes",
+                "removed",
+                f"purposes.{key}",
+                f"Purpose removed: {self.names.label('purposes', key)}.",
+            )
+        for key in sorted(old.keys() & new.keys()):
+            before, after = old[key], new[key]
+            what = f"Purpose {self.names.label('purposes', key)}"
+            path = f"purposes.{key}"
+            added = [d for d in after.data if d not in before.data]
+            removed = [d for d in before.data if d not in after.data]
+            if added:
+                yield Change(
+                    "purposes",
+                    "changed",
+                    f"{path}.data",
+                    f"{what} now also uses {self.names.data_list(added)}.",
+                    True,
+                    "data is used for a purpose it was not used for",
+                )
+            if removed:
+                yield Change(
+                    "purposes",
+                    "changed",
+                    f"{path}.data",
+                    f"{what} no longer uses {self.names.data_list(removed)}.",
+                )
+            if before.legal_basis != after.legal_basis:
+                weaker = weaker_basis(before.legal_basis, after.legal_basis)
+                yield Change(
+                    "purposes",
+                    "changed",
+                    f"{path}.legal_basis",
+                    f"{what}: "
+                    f"{_field_change('legal_basis', before.legal_basis, after.legal_basis)}.",
+                    weaker,
+                    "the legal basis is weaker for the person" if weaker else "",
+                )
+            for flag, reason in (
+                ("direct_marketing", "the purpose is now direct marketing"),
+                ("profiling", "the purpose now involves profiling"),
+            ):
+                if getattr(after, flag) and not getattr(before, flag):
+                    yield Change(
+                        "purposes",
+                        "changed",
+                        f"{path}.{flag}",
+                        f"{what} now involves {_words(flag)}.",
+                        True,
+                        reason,
+                    )
+                elif getattr(before, flag) and not getattr(after, flag):
+                    yield Change(
+                        "purposes",
+                        "changed",
+                        f"{path}.{flag}",
+                        f"{what} no longer involves {_words(flag)}.",
+                    )
+            if after.automated_decision and not before.automated_decision:
+                yield Change(
+                    "purposes",
+                    "changed",
+                    f"{path}.automated_decision",
+                    f"{what} now involves automated decisions.",
+                    True,
+                    "automated decision-making is introduced",
+                )
+            handled = ["data", "legal_basis", "direct_marketing", "profiling"]
+            if after.automated_decision and not before.automated_decision:
+                handled.append("automated_decision")
+            rest = before.model_copy(update={f: getattr(after, f) for f in handled})
+            yield from self._fields("purposes", path, what, rest, after)
+
+    def _recipients(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+        for key in sorted(new.keys() - old.keys()):
+            recipient = new[key]
+            receives = (
+                f", receives {self.names.data_list(recipient.data)}" if recipient.data else ""
+            )
+            sold = " The disclosure is a sale." if recipient.sale else ""
+            shared = (
+                " The disclosure is sharing for cross-context behavioural advertising."
+                if recipient.sharing
+                else ""
+            )
+            yield Change(
+                "recipients",
+                "added",
+                f"recipients.{key}",
+                f"New recipient: {self.names.label('recipients', key)} "
+                f"({_words(recipient.kind.value)}){receives}.{sold}{shared}",
+                True,
+                "personal data goes to a new recipient",
+            )
+        for key in sorted(old.keys() - new.keys()):
+            yield Change(
+                "recipients",
+                "removed",
+                f"recipients.{key}",
+                f"Recipient removed: {self.names.label('recipients', key)}.",
+            )
+        for key in sorted(old.keys() & new.keys()):
+            before, after = old[key], new[key]
+            what = f"Recipient {self.names.label('recipients', key)}"
+            path = f"recipients.{key}"
+            for field, noun, namer in (
+                ("data", "receives", self.names.data_list),
+                (
+                    "purposes",
+                    "receives data for",
+                    lambda ids: _join([self.names.label("purposes", i) for i in ids]),
+                ),
+                ("countries", "processes data in", lambda ids: _join(list(ids))),
+            ):
+                added = [x for x in getattr(after, field) if x not in getattr(before, field)]
+                removed = [x for x in getattr(before, field) if x not in getattr(after, field)]
+                if added:
+                    yield Change(
+                        "recipients",
+                        "changed",
+                        f"{path}.{field}",
+                        f"{what} now also {noun} {namer(added)}.",
+                        True,
+                        "a recipient receives more than before",
+                    )
+                if removed:
+                    yield Change(
+                        "recipients",
+                        "changed",
+                        f"{path}.{field}",
+                        f"{what} no longer {noun} {namer(removed)}.",
+                    )
+            for flag, words in (
+                ("sale", "a sale"),
+                ("sharing", "sharing for cross-context behavioural advertising"),
+            ):
+                if getattr(after, flag) != getattr(before, flag):
+                    now = getattr(after, flag)
+                    yield Change(
+                        "recipients",
+                        "changed",
+                        f"{path}.{flag}",
+                        f"{what}: the disclosure is {'now' if now else 'no longer'} {words}.",
+                        now,
+                        "data is now sold or shared" if now else "",
+                    )
+            if before.kind != after.kind:
+                material = after.kind != "processor" and before.kind == "processor"
+                yield Change(
+                    "recipients",
+                    "changed",
+                    f"{path}.kind",
+                    f"{what}: {_field_change('kind', before.kind, after.kind)}.",
+                    material,
+                    "the recipient now uses the data for its own purposes" if material else "",
+                )
+            rest = before.model_copy(
+                update={
+                    f: getattr(after, f)
+                    for f in ("data", "purposes", "countries", "sale", "sharing", "kind")
+                }
+            )
+            yield from self._fields("recipients", path, what, rest, after)
+
+    def _transfers(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+        for key in sorted(new.keys() - old.keys()):
+            transfer = new[key]
+            who = (
+                f" ({_join([self.names.label('recipients', r) for r in transfer.recipients])})"
+                if transfer.recipients
+                else ""
+            )
+            basis = (
+                f" under {_words(transfer.safeguard.value)}"
+                if transfer.safeguard
+                else " with no safeguard stated"
+            )
+            yield Change(
+                "transfers",
+                "added",
+                f"transfers.{key}",
+                f"New transfer to {transfer.destination}{who}{basis}.",
+                True,
+                "personal data goes to a new country",
+            )
+        for key in sorted(old.keys() - new.keys()):
+            yield Change(
+                "transfers",
+                "removed",
+                f"transfers.{key}",
+                f"Transfer removed: to {old[key].destination} (`{key}`).",
+            )
+        for key in sorted(old.keys() & new.keys()):
+            before, after = old[key], new[key]
+            what = f"Transfer `{key}` to {after.destination}"
+            path = f"transfers.{key}"
+            for change in self._fields("transfers", path, what, before, after):
+                field = change.subject.rsplit(".", 1)[-1]
+                if field == "destination":
+                    change = _material(change, "personal data goes to a different country")
+                elif field == "recipients" and set(after.recipients) - set(before.recipients):
+                    change = _material(change, "more recipients receive the transfer")
+                elif field == "safeguard" and after.safeguard in (None, "derogation"):
+                    change = _material(change, "the transfer is less protected")
+                yield change
+
+    def _retention(self, old: list[Any], new: list[Any]) -> Iterator[Change]:
+        before = {rule.id: rule for rule in old}
+        after = {rule.id: rule for rule in new}
+        for key in [k for k in after if k not in before]:
+            rule = after[key]
+            yield Change(
+                "retention",
+                "added",
+                f"retention.{key}",
+                f"New retention rule `{key}`: {self.names.data_list(rule.data)} {_kept(rule)}.",
+            )
+        for key in [k for k in before if k not in after]:
+            yield Change(
+                "retention", "removed", f"retention.{key}", f"Retention rule removed: `{key}`."
+            )
+        for key in [k for k in after if k in before]:
+            was, now = before[key], after[key]
+            what = f"Retention rule `{key}`"
+            path = f"retention.{key}"
+            if was.period != now.period:
+                longer = now.period is None or (
+                    was.period is not None and duration_days(now.period) > duration_days(was.period)
+                )
+                yield Change(
+                    "retention",
+                    "changed",
+                    f"{path}.period",
+                    f"{what}: {self.names.data_list(now.data)} now {_kept(now)} "
+                    f"(was {_kept(was)}).",
+                    longer,
+                    "data is kept longer" if longer else "",
+                )
+            rest = was.model_copy(update={"period": now.period})
+            yield from self._fields("retention", path, what, rest, now)
+        yield from self._longer_by_data(old, new)
+
+    def _longer_by_data(self, old: list[Any], new: list[Any]) -> Iterator[Change]:
+        """Data now kept under a rule with a longer period than any rule covered it before,
+        when that is not already reported as a period change of the same rule."""
+        for rule in new:
+            if rule.period is None:
+                continue
+            same = next((r for r in old if r.id == rule.id), None)
+            for data_id in rule.data:
+                if same is not None and data_id in same.data:
+                    continue
+                previous = [r.period for r in old if data_id in r.data and r.period]
+                if previous and duration_days(rule.period) > max(
+                    duration_days(p) for p in previous
+                ):
+                    yield Change(
+                        "retention",
+                        "changed",
+                        f"retention.{rule.id}.data",
+                        f"{self.names.label('data', data_id)} is now kept for "
+                        f"{duration_words(rule.period)} under rule `{rule.id}` (was at most "
+                        f"{duration_words(max(previous, key=duration_days))}).",
+                        True,
+                        "data is kept longer",
+                    )
+
+    def _rights(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+        for key in sorted(new.keys() - old.keys()):
+            yield Change("rights", "added", f"rights.{key}", f"Right now offered: {_words(key)}.")
+        for key in sorted(old.keys() - new.keys()):
+            yield Change(
+                "rights",
+                "removed",
+                f"rights.{key}",
+                f"Right no longer offered: {_words(key)}.",
+                True,
+                "a right is no longer offered",
+            )
+        for key in sorted(old.keys() & new.keys()):
+            yield from self._fields(
+                "rights", f"rights.{key}", f"Right {_words(key)}", old[key], new[key]
+            )
+
+    def _cookies(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+        for key in sorted(new.keys() - old.keys()):
+            cookie = new[key]
+            necessary = cookie.strictly_necessary
+            gate = (
+                "strictly necessary"
+                if necessary
+                else ("set only after consent" if cookie.consent else "set without consent")
+            )
+            yield Change(
+                "cookies",
+                "added",
+                f"cookies.{key}",
+                f"New {_words(cookie.kind.value)}: {cookie.name} (`{key}`) "
+                f"from {cookie.provider}, {gate}.",
+                not necessary,
+                "" if necessary else "a new technology reads or stores data on the device",
+            )
+        for key in sorted(old.keys() - new.keys()):
+            yield Change(
+                "cookies",
+                "removed",
+                f"cookies.{key}",
+                f"Cookie removed: {old[key].name} (`{key}`).",
+            )
+        for key in sorted(old.keys() & new.keys()):
+            before, after = old[key], new[key]
+            what = f"Cookie {after.name} (`{key}`)"
+            for change in self._fields("cookies", f"cookies.{key}", what, before, after):
+                field = change.subject.rsplit(".", 1)[-1]
+                if field == "consent" and not after.consent and not after.strictly_necessary:
+                    change = _material(change, "the cookie is now set without consent")
+                elif field == "duration" and _longer_duration(before.duration, after.duration):
+                    change = _material(change, "the cookie stays on the device longer")
+                elif field == "data" and set(after.data) - set(before.data):
+                    change = _material(change, "the cookie collects more data")
+                elif field == "purpose":
+                    change = _material(change, "the cookie serves a different purpose")
+                yield change
+
+    def _changes(self, old: Any, new: Any) -> Iterator[Change]:
+        was = old.log if old else []
+        now = new.log if new else []
+        for entry in now:
+            if entry not in was:
+                yield Change(
+                    "notice",
+                    "added",
+                    "changes.log",
+                    f"Change log entry for version {entry.version} ({entry.date}): {entry.summary}",
+                )
+        for entry in was:
+            if entry not in now:
+                yield Change(
+                    "notice",
+                    "removed",
+                    "changes.log",
+                    f"Change log entry removed: version {entry.version} ({entry.date}).",
+                )
+        if (old is None) != (new is None) or (old and new and old.how_notified != new.how_notified):
+            yield from self._fields(
+                "notice",
+                "changes.how_notified",
+                "How changes are announced",
+                old and old.how_notified,
+                new and new.how_notified,
+            )
+
+
+def _longer_duration(old: str | None, new: str | None) -> bool:
+    return old is not None and new is not None and duration_days(new) > duration_days(old)
+
+
+def _kept(rule: Any) -> str:
+    parts = []
+    if rule.period:
+        parts.append(f"kept for {duration_words(rule.period)}")
+    if rule.after:
+        parts.append(f"{'after' if rule.period else 'kept until'} {_words(rule.after.value)}")
+    if not parts:
+        parts.append("kept according to stated criteria")
+    return " ".join(parts)
+
+
+def _material(change: Change, reason: str) -> Change:
+    return Change(change.group, change.kind, change.subject, change.text, True, reason)
+
+
+def compare(old: Notice, new: Notice) -> NoticeDiff:
+    """The changes from `old` to `new`, grouped in reading order."""
+    return NoticeDiff(old, new, _Differ(old, new).run())
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def _header(diff: NoticeDiff) -> str:
+    o, n = diff.old.notice, diff.new.notice
+    return (
+        f"version {o.version} (effective {o.effective}) → "
+        f"version {n.version} (effective {n.effective})"
+    )
+
+
+def _count(diff: NoticeDiff) -> str:
+    total, material = len(diff.changes), len(diff.material)
+    if not total:
+        return "No change in the notice's content."
+    text = f"{total} change{'s' if total != 1 else ''}, {material} material"
+    if material:
+        text += f": material changes must be announced to users before they take effect ({ARTICLE})"
+    return text + "."
+
+
+def _grouped(diff: NoticeDiff) -> Iterator[tuple[str, list[Change]]]:
+    for group, title in GROUPS.items():
+        items = [c for c in diff.changes if c.group == group]
+        if items:
+            yield title, items
+
+
+def render_text(diff: NoticeDiff) -> str:
+    lines = [f"Notice changes: {_header(diff)}", _count(diff)]
+    for title, items in _grouped(diff):
+        lines += ["", title]
+        for change in items:
+            mark = "[material] " if change.material else ""
+            lines.append(f"  - {mark}{change.text}")
+            if change.material:
+                lines.append(f"    why: {change.reason}")
+    return "\n".join(lines) + "\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\*_\[\]<>#|~!])")
+
+
+def _md(text: str) -> str:
+    """Escape Markdown and HTML in text that comes from the notice; keep `code` spans, and
+    break @mentions so a pull-request comment pings no one."""
+    parts = re.split(r"(`[^`]*`)", text)
+    escaped = [
+        p if p.startswith("`") and p.endswith("`") and len(p) > 1 else _MD_SPECIAL.sub(r"\\\1", p)
+        for p in parts
+    ]
+    return "".join(escaped).replace("@", "@\u200b")
+
+
+def render_markdown(diff: NoticeDiff) -> str:
+    lines = ["## Privacy notice changes", "", _md(_header(diff)), "", f"**{_md(_count(diff))}**"]
+    for title, items in _grouped(diff):
+        lines += ["", f"### {title}", ""]
+        for change in items:
+            if change.material:
+                lines.append(f"- **Material:** {_md(change.text)} _({_md(change.reason)})_")
+            else:
+                lines.append(f"- {_md(change.text)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(diff: NoticeDiff) -> str:
+    def side(n: Notice) -> dict[str, str]:
+        return {
+            "id": n.notice.id,
+            "version": n.notice.version,
+            "effective": n.notice.effective.isoformat(),
+        }
+
+    document = {
+        "old": side(diff.old),
+        "new": side(diff.new),
+        "material": bool(diff.material),
+        "citation": ARTICLE,
+        "summary": {"changes": len(diff.changes), "material": len(diff.material)},
+        "changes": [c.to_dict() for c in diff.changes],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}

@@ -1,0 +1,136 @@
+"""Read a notice folder as it was at a git revision, without checking anything out.
+
+Files are read with `git ls-tree` and `git cat-file` into a temporary folder, so the working
+tree, the index and HEAD are never touched, whatever state they are in.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .yamlsource import MAX_BYTES
+
+GIT_TIMEOUT_SECONDS = 30
+MAX_FILES = 500
+_REGULAR_FILE_MODES = {"100644", "100755"}
+
+
+class GitSourceError(Exception):
+    """The revision or folder cannot be read from git: a usage error, reported in one line."""
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    # A clean environment for git's own variables, so a caller's GIT_DIR cannot redirect us.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    try:
+        return subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            timeout=GIT_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except FileNotFoundError as error:
+        raise GitSourceError("git is not installed, so revisions cannot be read") from error
+    except subprocess.TimeoutExpired as error:
+        raise GitSourceError(
+            f"git {args[0]} did not answer within {GIT_TIMEOUT_SECONDS}s"
+        ) from error
+
+
+def repository_root(start: Path) -> Path | None:
+    """The top folder of the git work tree containing `start`, or None outside a repository."""
+    folder = start if start.is_dir() else start.parent
+    if not folder.exists():
+        return None
+    done = _git(["rev-parse", "--show-toplevel"], folder)
+    if done.returncode != 0:
+        return None
+    return Path(done.stdout.decode("utf-8", "replace").strip())
+
+
+def resolve(revision: str, repo: Path) -> str:
+    """The commit id a revision names, or a GitSourceError that says why there is none."""
+    if not revision or revision.startswith("-"):
+        raise GitSourceError(f"{revision!r} is not a git revision")
+    done = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], repo
+    )
+    if done.returncode == 0:
+        return done.stdout.decode().strip()
+    shallow = _git(["rev-parse", "--is-shallow-repository"], repo)
+    if shallow.stdout.strip() == b"true":
+        raise GitSourceError(
+            f"revision {revision!r} is not in this shallow clone; fetch more history "
+            "(git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
+        )
+    raise GitSourceError(f"unknown git revision {revision!r}")
+
+
+def _tree_entries(commit: str, relative: str, repo: Path) -> list[tuple[str, str, str]]:
+    """(mode, object id, path) of every file under `relative` at `commit`."""
+    done = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", relative], repo)
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitSourceError(f"cannot list {relative} at {commit[:12]}: {' '.join(message[:1])}")
+    entries = []
+    for record in done.stdout.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, _kind, object_id = meta.decode().split(" ")
+        entries.append((mode, object_id, name.decode("utf-8", "replace")))
+    return entries
+
+
+def export(revision: str, folder: str, repo: Path, destination: Path) -> Path:
+    """Write the files of `folder` (relative to the repository root) at `revision` under
+    `destination`; return the exported folder. Symlinks and submodules are skipped."""
+    commit = resolve(revision, repo)
+    relative = folder.strip("/") or "."
+    entries = _tree_entries(commit, relative, repo)
+    if not entries:
+        raise GitSourceError(f"revision {revision!r} has no folder {relative!r}")
+    if len(entries) > MAX_FILES:
+        raise GitSourceError(f"{relative!r} at {revision!r} holds more than {MAX_FILES} files")
+    prefix = "" if relative == "." else relative + "/"
+    target_root = destination / Path(relative).name if relative != "." else destination
+    for mode, object_id, name in entries:
+        if mode not in _REGULAR_FILE_MODES or not name.startswith(prefix):
+            continue
+        blob = _git(["cat-file", "blob", object_id], repo)
+        if blob.returncode != 0:
+            raise GitSourceError(f"cannot read {name} at {revision!r}")
+        target = target_root / name[len(prefix) :]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Oversized files are written truncated past the limit so the loader refuses them.
+        target.write_bytes(blob.stdout[: MAX_BYTES + 1])
+    return target_root
+
+
+@contextmanager
+def checkout_free(revision: str, folder: Path) -> Iterator[Path]:
+    """A temporary copy of `folder` (a path in the working tree, existing or not) as it was at
+    `revision`, removed on exit."""
+    absolute = folder if folder.is_absolute() else Path.cwd() / folder
+    probe = absolute
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    repo = repository_root(probe)
+    if repo is None:
+        raise GitSourceError(
+            f"{probe} is not inside a git repository, so {revision!r} cannot be read"
+        )
+    try:
+        relative = absolute.resolve().relative_to(repo.resolve()).as_posix()
+    except ValueError as error:
+        raise GitSourceError(f"{folder} is outside the git repository {repo}") from error
+    with tempfile.TemporaryDirectory(prefix="noticegen-rev-") as temp:
+        yield export(revision, relative, repo, Path(temp))
