@@ -1,7 +1,163 @@
-"""Commands of the i18n area."""
+"""Commands of the i18n area: the translator's workflow over `notice/locales/*.po`."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
-COMMANDS: tuple[click.Command, ...] = ()
+from ..findings import Severity
+from ..loading import LoadedNotice, NoticeNotFound, load
+from ..model import Supplement
+
+if TYPE_CHECKING:
+    from ..i18n.notice import Entry
+
+
+def _load(path: Path) -> LoadedNotice:
+    from .linting import fail_usage
+
+    try:
+        loaded = load(path)
+    except NoticeNotFound as error:
+        fail_usage(str(error))
+    # Loader findings are schema problems: a supplement that does not validate would be missed.
+    if loaded.notice is None or any(f.severity >= Severity.ERROR for f in loaded.findings):
+        from ..reporters import REPORTERS
+
+        sys.stdout.write(REPORTERS["text"](loaded.findings))
+        click.echo("noticegen: the notice does not load; fix the findings above first.", err=True)
+        sys.exit(1)
+    return loaded
+
+
+def _supplements(loaded: LoadedNotice) -> list[tuple[str, Supplement]]:
+    return [
+        (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
+        for source, supplement in loaded.supplements
+    ]
+
+
+def _line_of(loaded: LoadedNotice) -> Callable[[Entry], int | None]:
+    def line_of(entry: Entry) -> int | None:
+        return loaded.source(entry.file).position(entry.path, prefer_value=True).line
+
+    return line_of
+
+
+@click.group("i18n")
+def i18n_group() -> None:
+    """Translate the notice: PO catalogs in notice/locales/, one per published language."""
+
+
+@i18n_group.command()
+@click.argument("path", default="notice/", type=click.Path(path_type=Path))
+def extract(path: Path) -> None:
+    """Write locales/notice.pot with every translatable string of the notice at PATH.
+
+    Each entry's msgctxt is the entity's path (e.g. `purposes.marketing.description`), so the
+    same English in two places can be translated differently.
+    """
+    from ..i18n.catalogs import all_entries, build_template, template_path, write_catalog
+
+    loaded = _load(path)
+    assert loaded.notice is not None
+    entries = all_entries(loaded.notice, _supplements(loaded))
+    target = template_path(loaded.root)
+    write_catalog(target, build_template(loaded.notice, entries, _line_of(loaded)))
+    click.echo(f"wrote {target}: {len(entries)} entries")
+
+
+@i18n_group.command()
+@click.argument("path", default="notice/", type=click.Path(path_type=Path))
+@click.option("--lang", "only", multiple=True, help="Update only this language (repeatable).")
+def update(path: Path, only: tuple[str, ...]) -> None:
+    """Extract, then merge into locales/<lang>.po for every published language.
+
+    New entries are added untranslated; an entry whose English changed is marked fuzzy and
+    keeps the previous English (`#| msgid`) so the translator sees what changed; entries no
+    longer in the notice are dropped. A catalog that does not parse is left untouched.
+    """
+    from ..i18n.catalogs import (
+        all_entries,
+        build_template,
+        entries_for,
+        merge,
+        template_path,
+        translation_languages,
+        write_catalog,
+    )
+    from ..i18n.notice import catalog_path
+    from ..i18n.pofile import read_catalog
+
+    loaded = _load(path)
+    notice = loaded.notice
+    assert notice is not None
+    supplements = _supplements(loaded)
+    line_of = _line_of(loaded)
+    write_catalog(
+        template_path(loaded.root),
+        build_template(notice, all_entries(notice, supplements), line_of),
+    )
+    failed = False
+    for lang in translation_languages(notice, supplements):
+        if only and lang not in only:
+            continue
+        target = catalog_path(loaded.root, lang)
+        template = build_template(notice, entries_for(notice, supplements, lang), line_of, lang)
+        if not target.is_file():
+            write_catalog(target, template)
+            click.echo(f"{lang}: created {target} with {len(template)} entries to translate")
+            continue
+        po = read_catalog(target, lang)
+        blocking = [p for p in po.problems if p.kind != "plural"]
+        if po.catalog is None or blocking:
+            first = (blocking or po.problems)[0]
+            click.echo(f"{target}:{first.line}: {first.message} Not updated.", err=True)
+            failed = True
+            continue
+        before = {(m.context, m.id): m.fuzzy for m in po.catalog if m.id}
+        catalog = merge(po.catalog, template)
+        after = {(m.context, m.id): m.fuzzy for m in catalog if m.id}
+        added = sum(1 for key in after if key not in before)
+        fuzzy = sum(1 for key, is_fuzzy in after.items() if is_fuzzy and not before.get(key))
+        removed = sum(1 for key in before if key not in after)
+        write_catalog(target, catalog)
+        click.echo(
+            f"{lang}: updated {target}: {added} new or changed ({fuzzy} marked fuzzy), "
+            f"{removed} removed"
+        )
+    sys.exit(1 if failed else 0)
+
+
+@i18n_group.command()
+@click.argument("path", default="notice/", type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Exit with status 1 unless every catalog is complete.")
+def status(path: Path, check: bool) -> None:
+    """Print how complete each language's catalog is."""
+    from ..i18n.catalogs import language_status, translation_languages
+
+    loaded = _load(path)
+    notice = loaded.notice
+    assert notice is not None
+    supplements = _supplements(loaded)
+    complete = True
+    for lang in translation_languages(notice, supplements):
+        s = language_status(loaded.root, notice, supplements, lang)
+        if not s.exists:
+            click.echo(f"{lang:<6} no catalog ({s.file}): run `noticegen i18n update`")
+            complete = False
+            continue
+        problems = f", {s.problems} problems (see `noticegen lint`)" if s.problems else ""
+        click.echo(
+            f"{lang:<6} {s.percent:5.1f}%  {s.translated}/{s.total} translated, "
+            f"{s.fuzzy} fuzzy, {s.untranslated} untranslated{problems}"
+        )
+        complete = complete and s.translated == s.total and not s.problems
+    sys.exit(1 if check and not complete else 0)
+
+
+COMMANDS: tuple[click.Command, ...] = (i18n_group,)

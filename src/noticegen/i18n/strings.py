@@ -1,11 +1,52 @@
 """Built-in strings (headings, table headers, boilerplate) and locale formatting for one language.
 
-Interface used by the renderer; the catalogs behind it live in `i18n/locales/<lang>.po`.
+Interface used by the renderer; the catalogs behind it live in `i18n/locales/<lang>.po`, keyed by
+the English text. `en.po` is the template: every other catalog translates exactly its entries.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from . import languages
+from .pofile import read_catalog
+
+BUILTIN_LOCALES = Path(__file__).parent / "locales"
+TEMPLATE_LANGUAGE = "en"
+_DURATION = re.compile(
+    r"^P(?:(?P<year>\d+)Y)?(?:(?P<month>\d+)M)?(?:(?P<week>\d+)W)?(?:(?P<day>\d+)D)?"
+    r"(?:T(?:(?P<hour>\d+)H)?(?:(?P<minute>\d+)M)?(?:(?P<second>\d+)S)?)?$"
+)
+
+
+def builtin_languages() -> list[str]:
+    """Every language with a built-in catalog, the English template included."""
+    return sorted(path.stem for path in BUILTIN_LOCALES.glob("*.po"))
+
+
+@lru_cache(maxsize=32)
+def builtin_catalog(lang: str) -> dict[str, str]:
+    """English text -> translation, for the translated, non-fuzzy entries of a built-in catalog."""
+    path = BUILTIN_LOCALES / f"{lang}.po"
+    if not path.is_file():
+        return {}
+    po = read_catalog(path, lang)
+    if po.catalog is None:
+        return {}
+    return {
+        m.id: m.string
+        for m in po.catalog
+        if isinstance(m.id, str) and m.id and isinstance(m.string, str) and m.string
+        and not m.fuzzy
+    }  # fmt: skip
 
 
 class Strings:
@@ -13,12 +54,69 @@ class Strings:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.direction = "ltr"
+        self.direction = languages.direction(lang)
+        self.locale = next(
+            (loc for tag in languages.fallbacks(lang) if (loc := languages.locale_for(tag))),
+            languages.locale_for(TEMPLATE_LANGUAGE),
+        )
+        # `pt-BR` uses its own catalog, else the one of `pt`; English where neither has the text.
+        self._catalogs = [builtin_catalog(tag) for tag in languages.fallbacks(lang)]
 
     def __call__(self, msgid: str, **values: object) -> str:
         """The translation of an English built-in string, with `{name}` placeholders filled."""
-        return msgid.format(**values) if values else msgid
+        text = next((c[msgid] for c in self._catalogs if msgid in c), msgid)
+        if not values:
+            return text
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            # A broken translation must not break the page: the test suite catches it.
+            return msgid.format(**values)
 
     def date(self, value: datetime.date) -> str:
-        """A date written out for the locale, e.g. "24 November 2026"."""
-        return value.isoformat()
+        """A date written out for the locale, e.g. "24 November 2026", "24. November 2026"."""
+        return format_date(value, "long", locale=self.locale)
+
+    def number(self, value: float) -> str:
+        """A number with the locale's separators: 1,234.5 / 1 234,5 / 1.234,5."""
+        return format_decimal(value, locale=self.locale)
+
+    def list(self, items: list[str]) -> str:
+        """Items joined for the locale: "a, b and c", "a, b et c"."""
+        return format_list(items, locale=self.locale) if items else ""
+
+    def duration(self, iso: str) -> str:
+        """An ISO 8601 duration in words: `P3Y` -> "3 years", `P1Y6M` -> "1 an et 6 mois"."""
+        match = _DURATION.match(iso)
+        if not match:
+            return iso
+        parts = [
+            self._unit(int(amount), f"duration-{unit}")
+            for unit, amount in match.groupdict().items()
+            if amount and int(amount)
+        ]
+        return self.list(parts) if parts else iso
+
+    def _unit(self, amount: int, unit: str) -> str:
+        text = format_unit(amount, unit, length="long", locale=self.locale)
+        # Some locales (pt) lack long unit patterns and Babel then prints the unit's id.
+        if unit in text:
+            text = format_unit(amount, unit, length="short", locale=self.locale)
+        return text
+
+    def country(self, code: str) -> str:
+        """A country's name in the locale, from an ISO 3166-1 code (`US` -> "États-Unis");
+        `EEA`, `EU` and `WORLDWIDE` are built-in strings."""
+        special = {
+            "EEA": "European Economic Area",
+            "EU": "European Union",
+            "WORLDWIDE": "Worldwide",
+        }
+        if code in special:
+            return self(special[code])
+        territories = self.locale.territories if self.locale is not None else {}
+        return str(territories.get(code, code))
+
+    def language_name(self, tag: str) -> str:
+        """A language's own name, for a language switcher: `de` -> "Deutsch"."""
+        return languages.autonym(tag)

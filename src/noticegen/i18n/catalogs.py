@@ -1,0 +1,242 @@
+"""The translator's workflow on a notice folder: which languages need a catalog, what each must
+hold, and extract / update / status over `notice/locales/`."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import write_po
+
+from ..fsutil import atomic_write_bytes
+from ..model import Notice, Supplement
+from . import languages
+from .notice import (
+    LOCALES_DIR,
+    TEMPLATE_FILE,
+    Entry,
+    PathT,
+    catalog_path,
+    notice_entries,
+    supplement_entries,
+)
+from .pofile import PoFile, read_catalog
+
+Supplements = list[tuple[str, Supplement]]
+"""Each supplement with its path relative to the notice folder."""
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A language tag as written in the notice or a supplement."""
+
+    tag: str
+    file: str | None
+    path: PathT
+
+
+def declared_languages(notice: Notice, supplements: Supplements) -> list[Declared]:
+    found = [Declared(tag, None, ("notice", "languages", i))
+             for i, tag in enumerate(notice.notice.languages)]  # fmt: skip
+    for file, supplement in supplements:
+        found += [
+            Declared(tag, file, ("supplement", "languages", i))
+            for i, tag in enumerate(supplement.supplement.languages)
+        ]
+    return found
+
+
+def supplement_languages(notice: Notice, supplement: Supplement) -> list[str]:
+    """A supplement is published in its own languages, or else in the notice's."""
+    return supplement.supplement.languages or notice.notice.languages or [notice.notice.language]
+
+
+def translation_languages(notice: Notice, supplements: Supplements) -> list[str]:
+    """Every published language other than the source language, in order of first mention."""
+    source = notice.notice.language
+    tags = [*notice.notice.languages]
+    for _, supplement in supplements:
+        tags += supplement_languages(notice, supplement)
+    return [tag for tag in dict.fromkeys(tags) if tag != source]
+
+
+def entries_for(notice: Notice, supplements: Supplements, lang: str) -> list[Entry]:
+    """What the catalog of `lang` must translate: the notice when it is published in `lang`,
+    and each supplement published in `lang`."""
+    entries = notice_entries(notice) if lang in notice.notice.languages else []
+    for file, supplement in supplements:
+        if lang in supplement_languages(notice, supplement):
+            entries += supplement_entries(supplement, file)
+    return entries
+
+
+def all_entries(notice: Notice, supplements: Supplements) -> list[Entry]:
+    entries = notice_entries(notice)
+    for file, supplement in supplements:
+        entries += supplement_entries(supplement, file)
+    return entries
+
+
+# --- building and merging catalogs ----------------------------------------------------------
+
+LineOf = Callable[[Entry], int | None]
+
+
+def _new_catalog(notice: Notice, lang: str | None) -> Catalog:
+    # Dates come from the notice, not the clock, so that the same notice gives the same files.
+    when = datetime.datetime.combine(notice.notice.effective, datetime.time(), datetime.UTC)
+    catalog = Catalog(
+        locale=languages.babel_id(lang) if lang and languages.is_known(lang) else None,
+        project=notice.notice.id,
+        version=notice.notice.version,
+        creation_date=when,
+        revision_date=when,
+        fuzzy=False,
+        header_comment=(
+            f"# {notice.notice.title} ({notice.notice.id}): the notice's own text"
+            + (f", in {lang}." if lang else ", template.")
+            + "\n# Translate each msgstr. `noticegen i18n update` keeps this file in step with the"
+            "\n# notice; entries whose English changed are marked fuzzy, with the old English"
+            "\n# after `#|`: check the translation, then remove the `fuzzy` flag.\n#"
+        ),
+    )
+    return catalog
+
+
+def build_template(
+    notice: Notice, entries: list[Entry], line_of: LineOf | None = None, lang: str | None = None
+) -> Catalog:
+    """A catalog with every entry untranslated, in document order."""
+    catalog = _new_catalog(notice, lang)
+    for entry in entries:
+        line = line_of(entry) if line_of else None
+        catalog.add(
+            entry.text,
+            "",
+            locations=[(entry.file or "notice.yaml", line)] if line else [],
+            context=entry.context,
+        )
+    return catalog
+
+
+def merge(existing: Catalog, template: Catalog) -> Catalog:
+    """Merge the template into a language's catalog with Babel's `Catalog.update`.
+
+    Babel matches changed text by similarity across the whole catalog; our contexts name the
+    entity, so an entry whose context is unchanged but whose English changed is carried over
+    first, marked fuzzy with the previous English (`#| msgid`) for the translator.
+    """
+    by_context = {m.context: m for m in existing if isinstance(m.id, str) and m.id and m.context}
+    own_template = Catalog(locale=existing.locale, fuzzy=False)
+    own_template.creation_date = template.creation_date
+    own_template.header_comment = template.header_comment
+    for message in template:
+        if not message.id:
+            continue
+        wanted = Message(message.id, "", message.locations, context=message.context)
+        old = by_context.get(message.context or "")
+        if old is not None and old.id != message.id and old.string:
+            # The translation was made for the last English a translator saw.
+            seen = old.previous_id if old.fuzzy and old.previous_id else [str(old.id)]
+            existing.delete(old.id, context=old.context)
+            existing[message.id] = Message(
+                message.id,
+                old.string,
+                flags=old.flags | {"fuzzy"},
+                user_comments=old.user_comments,
+                context=message.context,
+            )
+            wanted.previous_id = list(seen)
+            wanted.flags.add("fuzzy")
+        elif old is not None and old.id == message.id and old.fuzzy and old.previous_id:
+            wanted.previous_id = list(old.previous_id)
+        own_template[message.id] = wanted
+    existing.update(own_template, update_header_comment=True)
+    existing.project = template.project
+    existing.version = template.version
+    return existing
+
+
+def write_catalog(path: Path, catalog: Catalog) -> None:
+    """Write a catalog atomically: a failed write never leaves half a file."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=96, ignore_obsolete=True, include_previous=True)
+    atomic_write_bytes(path, buffer.getvalue())
+
+
+# --- what a catalog lacks ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryState:
+    entry: Entry
+    state: str
+    """`translated`, `untranslated`, `missing`, `fuzzy` or `stale` (source changed, no update)."""
+    message: Message | None
+
+
+def entry_states(po: PoFile, entries: list[Entry]) -> list[EntryState]:
+    """The state of each wanted entry in a parsed catalog."""
+    by_context: dict[str | None, Message] = {}
+    if po.catalog is not None:
+        by_context = {m.context: m for m in po.catalog if m.id}
+    states = []
+    for entry in entries:
+        message = by_context.get(entry.context)
+        if message is None:
+            state = "missing"
+        elif message.id != entry.text:
+            state = "stale"
+        elif message.fuzzy:
+            state = "fuzzy"
+        elif not isinstance(message.string, str) or not message.string.strip():
+            state = "untranslated"
+        else:
+            state = "translated"
+        states.append(EntryState(entry, state, message))
+    return states
+
+
+@dataclass(frozen=True)
+class LanguageStatus:
+    lang: str
+    file: Path
+    exists: bool
+    total: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    problems: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def language_status(
+    root: Path, notice: Notice, supplements: Supplements, lang: str
+) -> LanguageStatus:
+    path = catalog_path(root, lang)
+    entries = entries_for(notice, supplements, lang)
+    if not path.is_file():
+        return LanguageStatus(lang, path, False, len(entries), 0, 0, len(entries), 0)
+    po = read_catalog(path, lang)
+    states = [s.state for s in entry_states(po, entries)]
+    return LanguageStatus(
+        lang,
+        path,
+        True,
+        len(entries),
+        states.count("translated"),
+        states.count("fuzzy") + states.count("stale"),
+        states.count("untranslated") + states.count("missing"),
+        len(po.problems),
+    )
+
+
+def template_path(root: Path) -> Path:
+    return root / LOCALES_DIR / TEMPLATE_FILE

@@ -1,0 +1,146 @@
+"""Reading a PO catalog the way a linter needs it: every problem with its line, never a crash.
+
+Babel's reader prints warnings and silently merges duplicate entries; this one records each
+problem (syntax, duplicate entry, plural header) at its 1-based line instead.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileParser
+
+from . import languages
+
+MAX_BYTES = 2_000_000
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+_KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)$")
+_PLURAL_HEADER = re.compile(r'^"Plural-Forms:\s*(.*?)(?:\\n)?"\s*$')
+_PLURAL_VALUE = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
+
+
+@dataclass(frozen=True)
+class PoProblem:
+    line: int
+    kind: str
+    """`syntax`, `duplicate` or `plural`."""
+    message: str
+
+
+@dataclass
+class PoFile:
+    """A parsed catalog (None when it could not be read at all) and its problems."""
+
+    path: Path
+    catalog: Catalog | None
+    problems: list[PoProblem] = field(default_factory=list)
+
+
+class _CheckingParser(PoFileParser):
+    """Babel's parser, recording problems instead of printing them."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__(catalog, ignore_obsolete=True, abort_invalid=False)
+        self.problems: list[PoProblem] = []
+
+    def _invalid_pofile(self, line: str, lineno: int, msg: str) -> None:
+        self.problems.append(PoProblem(lineno + 1, "syntax", msg[:1].upper() + msg[1:] + "."))
+
+    def _process_message_line(self, lineno: int, line: str, obsolete: bool = False) -> None:
+        if line and not obsolete:
+            keyword, _, argument = ("", "", line) if line[0] == '"' else line.partition(" ")
+            if keyword and not _KEYWORD.match(keyword):
+                self._invalid_pofile(line, lineno, f"unknown keyword `{keyword}`")
+                return
+            if not _QUOTED.fullmatch(argument.strip()):
+                self._invalid_pofile(line, lineno, "the text is not a complete quoted string")
+                return
+        super()._process_message_line(lineno, line, obsolete)
+
+    def _add_message(self) -> None:
+        if not self.obsolete and self.messages:
+            msgid = self.messages[0].denormalize()
+            context = self.context.denormalize() if self.context else None
+            if msgid and self.catalog.get(msgid, context) is not None:
+                where = f" (msgctxt `{context}`)" if context else ""
+                self.problems.append(
+                    PoProblem(
+                        self.offset + 1,
+                        "duplicate",
+                        f"Duplicate entry{where}: the same source text is translated twice.",
+                    )
+                )
+        super()._add_message()
+
+
+def read_catalog(path: Path, tag: str) -> PoFile:
+    """Parse `path` as the catalog of language `tag`."""
+    try:
+        stat = path.stat()
+    except OSError as error:
+        return PoFile(
+            path, None, [PoProblem(1, "syntax", f"Cannot read the file: {error.strerror}.")]
+        )
+    return _read_cached(str(path), stat.st_mtime_ns, stat.st_size, tag)
+
+
+@lru_cache(maxsize=32)
+def _read_cached(path_text: str, mtime_ns: int, size: int, tag: str) -> PoFile:
+    path = Path(path_text)
+    if size > MAX_BYTES:
+        return PoFile(
+            path, None, [PoProblem(1, "syntax", f"The file is {size:,} bytes; too large.")]
+        )
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except OSError as error:
+        return PoFile(
+            path, None, [PoProblem(1, "syntax", f"Cannot read the file: {error.strerror}.")]
+        )
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return PoFile(path, None, [PoProblem(line, "syntax", "The file is not UTF-8 text.")])
+    lines = text.splitlines()
+    plural_problems = _plural_problems(lines, tag)
+    locale = languages.locale_for(tag)
+    catalog = Catalog(locale=locale)
+    parser = _CheckingParser(catalog)
+    try:
+        parser.parse(lines)
+    except (ValueError, TypeError, IndexError, KeyError) as error:
+        # Babel raises from its header parsing, e.g. on a non-numeric `nplurals`.
+        line = plural_problems[0].line if plural_problems else parser.offset + 1
+        problem = PoProblem(line, "syntax", f"The catalog cannot be read: {error}.")
+        return PoFile(path, None, [*parser.problems, problem, *plural_problems])
+    return PoFile(path, catalog, parser.problems + plural_problems)
+
+
+def _plural_problems(lines: list[str], tag: str) -> list[PoProblem]:
+    """A `Plural-Forms` header that does not parse, or that disagrees with the language."""
+    for number, line in enumerate(lines, start=1):
+        match = _PLURAL_HEADER.match(line.strip())
+        if not match:
+            continue
+        value = _PLURAL_VALUE.match(match.group(1))
+        if value is None:
+            return [PoProblem(number, "plural", f"The Plural-Forms header `{match.group(1)}` "
+                              "does not read `nplurals=N; plural=EXPRESSION;`.")]  # fmt: skip
+        try:
+            gettext.c2py(value.group(2))
+        except (ValueError, SyntaxError, RecursionError):
+            return [PoProblem(number, "plural", f"The plural expression `{value.group(2)}` "
+                              "is not a valid C expression.")]  # fmt: skip
+        if languages.is_known(tag):
+            expected, header = languages.plural_forms(tag)
+            if int(value.group(1)) != expected:
+                return [PoProblem(number, "plural", f"The Plural-Forms header says "
+                                  f"{value.group(1)} plural forms; `{tag}` has {expected} "
+                                  f"(`{header}`).")]  # fmt: skip
+        return []
+    return []
