@@ -18,6 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
+    DocumentEndEvent,
     DocumentStartEvent,
     Event,
     MappingEndEvent,
@@ -46,6 +47,13 @@ _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MAX_INT_DIGITS = 100
+# ruamel's scanner looks ahead across a run of opening brackets (quadratically, up to about 1,000
+# of them) before the parser reports the first event, so `[[[[...` costs 0.4 s before the depth
+# cap can apply. Such a run is refused up front; the threshold leaves room for brackets in prose.
+FLOW_RUN_LIMIT = 4 * MAX_DEPTH
+_FLOW_RUN = re.compile(r"(?:[\[{][ \t\r\n]*){" + str(FLOW_RUN_LIMIT + 1) + "}")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,8 @@ def _resolve_plain(value: str) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
-        return int(value)
+        # Python refuses to convert very long digit strings; no notice value is that long.
+        return int(value) if len(value) <= _MAX_INT_DIGITS else value
     if _OCT.match(value):
         return int(value[2:], 8)
     if _HEX.match(value):
@@ -117,6 +126,35 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+def _refuse_surrogates(event: ScalarEvent) -> None:
+    """A `\\ud800` escape yields text that cannot be written out as UTF-8 again."""
+    if _SURROGATE.search(event.value):
+        raise _Refused(
+            YamlProblem(
+                "syntax",
+                "The text contains an escaped surrogate code point (`\\ud800`-`\\udfff`), "
+                "which is not a character.",
+                _pos(event),
+                "Write the character itself, or escape it as one `\\U` code point.",
+            )
+        )
+
+
+def _flow_run_problem(text: str) -> YamlProblem | None:
+    match = _FLOW_RUN.search(text)
+    if match is None:
+        return None
+    before = text[: match.start()]
+    line = before.count("\n") + 1
+    column = match.start() - (before.rfind("\n") + 1) + 1
+    return YamlProblem(
+        "too-large",
+        f"The YAML opens more than {FLOW_RUN_LIMIT} brackets in a row.",
+        Position(line, column),
+        "A notice never needs this much nesting; flatten the structure.",
+    )
+
+
 class _Builder:
     def __init__(self, events: Iterator[Event], result: ParsedYaml) -> None:
         self.events = events
@@ -126,12 +164,27 @@ class _Builder:
         self.expanded = 0
 
     def document(self) -> Any:
+        data = None
         for event in self.events:
             if isinstance(event, DocumentStartEvent):
-                return self.node(next(self.events), (), 0)[0]
-            if isinstance(event, StreamEndEvent):
+                data = self.node(next(self.events), (), 0)[0]
                 break
-        return None
+            if isinstance(event, StreamEndEvent):
+                return None
+        for event in self.events:
+            if isinstance(event, DocumentStartEvent):
+                raise _Refused(
+                    YamlProblem(
+                        "syntax",
+                        "The file holds more than one YAML document (a second `---`).",
+                        _pos(event),
+                        "A notice file is one document: remove the `---` line and what "
+                        "follows, or move it to its own file.",
+                    )
+                )
+            if not isinstance(event, DocumentEndEvent):
+                break
+        return data
 
     def node(self, event: Event, path: Path, depth: int) -> tuple[Any, int]:
         """Build the node that starts with `event`; return it and its expanded size."""
@@ -158,6 +211,7 @@ class _Builder:
         if isinstance(event, AliasEvent):
             return self.alias(event)
         if isinstance(event, ScalarEvent):
+            _refuse_surrogates(event)
             value: Any = event.value
             if event.style is None and event.implicit[0]:
                 value = _resolve_plain(event.value)
@@ -220,6 +274,7 @@ class _Builder:
                         _pos(key_event),
                     )
                 )
+            _refuse_surrogates(key_event)
             key = key_event.value
             if key_event.style is None and key_event.implicit[0]:
                 resolved = _resolve_plain(key)
@@ -250,6 +305,10 @@ def parse_yaml(text: str) -> ParsedYaml:
     """Parse one YAML document; problems are recorded, never raised."""
     result = ParsedYaml()
     result.value_positions[()] = Position(1, 1)
+    too_deep = _flow_run_problem(text)
+    if too_deep is not None:
+        result.problems.append(too_deep)
+        return result
     events = YAML(typ="rt").parse(io.StringIO(text))
     try:
         result.data = _Builder(iter(events), result).document()
