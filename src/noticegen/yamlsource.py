@@ -309,7 +309,7 @@ def parse_yaml(text: str) -> ParsedYaml:
     if too_deep is not None:
         result.problems.append(too_deep)
         return result
-    events = YAML(typ="rt").parse(io.StringIO(text))
+    events = YAML(typ="safe", pure=True).parse(io.StringIO(text))
     try:
         result.data = _Builder(iter(events), result).document()
         result.parsed_cleanly = True
