@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...context import LintContext, covers
+from ...context import LintContext
 from ...findings import Severity
 from ..base import Rule, Violation
+from ._ids import IdIndex
 
 
 class DataWithoutPurpose(Rule):
@@ -44,9 +45,9 @@ class DataWithoutPurpose(Rule):
     hint = "Add the data to the purposes that use it, or stop collecting it."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        used = ctx.purpose_data
+        used = IdIndex(ctx.purpose_data)
         for did in ctx.notice.data:
-            if not any(covers(u, did) or covers(did, u) for u in used):
+            if not used.touches(did):
                 yield Violation(
                     ("data", did),
                     f"`{did}` ({ctx.notice.data[did].label}) is collected but no purpose uses it.",

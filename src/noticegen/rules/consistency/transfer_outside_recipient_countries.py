@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ...findings import Severity
+from ..base import Rule, Violation
+
+_REGIONS = {"EEA": {"EEA", "EU"}, "EU": {"EU", "EEA"}}
+
+
+class TransferOutsideRecipientCountries(Rule):
+    """A transfer sends data to a recipient in a country where that recipient is not said to
+    process data.
+
+    What it does:
+        For each transfer, checks that its destination is among the `countries` of every
+        recipient it names (`WORLDWIDE` in the recipient's list accepts any destination).
+        Recipients without `countries` are not checked.
+
+    Why it matters:
+        The recipient list and the transfer list tell the reader where their data goes (GDPR
+        Art. 13(1)(e)-(f)). When they disagree, one of them is wrong, and the reader cannot tell
+        which.
+
+    Example:
+        ```yaml
+        recipients:
+          hosting: {label: Cloud host, kind: processor, data: [contact.email], countries: [IE]}
+        transfers:
+          us_hosting:
+            {destination: US, recipients: [hosting], safeguard: standard_contractual_clauses}
+        ```
+
+    Fix:
+        ```yaml
+        recipients:
+          hosting: {label: Cloud host, kind: processor, data: [contact.email], countries: [IE, US]}
+        ```
+    """
+
+    code = "NG204"
+    name = "transfer-outside-recipient-countries"
+    family = "consistency"
+    severity = Severity.WARNING
+    citation = "GDPR Art. 13(1)(e)-(f)"
+    hint = "Add the destination to the recipient's `countries`, or correct the transfer."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        recipients = ctx.notice.recipients
+        for tid, transfer in ctx.notice.transfers.items():
+            accepted = _REGIONS.get(transfer.destination, {transfer.destination})
+            for i, rid in enumerate(transfer.recipients):
+                recipient = recipients.get(rid)
+                if recipient is None or not recipient.countries:
+                    continue
+                countries = set(recipient.countries)
+                if "WORLDWIDE" in countries or countries & accepted:
+                    continue
+                yield Violation(
+                    ("transfers", tid, "recipients", i),
+                    f"Transfer `{tid}` sends data to `{rid}` in {transfer.destination}, but "
+                    f"`{rid}` is said to process data only in {', '.join(recipient.countries)}.",
+                )
