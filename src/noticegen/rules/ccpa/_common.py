@@ -1,0 +1,75 @@
+"""Facts the CCPA rules share: what is sold or shared, which rights and request channels exist.
+
+A California supplement adds rights and request methods to the notice's, so every lookup reads
+the notice and each supplement whose jurisdiction is `ccpa`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from ...context import LintContext
+from ...model import Jurisdiction, MethodKind, Recipient, Requests, Right
+from ..base import Rule, Violation
+
+
+def sold_or_shared(ctx: LintContext) -> list[tuple[str, Recipient]]:
+    """Recipients whose disclosure is a sale or sharing for cross-context advertising."""
+    return [(rid, r) for rid, r in ctx.notice.recipients.items() if r.sale or r.sharing]
+
+
+def ccpa_requests(ctx: LintContext) -> Iterator[tuple[str | None, Requests]]:
+    """The notice's request settings and those of each California supplement, with their file."""
+    if ctx.notice.requests is not None:
+        yield None, ctx.notice.requests
+    for rel, supplement in ctx.supplements:
+        if supplement.supplement.jurisdiction == Jurisdiction.CCPA and supplement.requests:
+            yield rel, supplement.requests
+
+
+def ccpa_rights(ctx: LintContext) -> set[Right]:
+    """Rights offered by the notice or by a California supplement."""
+    rights = set(ctx.notice.rights)
+    for _, supplement in ctx.supplements:
+        if supplement.supplement.jurisdiction == Jurisdiction.CCPA:
+            rights.update(supplement.rights)
+    return rights
+
+
+def requests_field_set(ctx: LintContext, name: str) -> bool:
+    """Whether the notice or a California supplement fills in `requests.<name>`."""
+    return any(getattr(requests, name) for _, requests in ccpa_requests(ctx))
+
+
+def option(ctx: LintContext, code: str, name: str) -> bool:
+    """A boolean rule option from the configuration (`[tool.noticegen.options.CODE]`)."""
+    return bool(ctx.options.get(code, {}).get(name, False))
+
+
+class MissingCcpaRight(Rule):
+    """Base of the rules that require one consumer right; subclasses name it."""
+
+    family = "ccpa"
+    profiles = frozenset({"ccpa"})
+    right: ClassVar[Right]
+    right_name: ClassVar[str]
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if self.right not in ccpa_rights(ctx):
+            yield Violation(
+                ("rights",),
+                f"The {self.right_name} is not offered to California consumers.",
+                hint=f"Add `{self.right}` under `rights` (or in the California supplement), "
+                "with how to exercise it.",
+            )
+
+
+def online_only(ctx: LintContext) -> bool:
+    """The business operates only online with a direct relationship with its consumers
+    (Cal. Civ. Code 1798.130(a)(1)(A)); set as option `online_only` of NG415."""
+    return option(ctx, "NG415", "online_only")
+
+
+def request_methods(ctx: LintContext) -> list[MethodKind]:
+    return [m.kind for _, requests in ccpa_requests(ctx) for m in requests.methods]
