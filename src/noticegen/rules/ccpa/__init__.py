@@ -1,6 +1,7 @@
 """California (CCPA as amended by the CPRA): the privacy policy's required disclosures."""
 
 from ..base import Rule
+from .advertising_disclosure_not_marked import CcpaAdvertisingDisclosureNotMarked
 from .annual_update import CcpaAnnualUpdate
 from .authorised_agent_missing import CcpaAuthorisedAgentMissing
 from .category_missing import CcpaCategoryMissing
@@ -18,14 +19,13 @@ from .right_to_delete_missing import CcpaRightToDeleteMissing
 from .right_to_know_missing import CcpaRightToKnowMissing
 from .sensitive_flag_mismatch import CcpaSensitiveFlagMismatch
 from .sensitive_limit_missing import CcpaSensitiveLimitMissing
-from .source_unnamed import CcpaSourceUnnamed
 from .toll_free_number_missing import CcpaTollFreeNumberMissing
 from .too_few_request_methods import CcpaTooFewRequestMethods
 from .verification_missing import CcpaVerificationMissing
 
 RULES: tuple[type[Rule], ...] = (
     CcpaCategoryMissing,
-    CcpaSourceUnnamed,
+    CcpaAdvertisingDisclosureNotMarked,
     CcpaDisclosurePurposeMissing,
     CcpaDisclosedCategoriesMissing,
     CcpaNoSaleStatementMissing,
