@@ -152,9 +152,11 @@ class _Namer:
             items = getattr(notice, collection, None)
             if isinstance(items, dict) and key in items:
                 item = items[key]
-                name = getattr(item, "label", None) or getattr(item, "name", None)
+                name = next((getattr(item, f, None) for f in ("label", "name", "title")), None)
                 if name:
                     return f"{name} (`{key}`)"
+            if isinstance(items, dict) and any(k.startswith(key + ".") for k in items):
+                return f"all `{key}` data"
         return f"`{_words(key)}`" if collection == "rights" else f"`{key}`"
 
     def data_list(self, ids: Sequence[str]) -> str:
@@ -183,8 +185,26 @@ def _value(value: Any) -> str:
     return f"“{value}”"
 
 
+def _list_change(old: list[Any], new: list[Any]) -> str:
+    added = [x for x in new if x not in old]
+    removed = [x for x in old if x not in new]
+    if any(isinstance(x, str) and len(x) > _SHORT_TEXT for x in added + removed):
+        parts = [
+            f"{len(added)} added" if added else "",
+            f"{len(removed)} removed" if removed else "",
+        ]
+        return " and ".join(p for p in parts if p) + " (reworded entries count as both)"
+    parts = [
+        f"added {_value(added)}" if added else "",
+        f"removed {_value(removed)}" if removed else "",
+    ]
+    return "; ".join(p for p in parts if p) or "reordered"
+
+
 def _field_change(field: str, old: Any, new: Any) -> str:
     name = _words(field)
+    if isinstance(old, list) and isinstance(new, list):
+        return f"{name}: {_list_change(old, new)}"
     long_text = any(isinstance(v, str) and (len(v) > _SHORT_TEXT or "\n" in v) for v in (old, new))
     if long_text and old is not None and new is not None:
         return f"{name} reworded"
@@ -293,7 +313,7 @@ class _Differ:
             )
         for key in sorted(old.keys() & new.keys()):
             before, after = old[key], new[key]
-            what = f"Data {self.names.label('data', key)}"
+            what = f"{self.names.label('data', key)}"
             for change in self._fields("data", f"data.{key}", what, before, after):
                 field = change.subject.rsplit(".", 1)[-1]
                 if field in ("special_category", "sensitive") and getattr(after, field):

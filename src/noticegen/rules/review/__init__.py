@@ -1,5 +1,14 @@
-"""Rules of the review family."""
+"""Review: what changed since the previous version, and what is left to complete."""
 
 from ..base import Rule
+from .effective_date_backwards import EffectiveDateBackwards
+from .material_change_not_logged import MaterialChangeNotLogged
+from .placeholder_left import PlaceholderLeft
+from .version_not_bumped import VersionNotBumped
 
-RULES: tuple[type[Rule], ...] = ()
+RULES: tuple[type[Rule], ...] = (
+    VersionNotBumped,
+    MaterialChangeNotLogged,
+    EffectiveDateBackwards,
+    PlaceholderLeft,
+)

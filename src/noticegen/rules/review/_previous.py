@@ -1,0 +1,104 @@
+"""The previous version of the notice, for the rules that compare against it.
+
+Where it comes from, first match wins:
+1. the `previous` review option: a notice folder or file, relative to the notice folder;
+2. a file `.noticegen/previous.yaml` in the notice folder (a copy of the last published
+   version, for notices kept outside git);
+3. the notice folder as committed at the `base` review option (a git revision, default HEAD),
+   read through git without touching the working tree.
+
+Options live under `[tool.noticegen.options.review]` (or `[options.review]` in noticegen.toml).
+Outside a git repository, or where the revision has no notice yet, there is no previous version
+and the review rules report nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...context import LintContext
+from ...gitsource import GitSourceError, export, repository_root, resolve
+from ...model import Notice, Supplement
+
+PREVIOUS_FILE = Path(".noticegen") / "previous.yaml"
+OPTIONS_KEY = "review"
+
+
+@dataclass(frozen=True)
+class Previous:
+    notice: Notice
+    supplements: dict[str, Supplement]
+    """Supplements by path relative to the notice folder."""
+    source: str
+    """Where the previous version was read from, for messages."""
+
+
+def previous_version(ctx: LintContext) -> Previous | None:
+    options = ctx.options.get(OPTIONS_KEY, {})
+    if options.get("previous"):
+        return _from_path(ctx.root / str(options["previous"]))
+    if (ctx.root / PREVIOUS_FILE).is_file():
+        return _from_path(ctx.root / PREVIOUS_FILE)
+    base = str(options.get("base", "HEAD"))
+    repo = repository_root(ctx.root)
+    if repo is None:
+        return None
+    try:
+        commit = resolve(base, repo)
+        relative = ctx.root.resolve().relative_to(repo.resolve()).as_posix()
+    except (GitSourceError, ValueError):
+        return None
+    return _from_git(repo, commit, relative, base)
+
+
+def _from_path(path: Path) -> Previous | None:
+    from ...loading import NoticeNotFound, load  # the loader imports the rule registry
+
+    try:
+        loaded = load(path)
+    except NoticeNotFound:
+        return None
+    if loaded.notice is None:
+        return None
+    supplements = {
+        Path(source.path).relative_to(loaded.root).as_posix(): supplement
+        for source, supplement in loaded.supplements
+    }
+    return Previous(loaded.notice, supplements, str(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _from_git(repo: Path, commit: str, relative: str, base: str) -> Previous | None:
+    """Cached by commit id, so the rules of one run (and later runs) read git once."""
+    with tempfile.TemporaryDirectory(prefix="noticegen-previous-") as temp:
+        try:
+            folder = export(commit, relative, repo, Path(temp))
+        except GitSourceError:
+            return None
+        found = _from_path(folder)
+    if found is None:
+        return None
+    return Previous(found.notice, found.supplements, f"{base}:{relative}")
+
+
+def content(notice: Notice) -> dict[str, object]:
+    """The notice without what identifies its version, to tell whether the content changed."""
+    data = notice.model_dump(mode="json")
+    data["notice"] = {
+        k: v
+        for k, v in data["notice"].items()
+        if k not in ("version", "effective", "last_reviewed")
+    }
+    data.pop("changes", None)
+    return data
+
+
+def content_changed(ctx: LintContext, previous: Previous) -> bool:
+    if content(ctx.notice) != content(previous.notice):
+        return True
+    current = {path: s.model_dump(mode="json") for path, s in ctx.supplements}
+    before = {path: s.model_dump(mode="json") for path, s in previous.supplements.items()}
+    return current != before
