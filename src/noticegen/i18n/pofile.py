@@ -48,8 +48,15 @@ class _CheckingParser(PoFileParser):
         super().__init__(catalog, ignore_obsolete=True, abort_invalid=False)
         self.problems: list[PoProblem] = []
 
+    def _reset_message_state(self) -> None:
+        super()._reset_message_state()
+        self.entry_broken = False
+
     def _invalid_pofile(self, line: str, lineno: int, msg: str) -> None:
-        self.problems.append(PoProblem(lineno + 1, "syntax", msg[:1].upper() + msg[1:] + "."))
+        # A broken line already explains why its entry then lacks a msgstr.
+        if not (self.entry_broken and msg.startswith("missing msgstr")):
+            self.problems.append(PoProblem(lineno + 1, "syntax", msg[:1].upper() + msg[1:] + "."))
+        self.entry_broken = True
 
     def _process_message_line(self, lineno: int, line: str, obsolete: bool = False) -> None:
         if line and not obsolete:
@@ -59,6 +66,9 @@ class _CheckingParser(PoFileParser):
                 return
             if not _QUOTED.fullmatch(argument.strip()):
                 self._invalid_pofile(line, lineno, "the text is not a complete quoted string")
+                if keyword.startswith("msgstr"):
+                    # Keep the entry's shape so that later entries still parse.
+                    super()._process_message_line(lineno, f'{keyword} ""', obsolete)
                 return
         super()._process_message_line(lineno, line, obsolete)
 

@@ -1,0 +1,105 @@
+"""What the i18n lint rules read: each published language's catalog, what it must translate,
+and how a translation's Markdown compares with the source's."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .catalogs import Declared, declared_languages, entries_for, translation_languages
+from .notice import LOCALES_DIR, Entry, catalog_path
+from .pofile import PoFile, read_catalog
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+    from ..context import LintContext
+
+
+@dataclass(frozen=True)
+class LanguageCatalog:
+    lang: str
+    file: str
+    """The catalog's path relative to the notice folder, e.g. `locales/fr.po`."""
+    po: PoFile | None
+    """None when the catalog does not exist."""
+    entries: list[Entry]
+    declared: Declared | None
+    """Where the language is first listed."""
+
+
+def language_catalogs(ctx: LintContext) -> list[LanguageCatalog]:
+    """Every language the notice or a supplement is published in, other than the source."""
+    declared = declared_languages(ctx.notice, ctx.supplements)
+    found = []
+    for lang in translation_languages(ctx.notice, ctx.supplements):
+        path = catalog_path(ctx.root, lang)
+        found.append(
+            LanguageCatalog(
+                lang=lang,
+                file=f"{LOCALES_DIR}/{lang}.po",
+                po=read_catalog(path, lang) if path.is_file() else None,
+                entries=entries_for(ctx.notice, ctx.supplements, lang),
+                declared=next((d for d in declared if d.tag == lang), None),
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class MarkdownShape:
+    blocks: tuple[str, ...]
+    """Headings, lists, quotes and code blocks, in order."""
+    links: Counter[str]
+    """Link and image targets, with how often each occurs."""
+    html: tuple[str, ...]
+    """Raw HTML written in the text."""
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # HTML on, to see raw HTML as tokens; every link scheme accepted, to compare what was written.
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+_BLOCKS = {"heading_open", "bullet_list_open", "ordered_list_open", "list_item_open",
+           "blockquote_open", "fence", "code_block", "hr", "table_open"}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def markdown_shape(text: str) -> MarkdownShape:
+    blocks: list[str] = []
+    links: Counter[str] = Counter()
+    html: list[str] = []
+    for token in _parser().parse(text):
+        if token.type in _BLOCKS:
+            level = token.tag[1:] if token.type == "heading_open" else ""
+            blocks.append(token.type.removesuffix("_open") + level)
+        elif token.type == "html_block":
+            html.append(token.content.strip())
+        for child in token.children or []:
+            if child.type == "link_open":
+                links[str(child.attrGet("href"))] += 1
+            elif child.type == "image":
+                links[str(child.attrGet("src"))] += 1
+            elif child.type == "html_inline":
+                html.append(child.content.strip())
+    return MarkdownShape(tuple(blocks), links, tuple(html))
+
+
+def describe_blocks(blocks: tuple[str, ...]) -> str:
+    names = {"heading": "heading", "bullet_list": "bulleted list", "ordered_list": "numbered list",
+             "list_item": "list item", "blockquote": "quote", "fence": "code block",
+             "code_block": "code block", "hr": "rule", "table": "table"}  # fmt: skip
+    counts = Counter(names.get(_kind(b), b) for b in blocks)
+    return ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in counts.items()) or "none"
+
+
+def _kind(block: str) -> str:
+    return "heading" if block.startswith("heading") else block

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ...i18n.checks import language_catalogs
+from ..base import Rule, Violation
+from ._common import at_line
+
+
+class CatalogSyntaxError(Rule):
+    """A translation catalog is not a valid PO file.
+
+    What it does:
+        Reads each published language's `locales/<language>.po` and reports every line that is
+        not valid gettext PO syntax: an unknown keyword, an unterminated string, a msgid without
+        a msgstr, or a file that is not UTF-8.
+
+    Why it matters:
+        Translation tools and `noticegen` read the catalog entry by entry; a broken line can
+        silently attach a translation to the wrong text or drop it, so the published page would
+        not say what the translator wrote.
+
+    Example:
+        ```po
+        msgctxt "purposes.orders.label"
+        msgid "Processing your orders"
+        msgstr "Traitement de vos commandes
+        ```
+
+    Fix:
+        ```po
+        msgctxt "purposes.orders.label"
+        msgid "Processing your orders"
+        msgstr "Traitement de vos commandes"
+        ```
+    """
+
+    code = "NG703"
+    name = "catalog-syntax-error"
+    family = "i18n"
+    hint = "Correct the line; a PO editor such as Poedit shows the problem too."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        for catalog in language_catalogs(ctx):
+            for problem in catalog.po.problems if catalog.po else []:
+                if problem.kind == "syntax":
+                    yield at_line(catalog.file, problem.line, problem.message)
