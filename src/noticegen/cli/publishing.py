@@ -1,7 +1,150 @@
-"""Commands of the publishing area."""
+"""Commands of the publishing area: build the static site, and serve it while editing."""
 
 from __future__ import annotations
 
+import sys
+import threading
+import time
+from pathlib import Path
+
 import click
 
-COMMANDS: tuple[click.Command, ...] = ()
+from ..config import ConfigError, find_config, load_config
+from ..findings import Finding, Severity
+from ..loading import LoadedNotice, NoticeNotFound, load
+from .linting import fail_usage
+
+
+def _load_and_lint(path: Path) -> tuple[LoadedNotice, list[Finding]]:
+    from ..linting import lint as run_lint
+
+    try:
+        loaded = load(path)
+        config = load_config(find_config(loaded.root))
+    except (NoticeNotFound, ConfigError) as error:
+        fail_usage(str(error))
+    return loaded, run_lint(loaded, config)
+
+
+def _errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR]
+
+
+def _build(loaded: LoadedNotice, out: Path, draft: bool) -> str:
+    """Build and describe the result in one line; raises BuildError."""
+    from ..site import build_site
+
+    started = time.perf_counter()
+    result = build_site(loaded, out, draft=draft)
+    seconds = time.perf_counter() - started
+    if result.skipped:
+        return f"{out}: up to date (inputs unchanged), {result.files} files ({seconds:.2f} s)"
+    kind = "draft " if draft else ""
+    return f"built {kind}site {out}: {result.files} files, {result.pdfs} PDFs ({seconds:.2f} s)"
+
+
+@click.command()
+@click.argument("path", default="notice/", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Folder to write the site to (replaced as a whole).",
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help='Build even when lint reports errors; every page and PDF is watermarked "DRAFT".',
+)
+def build(path: Path, out: Path, draft: bool) -> None:
+    """Build the static site of the notice at PATH: HTML and tagged PDF per language, the
+    supplements, notice.json, store-label exports, the versions archive and a manifest.
+
+    Exit status: 0 built, 1 lint found errors (nothing written), 2 the site could not be written.
+    """
+    from ..reporters import REPORTERS
+    from ..site import BuildError
+
+    loaded, findings = _load_and_lint(path)
+    errors = _errors(findings)
+    if loaded.notice is None or (errors and not draft):
+        sys.stdout.write(REPORTERS["text"](findings))
+        click.echo(
+            "noticegen: not building: fix the errors above"
+            + ("" if loaded.notice is None else ", or build a watermarked draft with --draft"),
+            err=True,
+        )
+        sys.exit(1)
+    try:
+        click.echo(_build(loaded, out, draft))
+    except BuildError as error:
+        fail_usage(str(error))
+
+
+def _snapshot(root: Path) -> dict[Path, float]:
+    return {p: p.stat().st_mtime for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@click.command()
+@click.argument("path", default="notice/", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Folder to build the site into.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--interval", type=float, default=1.0, show_default=True, help="Seconds between checks."
+)
+def serve(path: Path, out: Path, port: int, interval: float) -> None:
+    """Serve the built site on 127.0.0.1 and rebuild it whenever a notice file changes.
+
+    While lint reports errors the preview is built as a watermarked draft.
+    """
+    import functools
+    import http.server
+
+    from ..reporters import REPORTERS
+    from ..site import BuildError
+
+    def rebuild() -> None:
+        loaded, findings = _load_and_lint(path)
+        if findings:
+            sys.stdout.write(REPORTERS["text"](findings))
+        if loaded.notice is None:
+            click.echo("noticegen: the notice does not load; keeping the previous site", err=True)
+            return
+        try:
+            click.echo(_build(loaded, out, draft=bool(_errors(findings))))
+        except BuildError as error:
+            click.echo(f"noticegen: error: {error}", err=True)
+
+    rebuild()
+    root = load(path).root
+    out.mkdir(parents=True, exist_ok=True)
+    # The handler resolves the folder on every request, so it follows the swapped-in site.
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as error:
+        fail_usage(f"cannot listen on 127.0.0.1:{port}: {error.strerror}")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    click.echo(f"serving {out} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
+    seen = _snapshot(root)
+    try:
+        while True:
+            time.sleep(interval)
+            current = _snapshot(root)
+            if current != seen:
+                seen = current
+                rebuild()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+
+
+COMMANDS = (build, serve)

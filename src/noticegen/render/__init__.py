@@ -1,0 +1,1 @@
+"""Rendering: Markdown prose, HTML pages (Jinja2) and tagged PDFs (WeasyPrint)."""

@@ -1,0 +1,185 @@
+"""HTML pages from the model: one Jinja2 environment, autoescaped, strict about undefined names."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..i18n.strings import Strings
+from ..model import Notice, Supplement
+from . import markdown, view
+
+PACKAGE = resources.files("noticegen.render")
+TEMPLATES_DIR = PACKAGE / "templates"
+ASSETS_DIR = PACKAGE / "assets"
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """A language the same document is published in: the hook for a language switcher."""
+
+    lang: str
+    name: str
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class SupplementLink:
+    id: str
+    title: str
+    applies_to: str
+    href: str
+
+
+def css_string(value: object) -> Markup:
+    """A quoted CSS string that cannot end the string, the rule or the <style> element."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,:;-_/()+" else f"\\{ord(ch):x} " for ch in str(value)
+    )
+    return Markup(f'"{escaped}"')
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda text, level=3: Markup(markdown.render(text, level))
+    env.filters["mdi"] = lambda text: Markup(markdown.render_inline(text))
+    env.filters["css_string"] = css_string
+    env.globals["view"] = view
+    return env
+
+
+def stylesheet() -> str:
+    return (ASSETS_DIR / "notice.css").read_text(encoding="utf-8")
+
+
+def language_name(lang: str) -> str:
+    """The language's own name for itself, e.g. "Deutsch" for de."""
+    try:
+        locale = Locale.parse(lang, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return lang
+    name = locale.get_display_name(locale) or lang
+    return name[:1].upper() + name[1:]
+
+
+class Helpers:
+    """Formatting the templates call, bound to one language and one notice's anchors."""
+
+    def __init__(self, strings: Strings, anchors: dict[tuple[str, str], str]) -> None:
+        self._ = strings
+        self.anchors = anchors
+        try:
+            self.locale: Locale | None = Locale.parse(strings.lang, sep="-")
+        except (ValueError, UnknownLocaleError):
+            self.locale = None
+
+    def anchor(self, kind: str, entity_id: str) -> str:
+        return self.anchors.get((kind, entity_id), entity_id)
+
+    def duration(self, value: str) -> str:
+        parts = [
+            self._(one_or_many, count=count) for one_or_many, count in view.duration_parts(value)
+        ]
+        return ", ".join(parts) if parts else value
+
+    def country(self, code: str) -> str:
+        if code in view.REGION_LABELS:
+            return self._(view.REGION_LABELS[code])
+        if self.locale is not None:
+            return str(self.locale.territories.get(code, code))
+        return code
+
+    def label(self, table: dict[str, str], value: object) -> str:
+        key = str(value)
+        return self._(table[key]) if key in table else key
+
+
+def _base_context(
+    notice: Notice,
+    strings: Strings,
+    *,
+    draft: bool,
+    languages: list[LanguageLink],
+    generator: str,
+) -> dict[str, Any]:
+    effective: datetime.date = notice.notice.effective
+    return {
+        "_": strings,
+        "lang": strings.lang,
+        "direction": strings.direction,
+        "notice": notice,
+        "draft": draft,
+        "languages": languages,
+        "css": Markup(stylesheet()),
+        "created": effective.isoformat(),
+        "generator": generator,
+    }
+
+
+def render_notice(
+    notice: Notice,
+    strings: Strings,
+    *,
+    supplements: list[SupplementLink],
+    languages: list[LanguageLink],
+    draft: bool = False,
+    generator: str = "noticegen",
+) -> str:
+    """The main notice page for one language (the model given is already translated)."""
+    anchors = view.assign_anchors(notice)
+    context = _base_context(notice, strings, draft=draft, languages=languages, generator=generator)
+    context.update(
+        h=Helpers(strings, anchors),
+        flows=view.data_flows(notice),
+        supplements=supplements,
+        pdf_href=f"{notice.notice.id}.pdf",
+    )
+    return environment().get_template("notice.html").render(context)
+
+
+def render_supplement(
+    supplement: Supplement,
+    notice: Notice,
+    strings: Strings,
+    *,
+    notice_href: str,
+    languages: list[LanguageLink],
+    draft: bool = False,
+    generator: str = "noticegen",
+) -> str:
+    """A supplement's page; the California one carries the CCPA table built from the notice."""
+    anchors = view.assign_anchors(notice)
+    context = _base_context(notice, strings, draft=draft, languages=languages, generator=generator)
+    is_ccpa = str(supplement.supplement.jurisdiction) == "ccpa"
+    context.update(
+        h=Helpers(strings, anchors),
+        supplement=supplement,
+        notice_href=notice_href,
+        ccpa_rows=view.ccpa_rows(notice) if is_ccpa else [],
+        pdf_href=f"{supplement.supplement.id}.pdf",
+    )
+    return environment().get_template("supplement.html").render(context)
+
+
+def render_index(
+    notice: Notice, strings: Strings, *, languages: list[LanguageLink], generator: str = "noticegen"
+) -> str:
+    """The site's front page: the notice in each language it is published in."""
+    context = _base_context(notice, strings, draft=False, languages=languages, generator=generator)
+    return environment().get_template("index.html").render(context)

@@ -1,0 +1,100 @@
+"""Tagged PDFs (PDF/UA-1) from the rendered HTML, with WeasyPrint.
+
+WeasyPrint gets a URL fetcher that serves files inside the notice folder and our packaged assets
+and refuses everything else (network, data: URLs, the rest of the disk). Every error WeasyPrint
+logs while rendering fails the PDF, so a refused or missing resource never goes unnoticed.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .html import ASSETS_DIR
+
+PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+
+
+class PdfError(Exception):
+    """Rendering a PDF failed, e.g. a resource was refused or missing; one line for the user."""
+
+
+class RefusedURL(ValueError):
+    """The fetcher does not serve this URL."""
+
+
+class LocalFetcher(URLFetcher):
+    """Serves `file:` URLs inside the allowed folders only: no network, no rest of the disk."""
+
+    def __init__(self, allowed: Sequence[Path]) -> None:
+        super().__init__(allowed_protocols=["file"], allow_redirects=False)
+        self.allowed = [Path(p).resolve() for p in allowed]
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        path = self.local_path(url)
+        if path is None:
+            raise RefusedURL(f"refused to fetch {url}")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(
+            path.as_uri(), path.read_bytes(), headers={"Content-Type": content_type}
+        )
+
+    def local_path(self, url: str) -> Path | None:
+        """The file a URL names when it is an allowed local file, else None."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        path = Path(unquote(parts.path)).resolve()
+        if not path.is_file():
+            return None
+        if any(path.is_relative_to(root) for root in self.allowed):
+            return path
+        return None
+
+
+@contextmanager
+def _errors_fail() -> Iterator[list[str]]:
+    """Collect WeasyPrint's ERROR log lines for the duration of one render."""
+    errors: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            errors.append(record.getMessage().splitlines()[0])
+
+    handler = Collect(level=logging.ERROR)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield errors
+    finally:
+        logger.removeHandler(handler)
+
+
+class PdfRenderer:
+    """One font configuration and one fetcher, reused for every PDF of a build."""
+
+    def __init__(self, notice_root: Path) -> None:
+        self.root = notice_root.resolve()
+        self.fetcher = LocalFetcher([self.root, Path(str(ASSETS_DIR))])
+        self.fonts = FontConfiguration()
+
+    def render(self, html_text: str) -> bytes:
+        """The tagged PDF of one page. Raises PdfError on anything WeasyPrint reports."""
+        with _errors_fail() as errors:
+            # No base URL: relative links stay relative in the PDF (pointing at the sibling
+            # pages of the site) and no relative resource can be resolved, let alone fetched.
+            document = HTML(string=html_text, base_url=None, url_fetcher=self.fetcher)
+            pdf = document.write_pdf(font_config=self.fonts, **PDF_OPTIONS)
+        if errors:
+            raise PdfError(errors[0])
+        assert pdf is not None  # write_pdf returns bytes when no target is given
+        return pdf

@@ -1,0 +1,332 @@
+"""What the templates show, derived from the model: anchors, the data-flow table, the CCPA table.
+
+Everything here is a plain reading of the model; nothing is added that the model does not hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..context import covers, related
+from ..model import CcpaCategory, DataCategory, Notice, Purpose, Recipient, RetentionRule
+
+# Top-level sections of the page, in order: (anchor, heading msgid).
+SECTION_TITLES: dict[str, str] = {
+    "at-a-glance": "At a glance",
+    "controller": "Who we are",
+    "scope": "What this notice covers",
+    "data-flows": "How your data flows",
+    "data": "Data we collect",
+    "purposes": "Why we use your data",
+    "recipients": "Who receives your data",
+    "transfers": "International transfers",
+    "retention": "How long we keep your data",
+    "rights": "Your rights",
+    "requests": "How to make a request",
+    "cookies": "Cookies and similar technologies",
+    "children": "Children",
+    "security": "How we protect your data",
+    "promises": "Our commitments",
+    "changes": "Changes to this notice",
+    "documents": "Related documents",
+    "supplements": "Additional information for some regions",
+}
+
+# Anchors the templates use themselves; an entity with one of these ids gets a prefixed anchor.
+RESERVED_ANCHORS = frozenset(
+    {
+        *SECTION_TITLES,
+        "main",
+        "contents",
+        "contact",
+        "dpo",
+        "eu-representative",
+        "uk-representative",
+        "supervisory-authority",
+        "consent-withdrawal",
+        "ccpa-categories",
+    }
+)
+
+
+def msgid(text: str) -> str:
+    """Marks an English built-in string for extraction; the template translates it."""
+    return text
+
+
+LABELS: dict[str, str] = {
+    # legal bases (GDPR Art. 6(1))
+    "consent": msgid("Consent (GDPR Art. 6(1)(a))"),
+    "contract": msgid("Performance of a contract (GDPR Art. 6(1)(b))"),
+    "legal_obligation": msgid("Legal obligation (GDPR Art. 6(1)(c))"),
+    "vital_interests": msgid("Vital interests (GDPR Art. 6(1)(d))"),
+    "public_task": msgid("Public task (GDPR Art. 6(1)(e))"),
+    "legitimate_interests": msgid("Legitimate interests (GDPR Art. 6(1)(f))"),
+}
+SOURCE_LABELS: dict[str, str] = {
+    "provided": msgid("Provided by you"),
+    "observed": msgid("Collected automatically when you use our services"),
+    "derived": msgid("Derived from other data we hold"),
+    "third_party": msgid("Received from third parties"),
+    "public": msgid("Publicly available sources"),
+}
+RECIPIENT_KIND_LABELS: dict[str, str] = {
+    "processor": msgid("Service provider acting on our instructions"),
+    "controller": msgid("Independent controller"),
+    "affiliate": msgid("Company in our group"),
+    "public_authority": msgid("Public authority"),
+    "public": msgid("The public"),
+}
+RIGHT_LABELS: dict[str, str] = {
+    "access": msgid("Right of access"),
+    "rectification": msgid("Right to rectification"),
+    "erasure": msgid("Right to erasure"),
+    "restriction": msgid("Right to restriction of processing"),
+    "portability": msgid("Right to data portability"),
+    "objection": msgid("Right to object"),
+    "object_to_direct_marketing": msgid("Right to object to direct marketing"),
+    "withdraw_consent": msgid("Right to withdraw consent"),
+    "not_subject_to_automated_decisions": msgid("Right not to be subject to automated decisions"),
+    "complaint": msgid("Right to lodge a complaint with a supervisory authority"),
+    "know": msgid("Right to know"),
+    "delete": msgid("Right to delete"),
+    "correct": msgid("Right to correct"),
+    "opt_out_of_sale_or_sharing": msgid("Right to opt out of sale or sharing"),
+    "limit_sensitive": msgid("Right to limit the use of sensitive personal information"),
+    "non_discrimination": msgid("Right to non-discrimination"),
+    "confirmation": msgid("Right to confirmation of processing"),
+    "anonymisation": msgid("Right to anonymisation, blocking or deletion"),
+    "information_on_sharing": msgid("Right to information about sharing"),
+    "information_on_consent": msgid("Right to information about refusing consent"),
+}
+EVENT_LABELS: dict[str, str] = {
+    "account_closure": msgid("after your account is closed"),
+    "contract_end": msgid("after the contract ends"),
+    "request_resolved": msgid("after your request is resolved"),
+    "consent_withdrawn": msgid("after you withdraw consent"),
+    "last_activity": msgid("after your last activity"),
+    "collection": msgid("after collection"),
+}
+UNTIL_LABELS: dict[str, str] = {
+    "account_closure": msgid("Until your account is closed"),
+    "contract_end": msgid("Until the contract ends"),
+    "request_resolved": msgid("Until your request is resolved"),
+    "consent_withdrawn": msgid("Until you withdraw consent"),
+    "last_activity": msgid("Until your last activity"),
+    "collection": msgid("Until collection"),
+}
+ERASURE_LABELS: dict[str, str] = {
+    "delete": msgid("Then deleted"),
+    "anonymise": msgid("Then anonymised"),
+    "hide": msgid("Then hidden from use"),
+}
+SAFEGUARD_LABELS: dict[str, str] = {
+    "adequacy": msgid("Adequacy decision"),
+    "standard_contractual_clauses": msgid("Standard contractual clauses"),
+    "binding_corporate_rules": msgid("Binding corporate rules"),
+    "uk_idta": msgid("UK International Data Transfer Agreement"),
+    "uk_addendum": msgid("UK Addendum to the standard contractual clauses"),
+    "data_privacy_framework": msgid("EU-US Data Privacy Framework"),
+    "derogation": msgid("Derogation for a specific situation (GDPR Art. 49)"),
+    "lgpd_clauses": msgid("LGPD standard contractual clauses"),
+}
+CONDITION_LABELS: dict[str, str] = {
+    "explicit_consent": msgid("Explicit consent (GDPR Art. 9(2)(a))"),
+    "employment": msgid("Employment and social security law (GDPR Art. 9(2)(b))"),
+    "vital_interests": msgid("Vital interests (GDPR Art. 9(2)(c))"),
+    "not_for_profit": msgid("Not-for-profit body (GDPR Art. 9(2)(d))"),
+    "made_public": msgid("Made public by you (GDPR Art. 9(2)(e))"),
+    "legal_claims": msgid("Legal claims (GDPR Art. 9(2)(f))"),
+    "substantial_public_interest": msgid("Substantial public interest (GDPR Art. 9(2)(g))"),
+    "health_care": msgid("Health or social care (GDPR Art. 9(2)(h))"),
+    "public_health": msgid("Public health (GDPR Art. 9(2)(i))"),
+    "archiving_research": msgid("Archiving, research or statistics (GDPR Art. 9(2)(j))"),
+}
+METHOD_LABELS: dict[str, str] = {
+    "email": msgid("Email"),
+    "web_form": msgid("Web form"),
+    "toll_free_phone": msgid("Toll-free telephone"),
+    "phone": msgid("Telephone"),
+    "postal": msgid("Post"),
+    "in_account": msgid("In your account"),
+}
+TECHNOLOGY_LABELS: dict[str, str] = {
+    "cookie": msgid("Cookie"),
+    "local_storage": msgid("Local storage"),
+    "pixel": msgid("Pixel"),
+    "sdk": msgid("Software development kit"),
+    "fingerprinting": msgid("Fingerprinting"),
+}
+CCPA_LABELS: dict[str, str] = {
+    "identifiers": msgid("Identifiers"),
+    "customer_records": msgid("Customer records (Cal. Civ. Code 1798.80(e))"),
+    "protected_classifications": msgid("Characteristics of protected classifications"),
+    "commercial": msgid("Commercial information"),
+    "biometric": msgid("Biometric information"),
+    "internet_activity": msgid("Internet or other electronic network activity"),
+    "geolocation": msgid("Geolocation data"),
+    "sensory": msgid("Sensory data"),
+    "professional": msgid("Professional or employment-related information"),
+    "education": msgid("Education information"),
+    "inferences": msgid("Inferences drawn from other personal information"),
+    "sensitive": msgid("Sensitive personal information"),
+}
+REGION_LABELS: dict[str, str] = {
+    "EEA": msgid("European Economic Area"),
+    "EU": msgid("European Union"),
+    "WORLDWIDE": msgid("Worldwide"),
+}
+
+_DURATION = re.compile(
+    r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
+    r"(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
+)
+DURATION_UNITS: dict[str, tuple[str, str]] = {
+    "years": (msgid("{count} year"), msgid("{count} years")),
+    "months": (msgid("{count} month"), msgid("{count} months")),
+    "weeks": (msgid("{count} week"), msgid("{count} weeks")),
+    "days": (msgid("{count} day"), msgid("{count} days")),
+    "hours": (msgid("{count} hour"), msgid("{count} hours")),
+    "minutes": (msgid("{count} minute"), msgid("{count} minutes")),
+    "seconds": (msgid("{count} second"), msgid("{count} seconds")),
+}
+
+
+def duration_parts(value: str) -> list[tuple[str, int]]:
+    """An ISO 8601 duration as (msgid, count) pairs, e.g. P1Y6M -> year 1, months 6."""
+    match = _DURATION.match(value)
+    if match is None:
+        return []
+    parts = []
+    for unit, (one, many) in DURATION_UNITS.items():
+        count = match.group(unit)
+        if count is not None:
+            parts.append((one if int(count) == 1 else many, int(count)))
+    return parts
+
+
+def assign_anchors(
+    notice: Notice, reserved: Iterable[str] = RESERVED_ANCHORS
+) -> dict[tuple[str, str], str]:
+    """Each entity's anchor is its id; a later entity whose id is taken gets `<kind>-<id>`."""
+    taken = set(reserved)
+    anchors: dict[tuple[str, str], str] = {}
+    entities: list[tuple[str, Iterable[str]]] = [
+        ("data", notice.data),
+        ("purpose", notice.purposes),
+        ("recipient", notice.recipients),
+        ("transfer", notice.transfers),
+        ("retention", (r.id for r in notice.retention)),
+        ("right", (str(r) for r in notice.rights)),
+        ("cookie", notice.cookies),
+        ("promise", notice.promises),
+        ("section", notice.sections),
+        ("document", notice.documents),
+    ]
+    for kind, ids in entities:
+        for entity_id in ids:
+            anchor = entity_id if entity_id not in taken else f"{kind}-{entity_id}"
+            taken.add(anchor)
+            anchors[(kind, entity_id)] = anchor
+    return anchors
+
+
+@dataclass
+class DataFlow:
+    """One row of the data-flow table: a data category and where it goes."""
+
+    data_id: str
+    data: DataCategory
+    purposes: list[tuple[str, Purpose]] = field(default_factory=list)
+    legal_bases: list[str] = field(default_factory=list)
+    recipients: list[tuple[str, Recipient]] = field(default_factory=list)
+    retention: list[RetentionRule] = field(default_factory=list)
+
+
+def _mentions(references: Iterable[str], data_id: str) -> bool:
+    return any(related(ref, data_id) for ref in references)
+
+
+def data_flows(notice: Notice) -> list[DataFlow]:
+    rows = []
+    for data_id, data in notice.data.items():
+        purposes = [(pid, p) for pid, p in notice.purposes.items() if _mentions(p.data, data_id)]
+        bases: list[str] = []
+        for _, purpose in purposes:
+            if purpose.legal_basis is not None and str(purpose.legal_basis) not in bases:
+                bases.append(str(purpose.legal_basis))
+        rows.append(
+            DataFlow(
+                data_id=data_id,
+                data=data,
+                purposes=purposes,
+                legal_bases=bases,
+                recipients=[
+                    (rid, r) for rid, r in notice.recipients.items() if _mentions(r.data, data_id)
+                ],
+                retention=[r for r in notice.retention if _mentions(r.data, data_id)],
+            )
+        )
+    return rows
+
+
+@dataclass
+class CcpaRow:
+    """One CCPA category of personal information and what happened to it in the last 12 months."""
+
+    category: CcpaCategory | None
+    examples: list[str]
+    sources: list[str]
+    source_names: list[str]
+    purposes: list[tuple[str, Purpose]]
+    disclosed_to: list[tuple[str, Recipient]]
+    sold_to: list[tuple[str, Recipient]]
+    shared_with: list[tuple[str, Recipient]]
+
+
+def ccpa_rows(notice: Notice) -> list[CcpaRow]:
+    """The categories collected in the last 12 months, with sources, purposes and recipients.
+
+    Data without a CCPA category gets a row of its own (category None) so that nothing collected
+    is left out; lint flags the missing category.
+    """
+    groups: dict[CcpaCategory | None, list[str]] = {}
+    for data_id, data in notice.data.items():
+        if data.collected_in_last_12_months:
+            groups.setdefault(data.ccpa_category, []).append(data_id)
+    order = [*CcpaCategory, None]
+    rows = []
+    for category in sorted(groups, key=order.index):
+        ids = groups[category]
+        items = [notice.data[i] for i in ids]
+        sources = list(dict.fromkeys(str(d.source) for d in items))
+        names = list(dict.fromkeys(d.source_name for d in items if d.source_name))
+        purposes = [
+            (pid, p) for pid, p in notice.purposes.items() if any(_mentions(p.data, i) for i in ids)
+        ]
+        receiving = [
+            (rid, r)
+            for rid, r in notice.recipients.items()
+            if any(_mentions(r.data, i) for i in ids)
+        ]
+        rows.append(
+            CcpaRow(
+                category=category,
+                examples=[d.label for d in items],
+                sources=sources,
+                source_names=names,
+                purposes=purposes,
+                disclosed_to=[(rid, r) for rid, r in receiving if not (r.sale or r.sharing)],
+                sold_to=[(rid, r) for rid, r in receiving if r.sale],
+                shared_with=[(rid, r) for rid, r in receiving if r.sharing],
+            )
+        )
+    return rows
+
+
+def data_covered_by(notice: Notice, references: Iterable[str]) -> list[str]:
+    """Declared data ids a list of references names, in declaration order."""
+    refs = list(references)
+    return [d for d in notice.data if any(covers(r, d) or covers(d, r) for r in refs)]
