@@ -10,6 +10,9 @@ from ...context import LintContext, PathT
 from ..base import Rule, Violation
 
 MARKER = "TODO(noticegen)"
+# ISO 3166-1 leaves XX to users: no country has it.
+_PLACEHOLDER_COUNTRY = "XX"
+_COUNTRY_FIELDS = ("country", "destination", "countries")
 # RFC 2606 reserves the .invalid top-level domain: an address there can never be real.
 _RESERVED_ADDRESS = re.compile(r"[@.](?:[a-z0-9-]+\.)*invalid(?:[/:?#]|$)", re.IGNORECASE)
 
@@ -32,9 +35,9 @@ class PlaceholderLeft(Rule):
     """A placeholder from `noticegen init` has not been filled in.
 
     What it does:
-        Finds values that still contain the marker `TODO(noticegen)`, and email addresses or
-        web addresses under the reserved `.invalid` domain, which `noticegen init` writes where
-        it does not know the real value.
+        Finds values that still contain the marker `TODO(noticegen)`, email or web addresses
+        under the reserved `.invalid` domain, and the country code `XX` (reserved for private
+        use), which `noticegen init` writes where it does not know the real value.
 
     Why it matters:
         A published notice must state the controller's real identity and contact details and
@@ -73,6 +76,12 @@ class PlaceholderLeft(Rule):
                         f"Placeholder to complete: {todo or text}",
                         file=file,
                         quote=MARKER,
+                    )
+                elif text == _PLACEHOLDER_COUNTRY and set(path) & set(_COUNTRY_FIELDS):
+                    yield Violation(
+                        path,
+                        "`XX` is a placeholder country code; give the real two-letter code.",
+                        file=file,
                     )
                 elif _RESERVED_ADDRESS.search(text):
                     yield Violation(
