@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ..base import Rule, Violation
+
+
+class LgpdControllerContactMissing(Rule):
+    """The controller is named without any contact information.
+
+    What it does:
+        Checks that the controller has an email address, a telephone number or a postal
+        address.
+
+    Why it matters:
+        The notice must identify the controller and give its contact information (LGPD Art.
+        9(III)-(IV)); without it the data subject cannot exercise the rights of Art. 18.
+
+    Example:
+        ```yaml
+        controller:
+          name: Example Ltda.
+        ```
+
+    Fix:
+        ```yaml
+        controller:
+          name: Example Ltda.
+          email: privacidade@example.com
+        ```
+    """
+
+    code = "NG503"
+    name = "lgpd-controller-contact-missing"
+    family = "lgpd"
+    profiles = frozenset({"lgpd"})
+    citation = "LGPD Art. 9(III)-(IV)"
+    hint = "Give the controller's `email`, `phone` or `postal_address`."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        c = ctx.notice.controller
+        if not (c.email or c.phone or c.postal_address):
+            yield Violation(
+                ("controller",),
+                f"The controller ({c.name}) is named without any contact information.",
+            )

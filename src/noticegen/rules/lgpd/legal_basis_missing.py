@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ..base import Rule, Violation
+
+
+class LgpdLegalBasisMissing(Rule):
+    """A purpose states no legal basis.
+
+    What it does:
+        Flags every purpose without `legal_basis`.
+
+    Why it matters:
+        Personal data may be processed only under one of the hypotheses of LGPD Art. 7 (Art. 11
+        for sensitive data), and the notice must state the specific purpose of each processing
+        (Art. 9(I)); the ANPD expects the basis to be named with it. A purpose without a basis
+        is processing the data subject cannot assess or contest.
+
+    Example:
+        ```yaml
+        purposes:
+          newsletter: {label: Newsletter, description: Monthly news., data: [contact.email]}
+        ```
+
+    Fix:
+        ```yaml
+        purposes:
+          newsletter:
+            label: Newsletter
+            description: Monthly news.
+            data: [contact.email]
+            legal_basis: consent
+        ```
+    """
+
+    code = "NG502"
+    name = "lgpd-legal-basis-missing"
+    family = "lgpd"
+    profiles = frozenset({"lgpd"})
+    citation = "LGPD Art. 7, 9(I)"
+    hint = "State the `legal_basis` of the purpose."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        for pid, purpose in ctx.notice.purposes.items():
+            if purpose.legal_basis is None:
+                yield Violation(
+                    ("purposes", pid),
+                    f"Purpose `{pid}` ({purpose.label}) states no legal basis (LGPD Art. 7).",
+                )
