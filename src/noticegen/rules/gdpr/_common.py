@@ -1,0 +1,43 @@
+"""What the GDPR rules share: the profiles they serve, the rights offered, the legal bases used
+and which destinations count as abroad."""
+
+from __future__ import annotations
+
+from ...context import LintContext
+from ...model import Jurisdiction, LegalBasis, Right
+from ..consistency._geo import outside_eea
+
+GDPR_PROFILES = frozenset({"gdpr", "uk-gdpr"})
+_GDPR_JURISDICTIONS = {Jurisdiction.GDPR, Jurisdiction.UK_GDPR}
+
+
+def offered_rights(ctx: LintContext) -> set[Right]:
+    """Rights the notice offers, with those of its GDPR and UK GDPR supplements."""
+    offered = set(ctx.notice.rights)
+    for _, supplement in ctx.supplements:
+        if supplement.supplement.jurisdiction in _GDPR_JURISDICTIONS:
+            offered |= set(supplement.rights)
+    return offered
+
+
+def purposes_on(ctx: LintContext, *bases: LegalBasis) -> list[str]:
+    """Ids of the purposes that rest on one of `bases`."""
+    return [pid for pid, p in ctx.notice.purposes.items() if p.legal_basis in bases]
+
+
+def abroad(ctx: LintContext, country: str) -> bool:
+    """Whether sending data to `country` is a transfer the notice must explain.
+
+    Under the GDPR that is any country outside the EEA (the UK included). A notice served only
+    under the UK GDPR treats the UK and the EEA as home: the EEA is covered by UK adequacy
+    regulations and data collected directly by an EEA controller is not transferred.
+    """
+    if country == "WORLDWIDE":
+        return True
+    if ctx.has_profile("gdpr"):
+        return outside_eea(country)
+    return outside_eea(country) and country not in {"GB", "UK"}
+
+
+def listed(ids: list[str]) -> str:
+    return ", ".join(f"`{i}`" for i in ids)

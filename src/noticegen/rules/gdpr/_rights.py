@@ -1,0 +1,38 @@
+"""The shape shared by the "right not mentioned" rules: one rule per right, each with its own
+article, and an optional condition under which the right applies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from ...context import LintContext
+from ...model import Right
+from ..base import Rule, Violation
+from ._common import GDPR_PROFILES, offered_rights
+
+
+class RightMissing(Rule):
+    family = "gdpr"
+    profiles = GDPR_PROFILES
+    right: ClassVar[Right]
+    described: ClassVar[str]
+    """The right in words, e.g. "the right of access to their data"."""
+    article: ClassVar[str]
+
+    def applies_because(self, ctx: LintContext) -> str | None:
+        """Why the right applies to this notice ("" when it always does), or None when not."""
+        return ""
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if self.right in offered_rights(ctx):
+            return
+        reason = self.applies_because(ctx)
+        if reason is None:
+            return
+        yield Violation(
+            ("rights",),
+            f"The notice does not tell people of {self.described} ({self.article}){reason}.",
+            hint=f"Add `{self.right}` under `rights`, with how to exercise it if it differs "
+            "from the general request methods.",
+        )

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ..base import Rule, Violation
+from ._common import GDPR_PROFILES
+
+
+class ControllerIdentityIncomplete(Rule):
+    """The controller's identity or contact details are incomplete.
+
+    What it does:
+        Checks that `controller` gives the full legal name of the entity (`legal_name`), a
+        postal address and an email address.
+
+    Why it matters:
+        The notice must give the identity and the contact details of the controller (GDPR Art.
+        13(1)(a), 14(1)(a)). A trading name alone does not tell the reader which legal entity is
+        responsible and against whom to exercise their rights; a postal address and an email
+        address let them reach it.
+
+    Example:
+        ```yaml
+        controller:
+          name: IMS Consulting
+        ```
+
+    Fix:
+        ```yaml
+        controller:
+          name: IMS Consulting
+          legal_name: IMS Consulting SAS
+          postal_address: {street: 1 rue Example, locality: Paris, country: FR}
+          email: privacy@example.com
+        ```
+    """
+
+    code = "NG301"
+    name = "controller-identity-incomplete"
+    family = "gdpr"
+    profiles = GDPR_PROFILES
+    citation = "GDPR Art. 13(1)(a), 14(1)(a)"
+    hint = "Add the controller's `legal_name`, `postal_address` and `email`."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        controller = ctx.notice.controller
+        missing = [
+            label
+            for label, present in (
+                ("its full legal name (`legal_name`)", controller.legal_name),
+                ("a postal address (`postal_address`)", controller.postal_address),
+                ("an email address (`email`)", controller.email),
+            )
+            if not present
+        ]
+        if missing:
+            yield Violation(
+                ("controller",),
+                f"The notice does not fully identify the controller {controller.name}: it lacks "
+                f"{_and(missing)}.",
+            )
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ..base import Rule, Violation
+from ..consistency._geo import outside_eea
+
+
+class EuRepresentativeMissing(Rule):
+    """A controller established outside the EEA names no representative in the EU.
+
+    What it does:
+        When the controller's postal address is outside the EEA, checks that
+        `controller.eu_representative` is given.
+
+    Why it matters:
+        A controller not established in the Union that offers goods or services to people in
+        the EU, or monitors them, must designate a representative there (GDPR Art. 27), and the
+        notice must give the representative's identity and contact details (Art. 13(1)(a),
+        14(1)(a)).
+
+    Example:
+        ```yaml
+        controller:
+          name: Example Inc.
+          postal_address: {street: 1 Main St, locality: Springfield, region: IL, country: US}
+        ```
+
+    Fix:
+        ```yaml
+        controller:
+          name: Example Inc.
+          postal_address: {street: 1 Main St, locality: Springfield, region: IL, country: US}
+          eu_representative: {name: Example EU Rep GmbH, email: eurep@example.com}
+        ```
+    """
+
+    code = "NG303"
+    name = "eu-representative-missing"
+    family = "gdpr"
+    profiles = frozenset({"gdpr"})
+    citation = "GDPR Art. 13(1)(a), 27"
+    hint = "Add `controller.eu_representative` with the representative's contact details."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        controller = ctx.notice.controller
+        address = controller.postal_address
+        if address and outside_eea(address.country) and controller.eu_representative is None:
+            yield Violation(
+                ("controller", "postal_address", "country"),
+                f"The controller is established in {address.country}, outside the EEA, but the "
+                "notice names no representative in the EU.",
+            )

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ..base import Rule, Violation
+
+_ICO = re.compile(r"\bICO\b|Information Commissioner", re.IGNORECASE)
+
+
+class IcoNotNamed(Rule):
+    """A notice under the UK GDPR does not name the Information Commissioner's Office.
+
+    What it does:
+        Under the `uk-gdpr` profile, checks that `controller.supervisory_authority` names the
+        Information Commissioner's Office (ICO).
+
+    Why it matters:
+        People in the UK may complain to the ICO (UK GDPR Art. 77, DPA 2018 s. 165), and the
+        notice must tell them of that right (Art. 13(2)(d)). The ICO's guidance expects the
+        notice to name it and say how to reach it; an EU authority is no help to a UK resident.
+
+    Example:
+        ```yaml
+        controller:
+          name: Example Ltd
+          supervisory_authority: {name: CNIL, url: "https://www.cnil.fr"}
+        ```
+
+    Fix:
+        ```yaml
+        controller:
+          name: Example Ltd
+          supervisory_authority:
+            name: Information Commissioner's Office (ICO)
+            url: "https://ico.org.uk/make-a-complaint/"
+            phone: "+44 303 123 1113"
+        ```
+    """
+
+    code = "NG320"
+    name = "ico-not-named"
+    family = "gdpr"
+    profiles = frozenset({"uk-gdpr"})
+    citation = "UK GDPR Art. 13(2)(d), 77; DPA 2018 s. 165"
+    hint = "Name the ICO in `controller.supervisory_authority`, with its web address."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        authority = ctx.notice.controller.supervisory_authority
+        if authority is None:
+            yield Violation(
+                ("controller",),
+                "The notice does not name the Information Commissioner's Office, to which "
+                "people in the UK can complain.",
+            )
+        elif not _ICO.search(authority.name):
+            yield Violation(
+                ("controller", "supervisory_authority", "name"),
+                f"The supervisory authority named ({authority.name}) is not the Information "
+                "Commissioner's Office, to which people in the UK can complain.",
+            )

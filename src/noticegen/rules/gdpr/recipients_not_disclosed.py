@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ..base import Rule, Violation
+from ._common import GDPR_PROFILES
+
+
+class RecipientsNotDisclosed(Rule):
+    """The notice shows that data goes to others but names no recipients.
+
+    What it does:
+        When `recipients` is empty, looks for evidence in the notice itself that data is
+        disclosed: a cookie or similar technology set by a third party, or an international
+        transfer. Each piece of evidence is a finding.
+
+    Why it matters:
+        The notice must name the recipients or categories of recipients of the personal data
+        (GDPR Art. 13(1)(e), 14(1)(e)). A third-party cookie or a transfer abroad means someone
+        else receives data, so "no recipients" cannot be right.
+
+    Example:
+        ```yaml
+        cookies:
+          ga: {name: _ga, provider: Google, purpose: analytics, duration: P13M,
+               strictly_necessary: false, consent: true}
+        recipients: {}
+        ```
+
+    Fix:
+        ```yaml
+        recipients:
+          analytics:
+            label: Web analytics provider (Google)
+            kind: processor
+            data: [device.online_identifiers]
+            purposes: [analytics]
+        ```
+    """
+
+    code = "NG306"
+    name = "recipients-not-disclosed"
+    family = "gdpr"
+    profiles = GDPR_PROFILES
+    citation = "GDPR Art. 13(1)(e), 14(1)(e)"
+    hint = "List the recipients, or categories of recipients, under `recipients`."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        n = ctx.notice
+        if n.recipients:
+            return
+        own_names = {
+            name.casefold()
+            for name in (n.controller.name, n.controller.legal_name, "first party", "first-party")
+            if name
+        }
+        for cid, cookie in n.cookies.items():
+            if cookie.provider.strip().casefold() not in own_names:
+                yield Violation(
+                    ("cookies", cid, "provider"),
+                    f"`{cookie.name}` is set by {cookie.provider}, so data reaches a third "
+                    "party, but the notice names no recipients.",
+                )
+        for tid, transfer in n.transfers.items():
+            yield Violation(
+                ("transfers", tid),
+                f"Transfer `{tid}` sends data to {transfer.destination}, but the notice names no "
+                "recipients.",
+            )

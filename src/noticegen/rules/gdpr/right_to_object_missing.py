@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from ...context import LintContext
+from ...model import LegalBasis, Right
+from ._common import listed, purposes_on
+from ._rights import RightMissing
+
+
+class RightToObjectMissing(RightMissing):
+    """The notice does not mention the right to object, though a purpose rests on legitimate
+    interests or a public task.
+
+    What it does:
+        When at least one purpose has `legal_basis: legitimate_interests` or `public_task`,
+        checks that `rights` (or a GDPR supplement's `rights`) offers `objection`.
+
+    Why it matters:
+        People may object at any time, on grounds relating to their situation, to processing
+        based on legitimate interests or a public task (GDPR Art. 21(1)). The right must be
+        explicitly brought to their attention, clearly and separately from other information
+        (Art. 21(4), 13(2)(b), 14(2)(c)).
+
+    Example:
+        ```yaml
+        purposes:
+          fraud:
+            label: Preventing fraud
+            description: ...
+            data: [device.ip]
+            legal_basis: legitimate_interests
+            legitimate_interest: Protecting our customers against payment fraud.
+        rights: {access: {}}
+        ```
+
+    Fix:
+        ```yaml
+        rights: {access: {}, objection: {}}
+        ```
+    """
+
+    code = "NG316"
+    name = "right-to-object-missing"
+    citation = "GDPR Art. 13(2)(b), 14(2)(c), 21(1), 21(4)"
+    hint = "Add `objection` under `rights`."
+    right = Right.OBJECTION
+    described = "the right to object"
+    article = "GDPR Art. 21(1)"
+
+    def applies_because(self, ctx: LintContext) -> str | None:
+        pids = purposes_on(ctx, LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK)
+        if not pids:
+            return None
+        return f", which applies to {listed(pids)} (legitimate interests or public task)"

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from ...context import LintContext
+from ...model import LegalBasis, Right
+from ._common import listed, purposes_on
+from ._rights import RightMissing
+
+
+class RightToPortabilityMissing(RightMissing):
+    """The notice does not mention the right to data portability, though a purpose rests on
+    consent or contract.
+
+    What it does:
+        When at least one purpose has `legal_basis: consent` or `contract`, checks that `rights`
+        (or a GDPR supplement's `rights`) offers `portability`. Notices whose purposes rest only
+        on other bases are not flagged: the right does not apply to them.
+
+    Why it matters:
+        Where processing rests on consent or contract and is carried out by automated means,
+        people may receive their data in a structured, machine-readable format and have it
+        sent to another controller (GDPR Art. 20(1)). The notice must tell them so (Art.
+        13(2)(b), 14(2)(c)).
+
+    Example:
+        ```yaml
+        purposes:
+          account:
+            {label: Your account, description: ..., data: [contact.email], legal_basis: contract}
+        rights: {access: {}}
+        ```
+
+    Fix:
+        ```yaml
+        rights: {access: {}, portability: {}}
+        ```
+    """
+
+    code = "NG315"
+    name = "right-to-portability-missing"
+    citation = "GDPR Art. 13(2)(b), 14(2)(c), 20"
+    hint = "Add `portability` under `rights`."
+    right = Right.PORTABILITY
+    described = "the right to data portability"
+    article = "GDPR Art. 20"
+
+    def applies_because(self, ctx: LintContext) -> str | None:
+        pids = purposes_on(ctx, LegalBasis.CONSENT, LegalBasis.CONTRACT)
+        return f", which applies to {listed(pids)} (consent or contract)" if pids else None

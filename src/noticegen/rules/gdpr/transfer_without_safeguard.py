@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ..base import Rule, Violation
+from ._common import GDPR_PROFILES, abroad
+
+
+class TransferWithoutSafeguard(Rule):
+    """An international transfer does not say what makes it lawful.
+
+    What it does:
+        Flags every transfer to a country outside the EEA (under `uk-gdpr` alone: outside the UK
+        and the EEA) that has no `safeguard`: an adequacy decision, standard contractual
+        clauses, binding corporate rules, the UK IDTA or Addendum, the EU-US Data Privacy
+        Framework, or an Art. 49 derogation.
+
+    Why it matters:
+        Personal data may leave the EEA only under Chapter V of the GDPR (Art. 44-49), and the
+        notice must say whether an adequacy decision exists or which safeguard applies (Art.
+        13(1)(f), 14(1)(f)). noticegen never supplies a safeguard the YAML did not state.
+
+    Example:
+        ```yaml
+        transfers:
+          us_support: {destination: US, recipients: [helpdesk]}
+        ```
+
+    Fix:
+        ```yaml
+        transfers:
+          us_support:
+            destination: US
+            recipients: [helpdesk]
+            safeguard: standard_contractual_clauses
+            safeguard_copy: Ask privacy@example.com for a copy of the clauses.
+        ```
+    """
+
+    code = "NG307"
+    name = "transfer-without-safeguard"
+    family = "gdpr"
+    profiles = GDPR_PROFILES
+    citation = "GDPR Art. 13(1)(f), 14(1)(f), 44-49"
+    hint = "State the transfer mechanism in `safeguard`."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        for tid, transfer in ctx.notice.transfers.items():
+            if transfer.safeguard is None and abroad(ctx, transfer.destination):
+                yield Violation(
+                    ("transfers", tid),
+                    f"Transfer `{tid}` sends data to {transfer.destination} without saying which "
+                    "adequacy decision or safeguard makes it lawful.",
+                )

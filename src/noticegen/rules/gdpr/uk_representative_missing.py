@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ..base import Rule, Violation
+
+
+class UkRepresentativeMissing(Rule):
+    """A controller established outside the UK names no representative in the UK.
+
+    What it does:
+        Under the `uk-gdpr` profile, when the controller's postal address is outside the United
+        Kingdom, checks that `controller.uk_representative` is given.
+
+    Why it matters:
+        A controller outside the UK that offers goods or services to people in the UK, or
+        monitors them, must designate a representative in the UK (UK GDPR Art. 27), and the
+        notice must give the representative's identity and contact details (Art. 13(1)(a)).
+        An EU representative does not satisfy this.
+
+    Example:
+        ```yaml
+        notice: {jurisdictions: [gdpr, uk-gdpr]}
+        controller:
+          name: Example SAS
+          postal_address: {street: 1 rue Example, locality: Paris, country: FR}
+        ```
+
+    Fix:
+        ```yaml
+        controller:
+          name: Example SAS
+          postal_address: {street: 1 rue Example, locality: Paris, country: FR}
+          uk_representative: {name: Example UK Rep Ltd, email: ukrep@example.com}
+        ```
+    """
+
+    code = "NG304"
+    name = "uk-representative-missing"
+    family = "gdpr"
+    profiles = frozenset({"uk-gdpr"})
+    citation = "UK GDPR Art. 13(1)(a), 27"
+    hint = "Add `controller.uk_representative` with the representative's contact details."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        controller = ctx.notice.controller
+        address = controller.postal_address
+        if address and address.country not in {"GB", "UK"} and controller.uk_representative is None:
+            yield Violation(
+                ("controller", "postal_address", "country"),
+                f"The controller is established in {address.country}, outside the United "
+                "Kingdom, but the notice names no representative in the UK.",
+            )
