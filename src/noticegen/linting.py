@@ -17,7 +17,9 @@ from .rules.schema import SuppressionWithoutReason
 _SUPPRESSION = re.compile(r"#\s*noticegen:\s*ignore\[([A-Z0-9, ]+)\]\s*(.*)$")
 
 
-def active_profiles(loaded: LoadedNotice, config: Config, override: Sequence[str] = ()) -> frozenset[str]:
+def active_profiles(
+    loaded: LoadedNotice, config: Config, override: Sequence[str] = ()
+) -> frozenset[str]:
     if override:
         return frozenset(override)
     if config.profiles:
@@ -35,27 +37,56 @@ def selected_rules(config: Config, profiles: frozenset[str]) -> list[type[Rule]]
     ]
 
 
-def lint(loaded: LoadedNotice, config: Config | None = None, profiles: Sequence[str] = ()) -> list[Finding]:
+def build_context(
+    loaded: LoadedNotice, config: Config, profiles: frozenset[str]
+) -> LintContext | None:
+    """What the rules read; None when the notice did not validate (only loader findings)."""
+    if loaded.notice is None:
+        return None
+    return LintContext(
+        notice=loaded.notice,
+        root=loaded.root,
+        profiles=profiles,
+        supplements=[
+            (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
+            for source, supplement in loaded.supplements
+        ],
+        options=config.options,
+    )
+
+
+def run_rule(rule: type[Rule], ctx: LintContext, loaded: LoadedNotice) -> list[Finding]:
+    """One rule's findings. A rule that crashes yields one finding instead of a traceback,
+    so that the other rules still report and CI shows where the fault is."""
+    try:
+        return [_locate(rule, violation, loaded) for violation in rule().check(ctx)]
+    except Exception as error:  # a rule bug must not hide every other finding
+        return [
+            replace(
+                finding(
+                    rule,
+                    f"Internal error: rule {rule.code} ({rule.name}) failed with "
+                    f"{type(error).__name__}: {error}. Please report this as a noticegen bug.",
+                    loaded.main.path,
+                    Position(1, 1),
+                ),
+                hint="The other rules ran; this one could not check the notice.",
+            )
+        ]
+
+
+def lint(
+    loaded: LoadedNotice, config: Config | None = None, profiles: Sequence[str] = ()
+) -> list[Finding]:
     """All findings for a loaded notice, sorted, with suppressions and overrides applied."""
     config = config or Config()
     active = active_profiles(loaded, config, profiles)
     findings = [f for f in loaded.findings if config.enabled(f.rule)]
-    if loaded.notice is not None:
-        ctx = LintContext(
-            notice=loaded.notice,
-            root=loaded.root,
-            profiles=active,
-            supplements=[
-                (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
-                for source, supplement in loaded.supplements
-            ],
-            options=config.options,
-        )
+    ctx = build_context(loaded, config, active)
+    if ctx is not None:
         for rule in selected_rules(config, active):
-            if rule.reported_by_loader:
-                continue
-            for violation in rule().check(ctx):
-                findings.append(_locate(rule, violation, loaded))
+            if not rule.reported_by_loader:
+                findings += run_rule(rule, ctx, loaded)
     findings = [_override(f, config) for f in findings]
     sources = [loaded.main, *(s for s, _ in loaded.supplements)]
     findings = _apply_suppressions(findings, sources, config)
