@@ -84,6 +84,11 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
     sys.stdout.write(RENDERERS[fmt](compare(before, after)))
 
 
+def _interactive() -> bool:
+    """Whether someone can answer questions: standard input is a terminal."""
+    return sys.stdin.isatty()
+
+
 @click.command()
 @click.argument("directory", default=DEFAULT_FOLDER, type=click.Path(path_type=Path))
 @click.option("--company", help="The company's name, as readers know it.")
@@ -116,7 +121,7 @@ def init(
         fail_usage(f"{directory} exists and is not a folder")
     if directory.is_dir() and any(directory.iterdir()) and not force:
         fail_usage(f"{directory} is not empty; use --force to write into it anyway")
-    if sys.stdin.isatty():
+    if _interactive():
         company = company or click.prompt("Company name")
         email = email or click.prompt("Email address for privacy requests")
         if not jurisdictions:

@@ -1,0 +1,354 @@
+"""`noticegen diff`: plain-words changes, materiality, and git revisions read without checkout."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from noticegen.cli import main
+from noticegen.diff import (
+    GROUPS,
+    compare,
+    duration_days,
+    duration_words,
+    render_markdown,
+    weaker_basis,
+)
+from noticegen.model import LegalBasis, Notice
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = ROOT / "tests" / "rules" / "base" / "notice.yaml"
+PUBLISHED = ROOT / "tests" / "fixtures" / "ims-as-published"
+CURRENT = ROOT / "notice"
+_yaml = YAML(typ="safe", pure=True)
+
+
+def base_data() -> dict[str, Any]:
+    return _yaml.load(BASE.read_text(encoding="utf-8"))
+
+
+def notice(data: dict[str, Any]) -> Notice:
+    return Notice.model_validate(data)
+
+
+def changed(edit: Any) -> tuple[Notice, Notice]:
+    old = base_data()
+    new = copy.deepcopy(old)
+    edit(new)
+    return notice(old), notice(new)
+
+
+# --- durations and bases -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shorter", "longer"),
+    [
+        ("P1Y", "P13M"),
+        ("P1M", "P31D"),
+        ("P30D", "P1M"),
+        ("P6M", "P1Y"),
+        ("PT23H", "P1D"),
+        ("P1W", "P8D"),
+    ],
+)
+def test_duration_order(shorter: str, longer: str) -> None:
+    assert duration_days(shorter) < duration_days(longer)
+
+
+def test_twelve_months_equal_a_year() -> None:
+    assert duration_days("P12M") == duration_days("P1Y")
+
+
+def test_duration_words() -> None:
+    assert duration_words("P1Y6M") == "1 year and 6 months"
+    assert duration_words("PT30M") == "30 minutes"
+
+
+def test_weaker_basis() -> None:
+    assert weaker_basis(LegalBasis.CONSENT, LegalBasis.LEGITIMATE_INTERESTS)
+    assert weaker_basis(LegalBasis.CONSENT, LegalBasis.CONTRACT)
+    assert weaker_basis(LegalBasis.CONTRACT, LegalBasis.LEGITIMATE_INTERESTS)
+    assert not weaker_basis(LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.CONSENT)
+    assert not weaker_basis(LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION)
+    assert not weaker_basis(None, LegalBasis.CONSENT)
+
+
+# --- materiality ---------------------------------------------------------------------------
+
+
+def test_identical_notices_have_no_changes() -> None:
+    assert compare(notice(base_data()), notice(base_data())).changes == ()
+
+
+def test_new_recipient_is_material_and_named_in_plain_words() -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["data"]["device.ip"] = {"label": "IP address", "source": "observed"}
+        n["purposes"]["account"]["data"].append("device.ip")
+        n["recipients"] = {
+            "analytics": {
+                "label": "Analytics provider",
+                "kind": "processor",
+                "data": ["device.ip", "contact.email"],
+                "purposes": ["account"],
+            }
+        }
+
+    diff = compare(*changed(edit))
+    recipient = [c for c in diff.changes if c.group == "recipients"]
+    assert len(recipient) == 1 and recipient[0].material
+    text = recipient[0].text
+    for words in (
+        "New recipient",
+        "Analytics provider",
+        "processor",
+        "IP address",
+        "Email address",
+    ):
+        assert words in text
+    assert {c.group for c in diff.material} == {"data", "purposes", "recipients"}
+
+
+def test_removals_are_not_material() -> None:
+    def edit(n: dict[str, Any]) -> None:
+        del n["rights"]["access"]
+        n["retention"][0]["period"] = "P6M"
+
+    diff = compare(*changed(edit))
+    retention = [c for c in diff.changes if c.group == "retention"]
+    assert retention and not any(c.material for c in retention)
+    assert "6 months" in retention[0].text and "1 year" in retention[0].text
+
+
+@pytest.mark.parametrize(
+    ("period", "material"), [("P13M", True), ("P12M", False), ("P2Y", True), ("P364D", False)]
+)
+def test_longer_retention_is_material(period: str, material: bool) -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["retention"][0]["period"] = period
+
+    assert [c.material for c in compare(*changed(edit)).changes] == [material]
+
+
+def test_data_moved_to_a_longer_rule_is_material() -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["retention"] = [{"id": "archive", "data": ["contact.email"], "period": "P5Y"}]
+
+    diff = compare(*changed(edit))
+    assert any(c.material and "5 years" in c.text for c in diff.changes)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "material"),
+    [
+        ("consent", "legitimate_interests", True),
+        ("legitimate_interests", "consent", False),
+        ("contract", "legal_obligation", False),
+    ],
+)
+def test_weaker_legal_basis_is_material(old: str, new: str, material: bool) -> None:
+    start = base_data()
+    start["purposes"]["account"]["legal_basis"] = old
+    start["purposes"]["account"]["legitimate_interest"] = "Running the service"
+    end = copy.deepcopy(start)
+    end["purposes"]["account"]["legal_basis"] = new
+    diff = compare(notice(start), notice(end))
+    basis = [c for c in diff.changes if c.subject.endswith("legal_basis")]
+    assert len(basis) == 1
+    assert basis[0].material is material
+    assert old.replace("_", " ") in basis[0].text and new.replace("_", " ") in basis[0].text
+
+
+def test_every_change_is_reported_once_and_in_group_order() -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["notice"]["version"] = "1.1.0"
+        n["controller"]["email"] = "privacy@example.org"
+        n["purposes"]["account"]["label"] = "Your account"
+        n["data"]["contact.email"]["source"] = "third_party"
+
+    diff = compare(*changed(edit))
+    subjects = [c.subject for c in diff.changes]
+    assert sorted(subjects) == sorted(
+        [
+            "notice.version",
+            "controller.email",
+            "purposes.account.label",
+            "data.contact.email.source",
+        ]
+    )
+    order = list(GROUPS)
+    assert [order.index(c.group) for c in diff.changes] == sorted(
+        order.index(c.group) for c in diff.changes
+    )
+
+
+def test_markdown_escapes_text_from_the_notice() -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["purposes"]["spy"] = {
+            "label": "<img src=x onerror=alert(1)> ping @everyone [x](javascript:alert(1))",
+            "description": "d",
+            "data": ["contact.email"],
+            "legal_basis": "contract",
+        }
+
+    markdown = render_markdown(compare(*changed(edit)))
+    assert "\\<img" in markdown and not re.search(r"(?<!\\)<", markdown)
+    assert "@everyone" not in markdown
+    assert "[x](javascript" not in markdown
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def test_published_to_current_lists_material_changes_as_json() -> None:
+    result = CliRunner().invoke(main, ["diff", str(PUBLISHED), str(CURRENT), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    changes = document["changes"]
+    assert document["summary"] == {
+        "changes": len(changes),
+        "material": sum(c["material"] for c in changes),
+    }
+    assert document["material"] is True
+    assert all(c["group"] in GROUPS and c["text"] for c in changes)
+    assert all(c["reason"] for c in changes if c["material"])
+    assert document["old"]["version"] != document["new"]["version"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_published_to_current_in_words(fmt: str) -> None:
+    result = CliRunner().invoke(main, ["diff", str(PUBLISHED), str(CURRENT), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "GDPR Art. 13(3)" in result.output
+    assert "Recipients" in result.output and "New recipient" in result.output
+
+
+def test_a_side_that_is_not_a_notice_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["diff", str(tmp_path), str(CURRENT)])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_an_invalid_notice_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "notice.yaml").write_text("notice: {id: x}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(tmp_path), str(CURRENT)])
+    assert result.exit_code == 2
+    assert "not a valid notice" in result.output
+
+
+# --- git revisions -------------------------------------------------------------------------
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}  # fmt: skip
+    done = subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository with two commits of notice/: the second adds a recipient."""
+    root = tmp_path / "repo"
+    (root / "notice").mkdir(parents=True)
+    git(root, "init", "-q")
+    shutil.copy(BASE, root / "notice" / "notice.yaml")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first")
+    text = BASE.read_text(encoding="utf-8") + (
+        "recipients:\n"
+        "  mailer: {label: Mail provider, kind: processor, data: [contact.email], "
+        "purposes: [account]}\n"
+    )
+    (root / "notice" / "notice.yaml").write_text(text, encoding="utf-8")
+    git(root, "commit", "-q", "-am", "second")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, bytes]]:
+    """Every work-tree file, and git's HEAD and index, with modification times."""
+    files = [p for p in root.rglob("*") if p.is_file() and ".git" not in p.relative_to(root).parts]
+    files += [root / ".git" / "HEAD", root / ".git" / "index"]
+    return {str(p): (p.stat().st_mtime_ns, p.read_bytes()) for p in files}
+
+
+def test_diff_against_a_revision_reads_git_without_touching_the_tree(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
+    (repo / "notice" / "notice.yaml").write_text(
+        (repo / "notice" / "notice.yaml").read_text(encoding="utf-8").replace("P1Y", "P3Y"),
+        encoding="utf-8",
+    )  # a dirty working tree is the usual case: it is compared, not refused
+    status = git(repo, "status", "--porcelain")  # before the snapshot: status refreshes the index
+    before = snapshot(repo)
+    result = CliRunner().invoke(main, ["diff", "HEAD~1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    subjects = {c["subject"]: c["material"] for c in json.loads(result.output)["changes"]}
+    assert subjects["recipients.mailer"] is True
+    assert subjects["retention.account_data.period"] is True
+    assert snapshot(repo) == before
+    assert git(repo, "status", "--porcelain") == status
+
+
+def test_diff_between_two_revisions(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [c["subject"] for c in json.loads(result.output)["changes"]] == ["recipients.mailer"]
+
+
+def test_diff_with_a_notice_folder_elsewhere_in_the_repo(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git(repo, "mv", "notice", "legal")
+    git(repo, "commit", "-q", "-m", "move")
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", "legal"])
+    assert result.exit_code == 2 and "no folder 'legal'" in result.output
+    result = CliRunner().invoke(main, ["diff", "HEAD", "legal", "--path", "legal"])
+    assert result.exit_code == 0 and "No change" in result.output
+
+
+@pytest.mark.parametrize(
+    ("revision", "message"),
+    [("no-such-branch", "unknown git revision"), ("--output=/tmp/x", "not a git revision")],
+)
+def test_bad_revisions_are_one_line_usage_errors(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, revision: str, message: str
+) -> None:
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["diff", "--", revision])
+    assert result.exit_code == 2
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_shallow_clone_missing_the_revision(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow))
+    monkeypatch.chdir(shallow)
+    result = CliRunner().invoke(main, ["diff", "HEAD~1"])
+    assert result.exit_code == 2
+    assert "shallow" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_revision_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "notice").mkdir()
+    shutil.copy(BASE, tmp_path / "notice" / "notice.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["diff", "HEAD"])
+    assert result.exit_code == 2 and "not inside a git repository" in result.output
