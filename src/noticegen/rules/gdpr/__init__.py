@@ -13,6 +13,7 @@ from .eu_representative_missing import EuRepresentativeMissing
 from .ico_not_named import IcoNotNamed
 from .purpose_without_legal_basis import PurposeWithoutLegalBasis
 from .recipient_abroad_without_transfer import RecipientAbroadWithoutTransfer
+from .recipient_location_not_stated import RecipientLocationNotStated
 from .recipients_not_disclosed import RecipientsNotDisclosed
 from .retention_without_period import RetentionWithoutPeriod
 from .right_of_access_missing import RightOfAccessMissing
@@ -52,4 +53,5 @@ RULES: tuple[type[Rule], ...] = (
     AutomatedDecisionRightMissing,
     AutomatedDecisionInformationEmpty,
     SafeguardNotAvailable,
+    RecipientLocationNotStated,
 )

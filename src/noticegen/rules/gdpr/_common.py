@@ -25,6 +25,25 @@ def purposes_on(ctx: LintContext, *bases: LegalBasis) -> list[str]:
     return [pid for pid, p in ctx.notice.purposes.items() if p.legal_basis in bases]
 
 
+def purposes_without_basis(ctx: LintContext) -> list[str]:
+    return [pid for pid, p in ctx.notice.purposes.items() if p.legal_basis is None]
+
+
+def basis_reason(ctx: LintContext, bases: tuple[LegalBasis, ...], words: str) -> str | None:
+    """Why a right tied to `bases` applies: purposes on them, or purposes whose basis is not
+    stated (the right cannot then be ruled out). None when every basis rules it out."""
+    on = purposes_on(ctx, *bases)
+    if on:
+        return f", which applies to {listed(on)} ({words})"
+    unstated = purposes_without_basis(ctx)
+    if unstated:
+        return (
+            f", which cannot be ruled out while {listed(unstated)} state no legal basis "
+            f"(it applies to {words})"
+        )
+    return None
+
+
 def abroad(ctx: LintContext, country: str) -> bool:
     """Whether sending data to `country` is a transfer the notice must explain.
 
@@ -39,5 +58,7 @@ def abroad(ctx: LintContext, country: str) -> bool:
     return outside_eea(country) and country not in {"GB", "UK"}
 
 
-def listed(ids: list[str]) -> str:
-    return ", ".join(f"`{i}`" for i in ids)
+def listed(ids: list[str], limit: int = 3) -> str:
+    """`a`, `b`, `c` and 4 more."""
+    shown = ", ".join(f"`{i}`" for i in ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")

@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
+from ...model import Right
 from ..base import Rule, Violation
 
 _ICO = re.compile(r"\bICO\b|Information Commissioner", re.IGNORECASE)
@@ -13,8 +14,9 @@ class IcoNotNamed(Rule):
     """A notice under the UK GDPR does not name the Information Commissioner's Office.
 
     What it does:
-        Under the `uk-gdpr` profile, checks that `controller.supervisory_authority` names the
-        Information Commissioner's Office (ICO).
+        Under the `uk-gdpr` profile, checks that the Information Commissioner's Office (ICO) is
+        named, either as `controller.supervisory_authority` or in the description of the
+        `complaint` right (for a controller whose lead authority is elsewhere).
 
     Why it matters:
         People in the UK may complain to the ICO (UK GDPR Art. 77, DPA 2018 s. 165), and the
@@ -47,6 +49,8 @@ class IcoNotNamed(Rule):
     hint = "Name the ICO in `controller.supervisory_authority`, with its web address."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if _named_in_complaint_right(ctx):
+            return
         authority = ctx.notice.controller.supervisory_authority
         if authority is None:
             yield Violation(
@@ -60,3 +64,14 @@ class IcoNotNamed(Rule):
                 f"The supervisory authority named ({authority.name}) is not the Information "
                 "Commissioner's Office, to which people in the UK can complain.",
             )
+
+
+def _named_in_complaint_right(ctx: LintContext) -> bool:
+    details = [ctx.notice.rights.get(Right.COMPLAINT)]
+    details += [s.rights.get(Right.COMPLAINT) for _, s in ctx.supplements]
+    return any(
+        _ICO.search(text or "")
+        for detail in details
+        if detail is not None
+        for text in (detail.description, detail.how)
+    )

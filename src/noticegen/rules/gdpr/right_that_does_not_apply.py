@@ -6,7 +6,7 @@ from ...context import LintContext
 from ...findings import Severity
 from ...model import Jurisdiction, LegalBasis, Right
 from ..base import Rule, Violation
-from ._common import GDPR_PROFILES, purposes_on
+from ._common import GDPR_PROFILES, purposes_on, purposes_without_basis
 
 _CONDITIONS = {
     Right.PORTABILITY: (
@@ -27,7 +27,8 @@ class RightThatDoesNotApply(Rule):
     What it does:
         Flags `portability` when no purpose rests on consent or contract, and `objection` when
         no purpose rests on legitimate interests or a public task. Rights of other laws (such as
-        the CCPA's `know`) and rights that always apply are never flagged.
+        the CCPA's `know`) and rights that always apply are never flagged, nor is anything while
+        a purpose states no legal basis.
 
     Why it matters:
         Which rights people have depends on the legal basis (GDPR Art. 20(1), 21(1)). Promising
@@ -57,8 +58,8 @@ class RightThatDoesNotApply(Rule):
     hint = "Remove the right, or correct the legal bases of the purposes it is meant for."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        if not ctx.notice.purposes:
-            return
+        if not ctx.notice.purposes or purposes_without_basis(ctx):
+            return  # with a basis unknown, no right can be ruled out
         places: list[tuple[str | None, set[Right]]] = [(None, set(ctx.notice.rights))]
         places += [
             (rel, set(s.rights))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...context import LintContext
 from ...model import LegalBasis, Right
-from ._common import listed, purposes_on
+from ._common import basis_reason
 from ._rights import RightMissing
 
 
@@ -11,8 +11,9 @@ class RightToObjectMissing(RightMissing):
     interests or a public task.
 
     What it does:
-        When at least one purpose has `legal_basis: legitimate_interests` or `public_task`,
-        checks that `rights` (or a GDPR supplement's `rights`) offers `objection`.
+        When at least one purpose has `legal_basis: legitimate_interests` or `public_task`, or
+        states no legal basis (so the right cannot be ruled out), checks that `rights` (or a
+        GDPR supplement's `rights`) offers `objection`.
 
     Why it matters:
         People may object at any time, on grounds relating to their situation, to processing
@@ -47,7 +48,8 @@ class RightToObjectMissing(RightMissing):
     article = "GDPR Art. 21(1)"
 
     def applies_because(self, ctx: LintContext) -> str | None:
-        pids = purposes_on(ctx, LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK)
-        if not pids:
-            return None
-        return f", which applies to {listed(pids)} (legitimate interests or public task)"
+        return basis_reason(
+            ctx,
+            (LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK),
+            "legitimate interests or public task",
+        )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...context import LintContext
 from ...model import LegalBasis, Right
-from ._common import listed, purposes_on
+from ._common import basis_reason
 from ._rights import RightMissing
 
 
@@ -11,9 +11,10 @@ class RightToPortabilityMissing(RightMissing):
     consent or contract.
 
     What it does:
-        When at least one purpose has `legal_basis: consent` or `contract`, checks that `rights`
-        (or a GDPR supplement's `rights`) offers `portability`. Notices whose purposes rest only
-        on other bases are not flagged: the right does not apply to them.
+        When at least one purpose has `legal_basis: consent` or `contract`, or states no legal
+        basis (so the right cannot be ruled out), checks that `rights` (or a GDPR supplement's
+        `rights`) offers `portability`. Notices whose purposes all rest on other bases are not
+        flagged: the right does not apply to them.
 
     Why it matters:
         Where processing rests on consent or contract and is carried out by automated means,
@@ -44,5 +45,4 @@ class RightToPortabilityMissing(RightMissing):
     article = "GDPR Art. 20"
 
     def applies_because(self, ctx: LintContext) -> str | None:
-        pids = purposes_on(ctx, LegalBasis.CONSENT, LegalBasis.CONTRACT)
-        return f", which applies to {listed(pids)} (consent or contract)" if pids else None
+        return basis_reason(ctx, (LegalBasis.CONSENT, LegalBasis.CONTRACT), "consent or contract")
