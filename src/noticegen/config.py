@@ -1,15 +1,23 @@
-"""Configuration: `[tool.noticegen]` in pyproject.toml, or `noticegen.toml` in the notice folder."""
+"""Configuration: `[tool.noticegen]` in pyproject.toml, or `noticegen.toml` in the notice folder.
+
+Every mistake in the configuration is a usage error (exit 2) with one line naming the file and,
+where the setting can be found in it, the line: a misspelt rule code must not silently turn a
+check off or fail to turn it on.
+"""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .findings import Severity
 
 CONFIG_FILE = "noticegen.toml"
+PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
+SETTINGS = ("select", "ignore", "severity", "profiles", "options")
 
 
 class ConfigError(Exception):
@@ -36,19 +44,17 @@ class Config:
 
 
 def find_config(notice_root: Path) -> Path | None:
-    """The notice folder's noticegen.toml, else the nearest pyproject.toml with our table."""
+    """The notice folder's noticegen.toml, else the nearest pyproject.toml with our table.
+
+    The search stops at the first pyproject.toml: it marks the project the notice belongs to.
+    """
     local = notice_root / CONFIG_FILE
     if local.is_file():
         return local
     for folder in [notice_root.resolve(), *notice_root.resolve().parents]:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
-            try:
-                if "noticegen" in _read(candidate).get("tool", {}):
-                    return candidate
-            except ConfigError:
-                return None
-            return None
+            return candidate if _tool_table(_read(candidate)) is not None else None
     return None
 
 
@@ -59,24 +65,104 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from error
 
 
-def load_config(path: Path | None) -> Config:
+def _tool_table(document: dict[str, Any]) -> Any:
+    tool = document.get("tool")
+    return tool.get("noticegen") if isinstance(tool, dict) else None
+
+
+def load_config(path: Path | None, known_codes: Collection[str] | None = None) -> Config:
+    """Read and check the configuration; `known_codes` defaults to every registered rule."""
     if path is None:
         return Config()
+    if known_codes is None:
+        from .rules import BY_CODE  # the registry imports every rule: only when configured
+
+        known_codes = BY_CODE
     raw = _read(path)
-    table = raw.get("tool", {}).get("noticegen", {}) if path.name == "pyproject.toml" else raw
-    known = {"select", "ignore", "severity", "profiles", "options"}
-    unknown = sorted(set(table) - known)
+    text = path.read_text(encoding="utf-8")
+    nested = _tool_table(raw)
+    table = nested if nested is not None or path.name == "pyproject.toml" else raw
+    table = table or {}
+    checker = _Checker(path, text, known_codes)
+    if not isinstance(table, dict):
+        checker.fail("[tool.noticegen] must be a table", "noticegen")
+    unknown = sorted(set(table) - set(SETTINGS))
     if unknown:
-        raise ConfigError(f"{path}: unknown setting(s): {', '.join(unknown)}")
-    try:
-        severity = {code: Severity.parse(level) for code, level in table.get("severity", {}).items()}
-    except KeyError as error:
-        raise ConfigError(f"{path}: severity must be error, warning or info ({error})") from error
+        checker.fail(
+            f"unknown setting(s): {', '.join(unknown)} (known: {', '.join(SETTINGS)})", unknown[0]
+        )
+    select = checker.codes(table, "select")
+    ignore = checker.codes(table, "ignore")
+    profiles = checker.strings(table, "profiles")
+    for profile in profiles:
+        if profile not in PROFILES:
+            checker.fail(f"unknown profile {profile!r} (known: {', '.join(PROFILES)})", profile)
     return Config(
-        select=tuple(table.get("select", ())),
-        ignore=tuple(table.get("ignore", ())),
-        severity=severity,
-        profiles=tuple(table.get("profiles", ())),
-        options=dict(table.get("options", {})),
+        select=select,
+        ignore=ignore,
+        severity=checker.severities(table),
+        profiles=profiles,
+        options=checker.options(table),
         source=str(path),
     )
+
+
+class _Checker:
+    """Type and name checks on the settings, each failure one line with file and line."""
+
+    def __init__(self, path: Path, text: str, known_codes: Collection[str]) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.known_codes = known_codes
+
+    def fail(self, message: str, needle: str) -> NoReturn:
+        line = next((i for i, x in enumerate(self.lines, 1) if needle in x), None)
+        where = f"{self.path}:{line}" if line else f"{self.path}"
+        raise ConfigError(f"{where}: {message}")
+
+    def strings(self, table: dict[str, Any], key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            self.fail(f'`{key}` must be a list of strings, e.g. {key} = ["NG2"]', key)
+        return tuple(value)
+
+    def check_code(self, code: str, setting: str, *, prefix: bool) -> None:
+        matches = (
+            any(known.startswith(code) for known in self.known_codes)
+            if prefix
+            else code in self.known_codes
+        )
+        if not code or not matches:
+            what = "rule code or prefix" if prefix else "rule code"
+            self.fail(f"unknown {what} {code!r} in `{setting}`; `noticegen rules` lists them", code)
+
+    def codes(self, table: dict[str, Any], key: str) -> tuple[str, ...]:
+        codes = tuple(code.strip().upper() for code in self.strings(table, key))
+        for code in codes:
+            self.check_code(code, key, prefix=True)
+        return codes
+
+    def severities(self, table: dict[str, Any]) -> dict[str, Severity]:
+        value = table.get("severity", {})
+        if not isinstance(value, dict):
+            self.fail(
+                '`severity` must be a table, e.g. severity = { NG201 = "warning" }', "severity"
+            )
+        levels: dict[str, Severity] = {}
+        for code, level in value.items():
+            self.check_code(code, "severity", prefix=False)
+            try:
+                levels[code] = Severity.parse(level)
+            except (KeyError, AttributeError):
+                self.fail(f"severity of {code} must be error, warning or info, not {level!r}", code)
+        return levels
+
+    def options(self, table: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        value = table.get("options", {})
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            self.fail(
+                "`options` must hold one table per rule code, e.g. [options.NG601]", "options"
+            )
+        for code in value:
+            self.check_code(code, "options", prefix=False)
+        return dict(value)

@@ -14,7 +14,7 @@ from .loading import LoadedNotice, SourceFile, finding
 from .rules import ALL_RULES, Rule, Violation
 from .rules.schema import SuppressionWithoutReason
 
-_SUPPRESSION = re.compile(r"#\s*noticegen:\s*ignore\[([A-Z0-9, ]+)\]\s*(.*)$")
+_SUPPRESSION = re.compile(r"#\s*noticegen:\s*ignore\[([A-Za-z0-9, ]+)\]\s*(.*)$")
 
 
 def active_profiles(
@@ -129,7 +129,7 @@ def _apply_suppressions(
             match = _SUPPRESSION.search(line)
             if not match:
                 continue
-            codes = [c.strip() for c in match.group(1).split(",") if c.strip()]
+            codes = [c.strip().upper() for c in match.group(1).split(",") if c.strip()]
             reason = match.group(2).strip()
             if not reason and config.enabled(SuppressionWithoutReason.code):
                 result.append(

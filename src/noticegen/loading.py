@@ -70,7 +70,9 @@ class LoadedNotice:
         return SourceFile(str(self.root / relative))
 
 
-def finding(rule: type[Rule], message: str, file: str, position: Position, hint: str = "") -> Finding:
+def finding(
+    rule: type[Rule], message: str, file: str, position: Position, hint: str = ""
+) -> Finding:
     return Finding(
         rule=rule.code,
         name=rule.name,
@@ -85,13 +87,18 @@ def finding(rule: type[Rule], message: str, file: str, position: Position, hint:
 
 def locate(path: Path) -> tuple[Path, Path]:
     """Return the notice folder and its main file for a folder or a single YAML file."""
-    if not path.exists():
-        raise NoticeNotFound(f"{path}: no such file or directory")
-    if path.is_file():
-        return path.parent, path
-    main = path / NOTICE_FILE
-    if not main.is_file():
-        raise NoticeNotFound(f"{path}: no {NOTICE_FILE} in this folder")
+    try:
+        if not path.exists():
+            raise NoticeNotFound(f"{path}: no such file or directory")
+        if path.is_file():
+            return path.parent, path
+        if not path.is_dir():
+            raise NoticeNotFound(f"{path}: not a folder or a YAML file")
+        main = path / NOTICE_FILE
+        if not main.is_file():
+            raise NoticeNotFound(f"{path}: no {NOTICE_FILE} in this folder")
+    except OSError as error:  # e.g. a folder that may not be listed
+        raise NoticeNotFound(f"{path}: {error.strerror or error}") from error
     return path, main
 
 
@@ -113,11 +120,18 @@ def read_source(path: Path) -> tuple[SourceFile, list[Finding]]:
         raw = path.read_bytes()
     except OSError as error:
         return source, [
-            finding(schema.UnreadableFile, f"Cannot read the file: {error.strerror}.", display, Position())
+            finding(
+                schema.UnreadableFile,
+                f"Cannot read the file: {error.strerror}.",
+                display,
+                Position(),
+            )
         ]
     if b"\x00" in raw:
         return source, [
-            finding(schema.UnreadableFile, "The file is binary, not YAML text.", display, Position())
+            finding(
+                schema.UnreadableFile, "The file is binary, not YAML text.", display, Position()
+            )
         ]
     try:
         source.text = raw.decode("utf-8")
@@ -143,9 +157,7 @@ def _problem_finding(problem: YamlProblem, file: str) -> Finding:
     return finding(rule, problem.message, file, problem.position, problem.hint)
 
 
-def validate(
-    model: type[M], source: SourceFile, what: str
-) -> tuple[M | None, list[Finding]]:
+def validate(model: type[M], source: SourceFile, what: str) -> tuple[M | None, list[Finding]]:
     """Validate parsed data against a model; map each error back to its YAML position."""
     data = source.parsed.data
     if data is None and source.parsed.parsed_cleanly:

@@ -37,6 +37,7 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_ALIASES = 100
 MAX_EXPANDED_NODES = 50_000
+MAX_DUPLICATES = 100
 
 _NULL = re.compile(r"^(~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -162,6 +163,7 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.aliases = 0
         self.expanded = 0
+        self.duplicates = 0
 
     def document(self) -> Any:
         data = None
@@ -281,6 +283,15 @@ class _Builder:
                 key = key if isinstance(resolved, (datetime.date, float)) else resolved
             value_event = next(self.events)
             if key in mapping:
+                self.duplicates += 1
+                if self.duplicates > MAX_DUPLICATES:
+                    raise _Refused(
+                        YamlProblem(
+                            "duplicate",
+                            f"More than {MAX_DUPLICATES} duplicate keys; stopped reading here.",
+                            _pos(key_event),
+                        )
+                    )
                 first = self.result.key_positions.get((*path, key))
                 where = f" (first defined at line {first.line})" if first else ""
                 self.result.problems.append(

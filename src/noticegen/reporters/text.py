@@ -15,19 +15,26 @@ def summary(findings: Sequence[Finding]) -> str:
     if not active:
         text = "No problems found."
     else:
-        parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in ("error", "warning", "info") if counts[k]]
+        parts = [
+            f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}"
+            for k in ("error", "warning", "info")
+            if counts[k]
+        ]
         text = f"Found {len(active)} problem{'s' if len(active) != 1 else ''} ({', '.join(parts)})."
     if suppressed:
         text += f" {suppressed} suppressed with a reason."
     return text
 
 
-def report(findings: Sequence[Finding]) -> str:
+def report(findings: Sequence[Finding], *, show_suppressed: bool = False) -> str:
+    """One block per finding; suppressed ones only counted unless `show_suppressed`."""
     lines = []
     for f in findings:
-        if f.suppressed is not None:
+        if f.suppressed is not None and not show_suppressed:
             continue
         lines.append(f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}")
+        if f.suppressed is not None:
+            lines.append(f"    suppressed: {f.suppressed}")
         if f.citation:
             lines.append(f"    source: {f.citation}")
         if f.hint:
