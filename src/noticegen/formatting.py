@@ -2,7 +2,8 @@
 
 ruamel.yaml's round-trip mode keeps comments, quoting, flow-style mappings and block scalars.
 Mappings that are already in the model's order are left exactly as they are, so a file written
-by hand in that order comes back byte for byte.
+by hand in that order comes back byte for byte. When keys move, a comment line travels with the
+key above it (that is where ruamel.yaml attaches it); nothing is dropped.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from .fsutil import atomic_write_text
 from .loading import NOTICE_FILE, SUPPLEMENTS_DIR
 from .model import Notice, RetentionRule, Supplement
 from .yamlsource import MAX_BYTES, parse_yaml
-
 
 # Where the reading order people use differs from the model's field order, the canonical order
 # follows the people: free-text `sections` come last, after the short `documents` list, and a

@@ -130,7 +130,8 @@ def render(answers: Answers, today: datetime.date) -> str:
         "    period: P1Y",
         f"    legal_hold: {_todo(LEGAL_HOLD)}",
         "",
-        "# Only the rights you really offer; `description` and `how` are optional.",
+        "# Only the rights you really offer; `description` and `how` are optional. Add",
+        "# `objection` when a purpose rests on legitimate interests or a public task.",
         "rights:",
         *_rights(jurisdictions),
         "",
@@ -174,12 +175,10 @@ def render(answers: Answers, today: datetime.date) -> str:
 
 _RIGHTS = {
     "gdpr": [
-        "access", "rectification", "erasure", "restriction", "portability", "objection",
-        "complaint",
+        "access", "rectification", "erasure", "restriction", "portability", "complaint",
     ],
     "uk-gdpr": [
-        "access", "rectification", "erasure", "restriction", "portability", "objection",
-        "complaint",
+        "access", "rectification", "erasure", "restriction", "portability", "complaint",
     ],
     "ccpa": ["know", "delete", "correct", "non_discrimination"],
     "lgpd": [

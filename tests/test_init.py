@@ -1,0 +1,115 @@
+"""`noticegen init`: a scaffold that lints clean except at the items marked to complete."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from noticegen.cli import main, review
+from noticegen.config import Config
+from noticegen.linting import lint
+from noticegen.loading import load
+
+PROFILES = ["gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy"]
+
+
+def init(*args: str, input: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["init", *args], input=input)
+    return result.exit_code, result.output
+
+
+def unmarked_findings(folder: Path) -> list[str]:
+    """Findings on lines that carry no placeholder marker."""
+    lines = (folder / "notice.yaml").read_text(encoding="utf-8").splitlines()
+    markers = ("TODO(noticegen)", ".invalid", ": XX")
+    return [
+        f"{f.rule} line {f.line}: {f.message} | {lines[f.line - 1].strip()}"
+        for f in lint(load(folder), Config())
+        if not any(m in lines[f.line - 1] for m in markers)
+    ]
+
+
+@pytest.mark.parametrize("jurisdiction", PROFILES)
+def test_scaffold_lints_clean_except_marked_items(tmp_path: Path, jurisdiction: str) -> None:
+    code, output = init(str(tmp_path / "n"), "--company", "Example GmbH", "--email",
+                        "privacy@example.com", "--jurisdiction", jurisdiction)  # fmt: skip
+    assert code == 0, output
+    loaded = load(tmp_path / "n")
+    assert loaded.notice is not None, [f.message for f in loaded.findings]
+    assert [str(j) for j in loaded.notice.notice.jurisdictions] == [jurisdiction]
+    assert loaded.notice.controller.name == "Example GmbH"
+    assert unmarked_findings(tmp_path / "n") == []
+    assert lint(load(tmp_path / "n"), Config()), "the marked items must be reported"
+
+
+def test_all_jurisdictions_together(tmp_path: Path) -> None:
+    args = [a for j in PROFILES for a in ("--jurisdiction", j)]
+    assert init(str(tmp_path / "n"), *args)[0] == 0
+    assert unmarked_findings(tmp_path / "n") == []
+
+
+def test_without_answers_and_terminal_placeholders_are_written_and_reported(tmp_path: Path) -> None:
+    code, output = init(str(tmp_path / "n"))
+    assert code == 0, output
+    text = (tmp_path / "n" / "notice.yaml").read_text(encoding="utf-8")
+    assert "privacy@example.invalid" in text
+    findings = lint(load(tmp_path / "n"), Config())
+    lines = text.splitlines()
+    reported = {lines[f.line - 1].strip().split(":")[0] for f in findings if f.rule == "NG804"}
+    assert {"name", "email"} <= reported
+    assert unmarked_findings(tmp_path / "n") == []
+
+
+def test_at_a_terminal_missing_answers_are_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(review, "_interactive", lambda: True)
+    code, output = init(
+        str(tmp_path / "n"), input="Acme Ltd\nprivacy@acme.example.com\ngdpr ccpa\n"
+    )
+    assert code == 0, output
+    notice = load(tmp_path / "n").notice
+    assert notice is not None
+    assert notice.controller.name == "Acme Ltd"
+    assert notice.controller.email == "privacy@acme.example.com"
+    assert [str(j) for j in notice.notice.jurisdictions] == ["gdpr", "ccpa"]
+
+
+def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    code, output = init(str(tmp_path))
+    assert code == 2 and "--force" in output
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+    code, _ = init(str(tmp_path), "--force")
+    assert code == 0 and (tmp_path / "notice.yaml").is_file()
+    assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("args", [["--email", "not-an-address"], ["--company", "  "]])
+def test_bad_answers_write_nothing(tmp_path: Path, args: list[str]) -> None:
+    code, output = init(str(tmp_path / "n"), *args)
+    assert code == 2 and len(output.strip().splitlines()) == 1
+    assert not (tmp_path / "n").exists()
+
+
+def test_company_names_are_quoted_safely(tmp_path: Path) -> None:
+    name = 'Acme: "Best" #1 Ltd'
+    assert init(str(tmp_path / "n"), "--company", name)[0] == 0
+    notice = load(tmp_path / "n").notice
+    assert notice is not None and notice.controller.name == name
+
+
+def test_scaffold_is_already_formatted(tmp_path: Path) -> None:
+    assert init(str(tmp_path / "n"), "--jurisdiction", "ccpa")[0] == 0
+    result = CliRunner().invoke(main, ["fmt", "--check", str(tmp_path / "n")])
+    assert result.exit_code == 0, result.output
+
+
+def test_lint_json_of_scaffold_has_no_traceback(tmp_path: Path) -> None:
+    assert init(str(tmp_path / "n"))[0] == 0
+    result = CliRunner().invoke(main, ["lint", str(tmp_path / "n"), "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["summary"]["error"] > 0
