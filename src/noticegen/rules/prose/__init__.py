@@ -1,5 +1,18 @@
-"""Rules of the prose family."""
+"""Prose hygiene: template leftovers, references to nothing, and claims no one can keep."""
 
 from ..base import Rule
+from .absolute_security_claim import AbsoluteSecurityClaim
+from .dangling_contact_reference import DanglingContactReference
+from .dangling_document_reference import DanglingDocumentReference
+from .dangling_supplement_reference import DanglingSupplementReference
+from .template_leftover import TemplateLeftover
+from .vague_purpose_wording import VaguePurposeWording
 
-RULES: tuple[type[Rule], ...] = ()
+RULES: tuple[type[Rule], ...] = (
+    TemplateLeftover,
+    DanglingContactReference,
+    DanglingSupplementReference,
+    DanglingDocumentReference,
+    AbsoluteSecurityClaim,
+    VaguePurposeWording,
+)

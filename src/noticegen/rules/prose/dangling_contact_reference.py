@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ..base import Rule, Violation
+from ._text import all_prose
+
+_CONTACT = re.compile(
+    r"\b(?:contact\s+(?:details|information|info|section|data|us\s+(?:below|above))|"
+    r"(?:e-?mail\s+|postal\s+)?address(?:es)?\s+(?:below|above))\b",
+    re.IGNORECASE,
+)
+
+
+class DanglingContactReference(Rule):
+    """The text points readers to contact details the notice does not give.
+
+    What it does:
+        When the controller has no email, telephone, postal address or website, flags
+        phrases such as "refer to the contact details", "contact us below" or "the address
+        above" in the notice and its supplements.
+
+    Why it matters:
+        The identity and contact details of the controller are the first thing the notice
+        must give (GDPR Art. 13(1)(a), 14(1)(a); LGPD Art. 9(IV); 11 CCR 7011(e)(3)). A
+        reference to contact details that do not exist leaves people with no way to exercise
+        their rights, while telling them the way exists.
+
+    Example:
+        ```yaml
+        controller: {name: Example Ltd}
+        sections:
+          rights: {title: Your rights, body: Please refer to the contact details to ask us.}
+        ```
+
+    Fix:
+        ```yaml
+        controller:
+          name: Example Ltd
+          email: privacy@example.com
+          postal_address: {street: 1 Example Street, locality: Brussels, country: BE}
+        ```
+    """
+
+    code = "NG602"
+    name = "dangling-contact-reference"
+    family = "prose"
+    citation = "GDPR Art. 13(1)(a), 14(1)(a); LGPD Art. 9(IV)"
+    hint = "Give the controller's email, postal address or phone, or remove the reference."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        c = ctx.notice.controller
+        if c.email or c.phone or c.postal_address or c.website:
+            return
+        for file, path, text in all_prose(ctx):
+            for phrase in dict.fromkeys(m.group(0) for m in _CONTACT.finditer(text)):
+                yield Violation(
+                    path,
+                    f'The text refers to "{phrase}", but the notice gives no contact details '
+                    f"for {c.name}.",
+                    file=file,
+                    quote=phrase,
+                )

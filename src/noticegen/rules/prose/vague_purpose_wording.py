@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ...findings import Severity
+from ..base import Rule, Violation
+
+_VAGUE = re.compile(
+    r"\b(?:may|might|such\s+as|including\s+(?:but\s+not\s+limited\s+to|without\s+limitation)|"
+    r"among\s+other\s+things|and/or|etc\b\.?|other\s+purposes|from\s+time\s+to\s+time|possibly|"
+    r"some)\b",
+    re.IGNORECASE,
+)
+
+
+class VaguePurposeWording(Rule):
+    """A purpose is described with open-ended words.
+
+    What it does:
+        Points out qualifiers that leave a purpose open-ended ("may", "might", "such as",
+        "including but not limited to", "among other things", "etc.", "and/or", "from time to
+        time", "some") in the label and description of each purpose. It is advice, not an
+        error: a "may" is sometimes the honest word.
+
+    Why it matters:
+        Purposes must be specified and explicit (GDPR Art. 5(1)(b)), and the Article 29
+        Working Party names "may", "might", "some", "often" and "possible" as language that
+        fails the requirement of clarity (Guidelines on transparency, WP260 rev.01). Lists
+        that end "such as ..." leave the reader unable to tell what is not done.
+
+    Example:
+        ```yaml
+        purposes:
+          personalisation:
+            label: Personalisation
+            description: We may use your location for services such as advertising.
+        ```
+
+    Fix:
+        ```yaml
+        purposes:
+          personalisation:
+            label: Personalisation
+            description: We use the city you are in to show ads for shops near you.
+        ```
+    """
+
+    code = "NG606"
+    name = "vague-purpose-wording"
+    family = "prose"
+    severity = Severity.INFO
+    citation = "GDPR Art. 5(1)(b), 12(1); WP260 rev.01"
+    hint = "Say exactly what is done with the data, and drop qualifiers that leave it open."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        for pid, purpose in ctx.notice.purposes.items():
+            for field, text in (("label", purpose.label), ("description", purpose.description)):
+                words = list(dict.fromkeys(m.group(0) for m in _VAGUE.finditer(text)))
+                if words:
+                    listed = ", ".join(f'"{w}"' for w in words)
+                    yield Violation(
+                        ("purposes", pid, field),
+                        f"The {field} of purpose `{pid}` leaves it open-ended ({listed}).",
+                        quote=words[0],
+                    )
