@@ -138,7 +138,8 @@ def read_source(path: Path) -> tuple[SourceFile, list[Finding]]:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        # columns count characters: the bytes before the bad one are valid UTF-8
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         return source, [
             finding(
                 schema.UnreadableFile,

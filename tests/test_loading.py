@@ -1,0 +1,238 @@
+"""Loading a notice folder or file: each problem a finding at the line and column at fault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from noticegen.config import Config
+from noticegen.findings import Finding, Position
+from noticegen.linting import lint
+from noticegen.loading import NoticeNotFound, load, locate
+
+BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")
+
+SUPPLEMENT = """\
+supplement:
+  id: california
+  title: Privacy Notice for California Residents
+  jurisdiction: ccpa
+  applies_to: Residents of California
+"""
+
+
+def write_notice(folder: Path, text: str = BASE, files: dict[str, str] | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "notice.yaml").write_text(text, encoding="utf-8")
+    for name, content in (files or {}).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(content, encoding="utf-8")
+    return folder
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing `needle`."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def by_rule(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.rule == code]
+
+
+def test_the_base_notice_loads_into_the_model_without_findings(tmp_path: Path) -> None:
+    loaded = load(write_notice(tmp_path / "n"))
+    assert loaded.notice is not None
+    assert loaded.findings == []
+    assert loaded.notice.notice.id == "example"
+    assert loaded.root == tmp_path / "n"
+
+
+def test_a_single_file_is_a_notice_too(tmp_path: Path) -> None:
+    path = tmp_path / "privacy.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    loaded = load(path)
+    assert loaded.notice is not None
+    assert loaded.main.path == str(path)
+    assert loaded.root == tmp_path
+
+
+def test_supplements_are_loaded_with_the_folder(tmp_path: Path) -> None:
+    folder = write_notice(tmp_path / "n", files={"supplements/california.yaml": SUPPLEMENT})
+    loaded = load(folder)
+    assert loaded.findings == []
+    [(source, supplement)] = loaded.supplements
+    assert supplement.supplement.id == "california"
+    assert Path(source.path) == folder / "supplements" / "california.yaml"
+    assert loaded.source("supplements/california.yaml") is source
+    assert loaded.source(None) is loaded.main
+
+
+def test_a_bad_supplement_is_reported_in_its_own_file(tmp_path: Path) -> None:
+    bad = SUPPLEMENT + "  jurisdictoin: ccpa\n"
+    folder = write_notice(tmp_path / "n", files={"supplements/california.yaml": bad})
+    loaded = load(folder)
+    assert loaded.notice is not None
+    assert loaded.supplements == []
+    [f] = loaded.findings
+    assert (f.rule, Path(f.file).name, f.line) == ("NG003", "california.yaml", 6)
+
+
+def test_no_supplements_are_read_for_a_single_file(tmp_path: Path) -> None:
+    folder = write_notice(tmp_path / "n", files={"supplements/california.yaml": "- not valid"})
+    alone = folder / "other.yaml"
+    alone.write_text(BASE, encoding="utf-8")
+    assert load(alone).findings == []
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(NoticeNotFound, match="no such file"):
+        load(tmp_path / "missing")
+
+
+def test_a_folder_without_notice_yaml_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(NoticeNotFound, match=r"no notice\.yaml"):
+        locate(tmp_path / "empty")
+
+
+def test_unknown_key_points_at_the_key_with_a_did_you_mean_hint(tmp_path: Path) -> None:
+    text = BASE.replace("    legal_basis: contract", "    legal_bases: contract")
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert f.rule == "NG003"
+    assert f.position == Position(line_of(text, "legal_bases"), 5)
+    assert "`legal_bases`" in f.message
+    assert f.hint == "Did you mean `legal_basis`?"
+
+
+def test_unknown_key_without_a_close_match_lists_the_known_keys(tmp_path: Path) -> None:
+    text = BASE + "zz_not_a_field: 1\n"
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert f.position == Position(len(text.splitlines()), 1)
+    assert "controller" in f.hint and "purposes" in f.hint
+
+
+def test_wrong_type_points_at_the_value(tmp_path: Path) -> None:
+    text = BASE.replace("required: true", "required: [maybe]")
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert f.rule == "NG004"
+    line = line_of(text, "required: [maybe]")
+    assert f.position == Position(line, text.splitlines()[line - 1].index("[maybe]") + 1)
+    assert "data.contact.email.required" in f.message
+
+
+def test_a_value_outside_the_allowed_values_is_invalid(tmp_path: Path) -> None:
+    text = BASE.replace("legal_basis: contract", "legal_basis: because")
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert (f.rule, f.line) == ("NG004", line_of(text, "because"))
+
+
+def test_an_unquoted_version_number_gets_a_quoting_hint(tmp_path: Path) -> None:
+    text = BASE.replace('version: "1.0.0"', "version: 1.10")
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert f.rule == "NG004"
+    assert "Quote" in f.hint
+
+
+def test_an_invalid_id_points_at_the_key(tmp_path: Path) -> None:
+    text = BASE.replace("  account:\n", "  Account Stuff:\n")
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert (f.rule, f.line) == ("NG004", line_of(text, "Account Stuff"))
+    assert "not a valid id" in f.message
+
+
+def test_missing_field_points_at_the_mapping_that_lacks_it(tmp_path: Path) -> None:
+    text = BASE.replace("    label: Managing your account\n", "")
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert f.rule == "NG005"
+    assert f.position == Position(line_of(text, "  account:"), 3)
+    assert "`label`" in f.message
+
+
+def test_a_missing_top_level_section_is_reported(tmp_path: Path) -> None:
+    start, end = BASE.index("scope:"), BASE.index("data:")
+    text = BASE[:start] + BASE[end:]
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert (f.rule, f.message) == ("NG005", "Required field `scope` is missing.")
+
+
+def test_several_problems_give_one_finding_each_at_their_lines(tmp_path: Path) -> None:
+    text = (
+        BASE.replace("legal_basis: contract", "legal_basis: contrat")
+        .replace("  title: Privacy Notice\n", "  title: Privacy Notice\n  titel: Typo\n")
+        .replace("scope:\n", "scope:\n  applies_to: [first]\n", 1)
+    )
+    findings = load(write_notice(tmp_path / "n", text)).findings
+    got = sorted((f.rule, f.line) for f in findings)
+    assert got == sorted(
+        [
+            ("NG002", line_of(text, "applies_to: [The example.com website]")),
+            ("NG003", line_of(text, "titel")),
+            ("NG004", line_of(text, "contrat")),
+        ]
+    )
+
+
+def test_dangling_references_are_found_by_lint_at_the_reference(tmp_path: Path) -> None:
+    text = BASE.replace(
+        "    data: [contact.email]\n    legal_basis: contract",
+        "    data: [contact.email, contact.phone]\n    legal_basis: contract",
+    ) + (
+        "recipients:\n"
+        "  mailer:\n"
+        "    label: Mail provider\n"
+        "    kind: processor\n"
+        "    purposes: [newsletter]\n"
+    )
+    findings = lint(load(write_notice(tmp_path / "n", text)), Config(select=("NG1", "NG201")))
+    line = line_of(text, "purposes: [newsletter]")
+    column = text.splitlines()[line - 1].index("newsletter") + 1
+    assert [f.position for f in by_rule(findings, "NG101")] == [Position(line, column)]
+    undeclared = by_rule(findings, "NG201")
+    assert [f.line for f in undeclared] == [line_of(text, "contact.phone]")]
+    assert "contact.phone" in undeclared[0].message
+
+
+def test_empty_notice_file_is_one_finding(tmp_path: Path) -> None:
+    [f] = load(write_notice(tmp_path / "n", "")).findings
+    assert (f.rule, f.position) == ("NG005", Position(1, 1))
+
+
+def test_comment_only_notice_file_is_one_finding(tmp_path: Path) -> None:
+    [f] = load(write_notice(tmp_path / "n", "# nothing yet\n")).findings
+    assert f.rule == "NG005"
+
+
+@pytest.mark.parametrize(("text", "kind"), [("- a\n- b\n", "a list"), ("just text\n", "a single")])
+def test_a_notice_that_is_not_a_mapping_is_one_finding(
+    tmp_path: Path, text: str, kind: str
+) -> None:
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert f.rule == "NG004"
+    assert kind in f.message
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    folder = tmp_path / "n"
+    folder.mkdir()
+    (folder / "notice.yaml").write_bytes(b"\xef\xbb\xbf" + BASE.encode())
+    assert load(folder).findings == []
+
+
+def test_latin1_bytes_are_reported_where_they_are(tmp_path: Path) -> None:
+    folder = tmp_path / "n"
+    folder.mkdir()
+    text = "notice:\n  title: \u00abConfidentialit\u00e9\u00bb\n"
+    raw = text.encode("utf-8").replace("\u00e9".encode(), "\u00e9".encode("latin-1"))
+    (folder / "notice.yaml").write_bytes(raw)
+    [f] = load(folder).findings
+    assert f.rule == "NG009"
+    assert f.position == Position(2, text.splitlines()[1].index("\u00e9") + 1)
+    assert "0xe9" in f.message
+
+
+def test_a_supplement_that_is_a_folder_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    folder = write_notice(tmp_path / "n")
+    (folder / "supplements" / "odd.yaml").mkdir(parents=True)
+    [f] = load(folder).findings
+    assert f.rule == "NG009"

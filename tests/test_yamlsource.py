@@ -1,0 +1,212 @@
+"""YAML text -> plain data, positions and problems, with every hostile-input guard."""
+
+from __future__ import annotations
+
+import datetime
+import time
+
+import pytest
+
+from noticegen.findings import Position
+from noticegen.yamlsource import (
+    FLOW_RUN_LIMIT,
+    MAX_ALIASES,
+    MAX_DEPTH,
+    MAX_DUPLICATES,
+    parse_yaml,
+)
+
+
+def kinds(text: str) -> list[str]:
+    return [p.kind for p in parse_yaml(text).problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: ~", None),
+        ("a: null", None),
+        ("a:", None),
+        ("a: true", True),
+        ("a: False", False),
+        ("a: yes", "yes"),  # YAML 1.2: only true/false are booleans
+        ("a: no", "no"),
+        ("a: 42", 42),
+        ("a: -7", -7),
+        ("a: 0x1f", 31),
+        ("a: 0o17", 15),
+        ("a: 1.10", 1.1),  # why versions need quotes
+        ('a: "1.10"', "1.10"),
+        ("a: 2026-01-31", datetime.date(2026, 1, 31)),
+        ("a: 2026-02-31", "2026-02-31"),  # not a date: stays text for the model to refuse
+        ("a: P3Y", "P3Y"),
+        ("a: '42'", "42"),
+    ],
+)
+def test_plain_scalars_resolve_like_yaml_1_2(text: str, expected: object) -> None:
+    result = parse_yaml(text)
+    assert result.problems == []
+    assert result.data == {"a": expected}
+    assert type(result.data["a"]) is type(expected)
+
+
+def test_positions_of_keys_values_and_items_are_one_based() -> None:
+    text = "notice:\n  id: x\n  languages: [en, fr]\ndata:\n  - first\n  - second\n"
+    parsed = parse_yaml(text)
+    assert parsed.key_positions[("notice",)] == Position(1, 1)
+    assert parsed.key_positions[("notice", "id")] == Position(2, 3)
+    assert parsed.value_positions[("notice", "id")] == Position(2, 7)
+    assert parsed.key_positions[("notice", "languages", 1)] == Position(3, 19)
+    assert parsed.key_positions[("data", 1)] == Position(6, 5)
+
+
+def test_position_falls_back_to_the_nearest_existing_ancestor() -> None:
+    parsed = parse_yaml("notice:\n  id: x\n")
+    assert parsed.position(("notice", "title")) == Position(1, 1)
+    assert parsed.position(("notice", "id", "deeper")) == Position(2, 3)
+    assert parsed.position(("notice", "id"), prefer_value=True) == Position(2, 7)
+
+
+def test_duplicate_key_is_reported_at_the_second_occurrence_and_the_first_value_kept() -> None:
+    parsed = parse_yaml("a: 1\nb: 2\na: 3\n")
+    assert [(p.kind, p.position) for p in parsed.problems] == [("duplicate", Position(3, 1))]
+    assert "line 1" in parsed.problems[0].message
+    assert parsed.data == {"a": 1, "b": 2}
+
+
+def test_duplicate_keys_in_nested_and_flow_mappings() -> None:
+    parsed = parse_yaml("x:\n  y: {k: 1, k: 2}\n  y: 3\n")
+    assert sorted(p.position for p in parsed.problems) == [Position(2, 13), Position(3, 3)]
+
+
+def test_a_flood_of_duplicate_keys_is_capped() -> None:
+    text = "".join("a: 1\n" for _ in range(MAX_DUPLICATES * 20))
+    parsed = parse_yaml(text)
+    assert len(parsed.problems) == MAX_DUPLICATES + 1
+    assert "stopped" in parsed.problems[-1].message
+
+
+def test_tab_indentation_is_a_syntax_error_on_its_line_with_a_hint() -> None:
+    parsed = parse_yaml("notice:\n  id: x\npurposes:\n\tmarketing: {}\n")
+    (problem,) = parsed.problems
+    assert problem.kind == "syntax"
+    assert problem.position.line == 4
+    assert "space" in problem.hint.lower()
+    assert parsed.data is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!str x\n",
+        "a: !custom x\n",
+        "a: !!python/object/apply:os.system ['echo pwned']\n",
+        "!!map {a: 1}\n",
+        "a: !!binary aGVsbG8=\n",
+    ],
+)
+def test_every_explicit_tag_is_refused(text: str) -> None:
+    assert kinds(text) == ["tag"]
+
+
+def test_a_few_aliases_are_allowed() -> None:
+    parsed = parse_yaml("base: &b [a, b]\nother: *b\n")
+    assert parsed.problems == []
+    assert parsed.data["other"] == ["a", "b"]
+
+
+def test_alias_count_is_capped() -> None:
+    text = "x: &x 1\n" + "".join(f"k{i}: *x\n" for i in range(MAX_ALIASES + 1))
+    assert kinds(text) == ["aliases"]
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    start = time.perf_counter()
+    parsed = parse_yaml("\n".join(lines))
+    assert time.perf_counter() - start < 1
+    assert kinds("\n".join(lines)) == ["aliases"]
+    assert parsed.data is None
+
+
+def test_alias_without_anchor_is_a_syntax_problem() -> None:
+    assert kinds("a: *nowhere\n") == ["syntax"]
+
+
+def test_nesting_beyond_the_cap_is_refused_with_its_position() -> None:
+    # line 1 is the root mapping (depth 0); the mapping on line n + 1 is at depth n
+    text = "a:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(MAX_DEPTH + 5))
+    (problem,) = parse_yaml(text).problems
+    assert problem.kind == "too-large"
+    assert problem.position.line == MAX_DEPTH + 2
+
+
+def test_nesting_at_the_cap_is_accepted() -> None:
+    text = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)
+    assert parse_yaml(text).problems == []
+
+
+@pytest.mark.parametrize("opener", ["[", "{a: ", "[{a: ", "- "])
+def test_ten_thousand_levels_of_nesting_are_refused_fast(opener: str) -> None:
+    closer = {"[": "]", "{a: ": "}", "[{a: ": "}]", "- ": ""}[opener]
+    text = "a: " + opener * 10_000 + "x" + closer * 10_000 if opener != "- " else opener * 10_000
+    start = time.perf_counter()
+    problems = parse_yaml(text).problems
+    assert time.perf_counter() - start < 0.3
+    assert [p.kind for p in problems] == ["too-large"]
+
+
+def test_a_run_of_brackets_is_refused_before_parsing() -> None:
+    (problem,) = parse_yaml("a: 1\nb: " + "[" * (FLOW_RUN_LIMIT + 1)).problems
+    assert problem.kind == "too-large"
+    assert problem.position == Position(2, 4)
+
+
+def test_brackets_in_prose_are_not_mistaken_for_nesting() -> None:
+    text = "a: |\n  See [the contact details](#controller) and [[wiki]] links.\n"
+    assert parse_yaml(text).problems == []
+
+
+def test_a_second_document_is_refused() -> None:
+    (problem,) = parse_yaml("a: 1\n---\nb: 2\n").problems
+    assert problem.kind == "syntax"
+    assert problem.position.line == 2
+
+
+def test_an_explicit_document_end_is_fine() -> None:
+    parsed = parse_yaml("---\na: 1\n...\n")
+    assert parsed.problems == []
+    assert parsed.data == {"a": 1}
+
+
+def test_escaped_surrogates_are_refused_because_they_cannot_be_written_back() -> None:
+    assert kinds('a: "\\ud800"\n') == ["syntax"]
+    assert kinds('"\\udfff": 1\n') == ["syntax"]
+
+
+def test_an_over_long_number_stays_text_instead_of_crashing() -> None:
+    parsed = parse_yaml("a: " + "9" * 5000)
+    assert parsed.problems == []
+    assert isinstance(parsed.data["a"], str)
+
+
+def test_a_non_scalar_key_is_a_type_problem() -> None:
+    assert kinds("? [a, b]\n: 1\n") == ["type"]
+
+
+def test_empty_text_parses_cleanly_to_nothing() -> None:
+    parsed = parse_yaml("")
+    assert parsed.data is None
+    assert parsed.parsed_cleanly
+    assert parsed.problems == []
+
+
+@pytest.mark.parametrize("text", ["\x07", "a: 'unclosed\n", "a: b: c\n", "[a, b\n", "{a: 1\n"])
+def test_syntax_errors_are_problems_with_a_position(text: str) -> None:
+    (problem,) = parse_yaml(text).problems
+    assert problem.kind == "syntax"
+    assert problem.position.line >= 1
+    assert problem.position.column >= 1
+    assert problem.message.startswith("YAML syntax error")
