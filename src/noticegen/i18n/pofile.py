@@ -20,7 +20,6 @@ from . import languages
 MAX_BYTES = 2_000_000
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)$")
-_PLURAL_HEADER = re.compile(r'^"Plural-Forms:\s*(.*?)(?:\\n)?"\s*$')
 _PLURAL_VALUE = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
 
 
@@ -131,26 +130,48 @@ def _read_cached(path_text: str, mtime_ns: int, size: int, tag: str) -> PoFile:
     return PoFile(path, catalog, parser.problems + plural_problems)
 
 
+def _header_field(lines: list[str], name: str) -> tuple[int, str] | None:
+    """The line and value of a header field; the header's strings may wrap across lines."""
+    text = ""
+    starts: list[tuple[int, int]] = []
+    in_header = False
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if line.startswith("msgid ") and in_header:
+            break
+        if line.startswith('msgstr ""'):
+            in_header = True
+        elif in_header and _QUOTED.fullmatch(line):
+            starts.append((len(text), number))
+            text += line[1:-1]
+    prefix = name + ":"
+    for field_text in text.split("\\n"):
+        if field_text.startswith(prefix):
+            offset = text.index(field_text)
+            first_line = max((n for start, n in starts if start <= offset), default=1)
+            return first_line, field_text[len(prefix) :].strip()
+    return None
+
+
 def _plural_problems(lines: list[str], tag: str) -> list[PoProblem]:
     """A `Plural-Forms` header that does not parse, or that disagrees with the language."""
-    for number, line in enumerate(lines, start=1):
-        match = _PLURAL_HEADER.match(line.strip())
-        if not match:
-            continue
-        value = _PLURAL_VALUE.match(match.group(1))
-        if value is None:
-            return [PoProblem(number, "plural", f"The Plural-Forms header `{match.group(1)}` "
-                              "does not read `nplurals=N; plural=EXPRESSION;`.")]  # fmt: skip
-        try:
-            gettext.c2py(value.group(2))
-        except (ValueError, SyntaxError, RecursionError):
-            return [PoProblem(number, "plural", f"The plural expression `{value.group(2)}` "
-                              "is not a valid C expression.")]  # fmt: skip
-        if languages.is_known(tag):
-            expected, header = languages.plural_forms(tag)
-            if int(value.group(1)) != expected:
-                return [PoProblem(number, "plural", f"The Plural-Forms header says "
-                                  f"{value.group(1)} plural forms; `{tag}` has {expected} "
-                                  f"(`{header}`).")]  # fmt: skip
+    found = _header_field(lines, "Plural-Forms")
+    if found is None:
         return []
+    number, header = found
+    value = _PLURAL_VALUE.match(header)
+    if value is None:
+        return [PoProblem(number, "plural", f"The Plural-Forms header `{header}` "
+                          "does not read `nplurals=N; plural=EXPRESSION;`.")]  # fmt: skip
+    try:
+        gettext.c2py(value.group(2))
+    except (ValueError, SyntaxError, RecursionError):
+        return [PoProblem(number, "plural", f"The plural expression `{value.group(2)}` "
+                          "is not a valid C expression.")]  # fmt: skip
+    if languages.is_known(tag):
+        expected, expected_header = languages.plural_forms(tag)
+        if int(value.group(1)) != expected:
+            return [PoProblem(number, "plural", f"The Plural-Forms header says "
+                              f"{value.group(1)} plural forms; `{tag}` has {expected} "
+                              f"(`{expected_header}`).")]  # fmt: skip
     return []

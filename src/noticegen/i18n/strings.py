@@ -7,7 +7,10 @@ the English text. `en.po` is the template: every other catalog translates exactl
 from __future__ import annotations
 
 import datetime
+import gettext
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,21 +35,48 @@ def builtin_languages() -> list[str]:
     return sorted(path.stem for path in BUILTIN_LOCALES.glob("*.po"))
 
 
+@dataclass(frozen=True)
+class BuiltinCatalog:
+    """The translated, non-fuzzy entries of one built-in catalog."""
+
+    strings: dict[str, str]
+    """English text -> translation."""
+    plurals: dict[str, tuple[str, ...]]
+    """Both English forms of a plural entry -> the language's forms."""
+    plural_index: Callable[[int], int]
+    """Which form a count takes, from the catalog's Plural-Forms header."""
+
+
 @lru_cache(maxsize=32)
-def builtin_catalog(lang: str) -> dict[str, str]:
-    """English text -> translation, for the translated, non-fuzzy entries of a built-in catalog."""
+def builtin_catalog(lang: str) -> BuiltinCatalog:
     path = BUILTIN_LOCALES / f"{lang}.po"
-    if not path.is_file():
-        return {}
-    po = read_catalog(path, lang)
-    if po.catalog is None:
-        return {}
-    return {
-        m.id: m.string
-        for m in po.catalog
-        if isinstance(m.id, str) and m.id and isinstance(m.string, str) and m.string
-        and not m.fuzzy
-    }  # fmt: skip
+    po = read_catalog(path, lang) if path.is_file() else None
+    if po is None or po.catalog is None:
+        return BuiltinCatalog({}, {}, _germanic_plural)
+    strings: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
+    for m in po.catalog:
+        if not m.id or m.fuzzy:
+            continue
+        if isinstance(m.id, str) and isinstance(m.string, str) and m.string:
+            strings[m.id] = m.string
+        elif isinstance(m.id, tuple) and isinstance(m.string, tuple) and all(m.string):
+            for english in m.id:
+                plurals[english] = tuple(m.string)
+    try:
+        index = gettext.c2py(po.catalog.plural_expr)
+    except (ValueError, SyntaxError):
+        index = _germanic_plural
+    return BuiltinCatalog(strings, plurals, index)
+
+
+def _germanic_plural(n: int) -> int:
+    return int(n != 1)
+
+
+def N_(text: str) -> str:
+    """Marks a built-in string for extraction (the gettext convention); translated on use."""
+    return text
 
 
 class Strings:
@@ -63,8 +93,11 @@ class Strings:
         self._catalogs = [builtin_catalog(tag) for tag in languages.fallbacks(lang)]
 
     def __call__(self, msgid: str, **values: object) -> str:
-        """The translation of an English built-in string, with `{name}` placeholders filled."""
-        text = next((c[msgid] for c in self._catalogs if msgid in c), msgid)
+        """The translation of an English built-in string, with `{name}` placeholders filled.
+
+        With a `count` value, a plural entry gives the form the language uses for that count
+        ("{count} year"/"{count} years" -> Polish "rok", "lata" or "lat")."""
+        text = self._lookup(msgid, values.get("count"))
         if not values:
             return text
         try:
@@ -72,6 +105,16 @@ class Strings:
         except (KeyError, IndexError, ValueError):
             # A broken translation must not break the page: the test suite catches it.
             return msgid.format(**values)
+
+    def _lookup(self, msgid: str, count: object) -> str:
+        for catalog in self._catalogs:
+            if isinstance(count, int) and msgid in catalog.plurals:
+                forms = catalog.plurals[msgid]
+                index = catalog.plural_index(abs(count))
+                return forms[index] if index < len(forms) else forms[-1]
+            if msgid in catalog.strings:
+                return catalog.strings[msgid]
+        return msgid
 
     def date(self, value: datetime.date) -> str:
         """A date written out for the locale, e.g. "24 November 2026", "24. November 2026"."""
@@ -108,9 +151,9 @@ class Strings:
         """A country's name in the locale, from an ISO 3166-1 code (`US` -> "États-Unis");
         `EEA`, `EU` and `WORLDWIDE` are built-in strings."""
         special = {
-            "EEA": "European Economic Area",
-            "EU": "European Union",
-            "WORLDWIDE": "Worldwide",
+            "EEA": N_("European Economic Area"),
+            "EU": N_("European Union"),
+            "WORLDWIDE": N_("Worldwide"),
         }
         if code in special:
             return self(special[code])
