@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import PromiseKind
 from ..base import Rule, Violation
 from ._promises import PromiseAt, promises, quoted
+
+_ART22_WORDING = re.compile(r"legal|significant", re.IGNORECASE)
 
 
 class PromiseContradictedByProcessing(Rule):
@@ -15,7 +18,9 @@ class PromiseContradictedByProcessing(Rule):
         Checks each `no_automated_decisions` promise against purposes with an
         `automated_decision`, and each `no_sensitive_data` promise against data marked
         `special_category` or `sensitive`, in the notice and its supplements. When the promise
-        names data, only that data (and broader or narrower ids) counts.
+        names data, only that data (and broader or narrower ids) counts. A promise whose text
+        is limited to decisions with legal or significant effects (the Art. 22 wording) is
+        contradicted only by decisions that have such effects.
 
     Why it matters:
         A promise the facts contradict misleads the reader about the processing that matters
@@ -53,8 +58,10 @@ class PromiseContradictedByProcessing(Rule):
             if concerned:
                 yield _violation(at, "sensitive or special-category data is collected", concerned)
         for at in promises(ctx, PromiseKind.NO_AUTOMATED_DECISIONS):
+            art22_only = bool(_ART22_WORDING.search(at.promise.text))
             for pid, purpose in n.purposes.items():
-                if purpose.automated_decision is None:
+                decision = purpose.automated_decision
+                if decision is None or (art22_only and not decision.legal_or_similar_effect):
                     continue
                 concerned = at.concerns(purpose.data)
                 if concerned or not at.promise.data:

@@ -4,6 +4,8 @@ bases."""
 from ..base import Rule
 from .automated_decision_information_empty import AutomatedDecisionInformationEmpty
 from .automated_decision_right_missing import AutomatedDecisionRightMissing
+from .changes_not_explained import ChangesNotExplained
+from .children_not_addressed import ChildrenNotAddressed
 from .complaint_right_missing import ComplaintRightMissing
 from .controller_identity_incomplete import ControllerIdentityIncomplete
 from .data_requirement_not_stated import DataRequirementNotStated
@@ -25,6 +27,7 @@ from .right_to_rectification_missing import RightToRectificationMissing
 from .right_to_restriction_missing import RightToRestrictionMissing
 from .safeguard_copy_missing import SafeguardCopyMissing
 from .safeguard_not_available import SafeguardNotAvailable
+from .security_not_described import SecurityNotDescribed
 from .transfer_without_safeguard import TransferWithoutSafeguard
 from .uk_representative_missing import UkRepresentativeMissing
 
@@ -54,4 +57,7 @@ RULES: tuple[type[Rule], ...] = (
     AutomatedDecisionInformationEmpty,
     SafeguardNotAvailable,
     RecipientLocationNotStated,
+    ChildrenNotAddressed,
+    ChangesNotExplained,
+    SecurityNotDescribed,
 )
