@@ -43,6 +43,9 @@ def report(findings: Sequence[Finding]) -> str:
         lines.append(f"::{_COMMAND[f.severity]} {props}::{escape_data(message)}")
     for f in findings:
         if f.suppressed is None:
-            lines.append(f"{f.file}:{f.line}:{f.column}: {f.rule} {f.message}")
+            # One line per finding: a line break in text from the notice would let the next
+            # line be read as a workflow command.
+            message = " ".join(f.message.splitlines())
+            lines.append(f"{f.file}:{f.line}:{f.column}: {f.rule} {message}")
     lines.append(summary(findings))
     return "\n".join(lines) + "\n"
