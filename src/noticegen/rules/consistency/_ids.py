@@ -31,5 +31,9 @@ class IdIndex:
         """Members equal to, broader than or narrower than `ref`."""
         return self.covering(ref) + self._under.get(ref, [])
 
+    def names_members(self, ref: str) -> bool:
+        """Whether `ref` is a member or a broader id of members (`contact` for `contact.email`)."""
+        return ref in self.ids or ref in self._under
+
     def touches(self, ref: str) -> bool:
         return bool(self.related(ref))

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
+from ._ids import IdIndex
 
 
 class DataUsedButNotDeclared(Rule):
@@ -45,8 +46,9 @@ class DataUsedButNotDeclared(Rule):
     hint = "Declare the data under `data`, or correct the id."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
+        declared = IdIndex(ctx.notice.data)
         for ref, paths in sorted(ctx.data_references.items()):
-            if not ctx.is_declared(ref):
+            if not declared.names_members(ref):
                 for path in paths:
                     yield Violation(
                         path,
