@@ -1,0 +1,193 @@
+"""The translator's workflow on a copy of a small notice: extract, update, status, lint, and
+the translated model the renderer receives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+from click.testing import CliRunner
+
+from noticegen.cli import main
+from noticegen.i18n.notice import translate_notice, translate_supplement
+from noticegen.linting import lint
+from noticegen.loading import load
+
+FIXTURE = Path(__file__).parent / "fixtures" / "notice"
+OLD = "We use your email address to confirm and deliver the orders you place with us."
+NEW = "We use your email address to confirm, ship and deliver the orders you place with us."
+CONTEXT = "purposes.orders.description"
+
+
+@pytest.fixture
+def notice(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(FIXTURE, tmp_path / "notice"))
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def i18n_findings(folder: Path) -> list[tuple[str, str, int, str]]:
+    return [
+        (f.rule, Path(f.file).name, f.line, f.message)
+        for f in lint(load(folder))
+        if f.rule.startswith("NG7")
+    ]
+
+
+def entry_line(po: Path, context: str) -> int:
+    """The line of the msgid of the entry with this msgctxt."""
+    lines = po.read_text(encoding="utf-8").splitlines()
+    start = lines.index(f'msgctxt "{context}"')
+    return next(i for i in range(start, len(lines)) if lines[i].startswith("msgid ")) + 1
+
+
+def test_the_fixture_catalogs_are_complete_and_clean() -> None:
+    assert i18n_findings(FIXTURE) == []
+    code, output = run("i18n", "status", str(FIXTURE), "--check")
+    assert code == 0, output
+    assert "fr     100.0%" in output and "pt-BR  100.0%" in output
+
+
+def test_extract_writes_every_translatable_string_with_its_path_as_context(notice: Path) -> None:
+    (notice / "locales" / "notice.pot").unlink()
+    code, output = run("i18n", "extract", str(notice))
+    assert code == 0, output
+    template = read_po((notice / "locales" / "notice.pot").open("rb"))
+    entries = {m.context: m.id for m in template if m.id}
+    loaded = load(notice)
+    assert loaded.notice is not None
+    assert (
+        entries["purposes.marketing.description"] == loaded.notice.purposes["marketing"].description
+    )
+    assert entries["data.contact.email.label"] == "Email address"
+    assert entries["retention.order_records.legal_hold"].startswith("We keep invoices")
+    assert entries["supplements.brazil.sections.encarregado.title"].startswith("Our data")
+    # Identifiers, names and addresses are published as written, never offered for translation.
+    assert not any(c.endswith((".email", ".name", ".street", ".url")) for c in entries)
+    assert "Example Shop" not in entries.values()
+
+
+def test_changing_the_english_makes_lint_fail_at_the_fuzzy_line_until_translated(
+    notice: Path,
+) -> None:
+    yaml = notice / "notice.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    code, output = run("i18n", "update", str(notice))
+    assert code == 0, output
+
+    findings = i18n_findings(notice)
+    stale = {(rule, file, line) for rule, file, line, _ in findings}
+    expected = {
+        ("NG707", f"{lang}.po", entry_line(notice / "locales" / f"{lang}.po", CONTEXT))
+        for lang in ("fr", "de")
+    }
+    assert stale == expected, findings
+    french = (notice / "locales" / "fr.po").read_text(encoding="utf-8")
+    assert f'#| msgid "{OLD}"' in french and "#, fuzzy" in french
+    code, output = run("lint", str(notice))
+    assert code == 1 and "NG707" in output
+
+    # The page does not publish the stale translation: it shows the current English.
+    loaded = load(notice)
+    assert loaded.notice is not None
+    assert translate_notice(loaded.notice, notice, "fr").purposes["orders"].description == NEW
+
+    for lang, translation in (
+        ("fr", "Nous utilisons votre adresse e-mail pour confirmer, expédier et livrer "
+               "vos commandes."),
+        ("de", "Wir verwenden Ihre E-Mail-Adresse, um Ihre Bestellungen zu bestätigen, "
+               "zu versenden und zu liefern."),
+    ):  # fmt: skip
+        path = notice / "locales" / f"{lang}.po"
+        catalog = read_po(path.open("rb"), locale=lang)
+        message = catalog.get(NEW, context=CONTEXT)
+        message.string = translation
+        message.flags.discard("fuzzy")
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=96, include_previous=True)
+    assert i18n_findings(notice) == []
+    loaded = load(notice)
+    assert loaded.notice is not None
+    assert (
+        translate_notice(loaded.notice, notice, "de")
+        .purposes["orders"]
+        .description.startswith("Wir verwenden")
+    )
+
+
+def test_update_adds_new_text_untranslated_and_drops_removed_text(notice: Path) -> None:
+    yaml = notice / "notice.yaml"
+    text = yaml.read_text(encoding="utf-8").replace(
+        "    title: About this notice\n", "    title: About this privacy notice\n"
+    )
+    text = text.replace(
+        "  access: {}\n", "  access: {description: You can ask for a copy of your data.}\n"
+    )
+    yaml.write_text(text, encoding="utf-8")
+    run("i18n", "update", str(notice))
+    rules = sorted((rule, file) for rule, file, _, _ in i18n_findings(notice))
+    assert rules == [
+        ("NG706", "de.po"), ("NG706", "fr.po"),   # rights.access.description is new
+        ("NG707", "de.po"), ("NG707", "fr.po"),   # the section title changed
+    ]  # fmt: skip
+    # The Brazil supplement's catalog holds only the supplement: the notice's changes leave it be.
+    assert "rights.access" not in (notice / "locales" / "pt-BR.po").read_text(encoding="utf-8")
+
+
+def test_update_creates_a_catalog_for_a_new_language_and_status_counts_it(notice: Path) -> None:
+    yaml = notice / "notice.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace(
+            "languages: [en, fr, de]", "languages: [en, fr, de, pl]"
+        ),
+        encoding="utf-8",
+    )
+    assert [r for r, *_ in i18n_findings(notice)] == ["NG702"]
+    code, output = run("i18n", "update", str(notice), "--lang", "pl")
+    assert code == 0 and "pl: created" in output
+    polish = (notice / "locales" / "pl.po").read_text(encoding="utf-8")
+    assert "nplurals=3" in polish
+    code, output = run("i18n", "status", str(notice), "--check")
+    assert code == 1
+    assert "pl       0.0%  0/15 translated" in output
+
+
+def test_update_leaves_a_broken_catalog_untouched(notice: Path) -> None:
+    french = notice / "locales" / "fr.po"
+    broken = french.read_text(encoding="utf-8").replace(
+        'msgstr "Adresse e-mail"', 'msgstr "Adresse e-mail'
+    )
+    french.write_text(broken, encoding="utf-8")
+    code, output = run("i18n", "update", str(notice))
+    assert code == 1
+    assert "fr.po:" in output and "Not updated" in output
+    assert french.read_text(encoding="utf-8") == broken
+    assert ("NG703", "fr.po") in {(rule, file) for rule, file, _, _ in i18n_findings(notice)}
+
+
+def test_translate_replaces_every_string_and_keeps_the_facts() -> None:
+    loaded = load(FIXTURE)
+    assert loaded.notice is not None
+    original = loaded.notice
+    french = translate_notice(original, FIXTURE, "fr")
+    assert french.notice.title == "Politique de confidentialité"
+    assert french.data["contact.email"].label == "Adresse e-mail"
+    assert "[les paramètres de votre compte](https://example.com/account)" in (
+        french.purposes["marketing"].description
+    )
+    # Everything that is not text is the same model: ids, bases, data lists, contacts.
+    assert french.purposes["marketing"].legal_basis == original.purposes["marketing"].legal_basis
+    assert french.purposes["orders"].data == original.purposes["orders"].data
+    assert french.controller == original.controller
+    assert french.notice.languages == original.notice.languages
+    assert translate_notice(original, FIXTURE, "en") is original
+    assert translate_notice(original, FIXTURE, "es") == original  # no catalog: the source text
+    supplement = loaded.supplements[0][1]
+    portuguese = translate_supplement(supplement, FIXTURE, "pt-BR")
+    assert portuguese.supplement.title == "Aviso de Privacidade para o Brasil"
+    assert portuguese.supplement.jurisdiction == supplement.supplement.jurisdiction
