@@ -1,13 +1,13 @@
 """The previous version of the notice, for the rules that compare against it.
 
 Where it comes from, first match wins:
-1. the `previous` review option: a notice folder or file, relative to the notice folder;
+1. the rule's `previous` option: a notice folder or file, relative to the notice folder;
 2. a file `.noticegen/previous.yaml` in the notice folder (a copy of the last published
    version, for notices kept outside git);
-3. the notice folder as committed at the `base` review option (a git revision, default HEAD),
+3. the notice folder as committed at the rule's `base` option (a git revision, default HEAD),
    read through git without touching the working tree.
 
-Options live under `[tool.noticegen.options.review]` (or `[options.review]` in noticegen.toml).
+Options are per rule, e.g. `[tool.noticegen.options.NG801]` with `base = "origin/main"`.
 Outside a git repository, or where the revision has no notice yet, there is no previous version
 and the review rules report nothing.
 """
@@ -24,7 +24,6 @@ from ...gitsource import GitSourceError, export, repository_root, resolve
 from ...model import Notice, Supplement
 
 PREVIOUS_FILE = Path(".noticegen") / "previous.yaml"
-OPTIONS_KEY = "review"
 
 
 @dataclass(frozen=True)
@@ -36,8 +35,9 @@ class Previous:
     """Where the previous version was read from, for messages."""
 
 
-def previous_version(ctx: LintContext) -> Previous | None:
-    options = ctx.options.get(OPTIONS_KEY, {})
+def previous_version(ctx: LintContext, code: str) -> Previous | None:
+    """The previous version as configured for the rule `code`."""
+    options = ctx.options.get(code, {})
     if options.get("previous"):
         return _from_path(ctx.root / str(options["previous"]))
     if (ctx.root / PREVIOUS_FILE).is_file():

@@ -38,7 +38,7 @@ class EffectiveDateBackwards(Rule):
     hint = "Set `notice.effective` to the date the new version applies, after the previous one."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        previous = previous_version(ctx)
+        previous = previous_version(ctx, self.code)
         if previous is None:
             return
         now, before = ctx.notice.notice.effective, previous.notice.notice.effective

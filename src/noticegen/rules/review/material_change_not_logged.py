@@ -60,7 +60,7 @@ class MaterialChangeNotLogged(Rule):
     )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        previous = previous_version(ctx)
+        previous = previous_version(ctx, self.code)
         if previous is None:
             return
         material = compare(previous.notice, ctx.notice).material

@@ -13,9 +13,9 @@ class VersionNotBumped(Rule):
 
     What it does:
         Compares the notice (and its supplements) with the previous version, read from git
-        (HEAD, or the `base` review option) or from `.noticegen/previous.yaml`. When anything
-        other than the version, dates and change log differs, the version and the effective
-        date must both differ too.
+        (HEAD, or the revision in the rule's `base` option) or from
+        `.noticegen/previous.yaml`. When anything other than the version, dates and change log
+        differs, the version and the effective date must both differ too.
 
     Why it matters:
         Readers and regulators tell versions apart by number and date. A changed text under an
@@ -46,7 +46,7 @@ class VersionNotBumped(Rule):
     hint = "Raise `notice.version` and set `notice.effective` to the date the new text applies."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        previous = previous_version(ctx)
+        previous = previous_version(ctx, self.code)
         if previous is None or not content_changed(ctx, previous):
             return
         meta, before = ctx.notice.notice, previous.notice.notice
