@@ -1,18 +1,28 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES
 
+_LEGAL_FORM = re.compile(
+    r"\b(ltd|limited|plc|llp|llc|inc|corp|corporation|co|gmbh|ag|kg|ug|sas|sasu|sarl|sca|snc|"
+    r"eurl|srl|s\.?p\.?a|bv|nv|s\.?a|s\.?l|ab|as|asa|aps|a/s|oy|oyj|sp\. z o\.o|ltda|eireli|pty|"
+    r"kft|zrt|s\.?r\.?o|d\.?o\.?o|ehf|se|bvba|cvba)\.?\s*$",
+    re.IGNORECASE,
+)
+"""A company name ending in a legal form is already the full legal name."""
+
 
 class ControllerIdentityIncomplete(Rule):
     """The controller's identity or contact details are incomplete.
 
     What it does:
-        Checks that `controller` gives the full legal name of the entity (`legal_name`), a
-        postal address and an email address.
+        Checks that `controller` gives the full legal name of the entity, a postal address and
+        an email address. The legal name is `legal_name`, or `name` itself when it already ends
+        in a legal form (Ltd, SAS, GmbH, Inc. and the like).
 
     Why it matters:
         The notice must give the identity and the contact details of the controller (GDPR Art.
@@ -48,7 +58,10 @@ class ControllerIdentityIncomplete(Rule):
         missing = [
             label
             for label, present in (
-                ("its full legal name (`legal_name`)", controller.legal_name),
+                (
+                    "its full legal name (`legal_name`)",
+                    controller.legal_name or _LEGAL_FORM.search(controller.name),
+                ),
                 ("a postal address (`postal_address`)", controller.postal_address),
                 ("an email address (`email`)", controller.email),
             )

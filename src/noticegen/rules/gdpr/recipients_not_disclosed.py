@@ -56,7 +56,8 @@ class RecipientsNotDisclosed(Rule):
             if name
         }
         for cid, cookie in n.cookies.items():
-            if cookie.provider.strip().casefold() not in own_names:
+            provider = cookie.provider.casefold()
+            if not any(own in provider for own in own_names):
                 yield Violation(
                     ("cookies", cid, "provider"),
                     f"`{cookie.name}` is set by {cookie.provider}, so data reaches a third "
