@@ -19,6 +19,7 @@ class RightMissing(Rule):
     described: ClassVar[str]
     """The right in words, e.g. "the right of access to their data"."""
     article: ClassVar[str]
+    """The article granting the right, e.g. "Art. 15"; the law's name is added per profile."""
 
     def applies_because(self, ctx: LintContext) -> str | None:
         """Why the right applies to this notice ("" when it always does), or None when not."""
@@ -30,9 +31,10 @@ class RightMissing(Rule):
         reason = self.applies_because(ctx)
         if reason is None:
             return
+        law = "GDPR" if ctx.has_profile("gdpr") else "UK GDPR"
         yield Violation(
             ("rights",),
-            f"The notice does not tell people of {self.described} ({self.article}){reason}.",
+            f"The notice does not tell people of {self.described} ({law} {self.article}){reason}.",
             hint=f"Add `{self.right}` under `rights`, with how to exercise it if it differs "
             "from the general request methods.",
         )

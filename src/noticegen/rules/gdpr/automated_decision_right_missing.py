@@ -48,7 +48,7 @@ class AutomatedDecisionRightMissing(RightMissing):
     hint = "Add `not_subject_to_automated_decisions` under `rights`."
     right = Right.NOT_SUBJECT_TO_AUTOMATED_DECISIONS
     described = "the right not to be subject to solely automated decisions"
-    article = "GDPR Art. 22"
+    article = "Art. 22"
 
     def applies_because(self, ctx: LintContext) -> str | None:
         pids = [

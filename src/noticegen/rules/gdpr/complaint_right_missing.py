@@ -36,4 +36,4 @@ class ComplaintRightMissing(RightMissing):
     hint = "Add `complaint` under `rights`."
     right = Right.COMPLAINT
     described = "the right to lodge a complaint with a supervisory authority"
-    article = "GDPR Art. 77"
+    article = "Art. 77"

@@ -5,7 +5,7 @@ from ._rights import RightMissing
 
 
 class RightOfAccessMissing(RightMissing):
-    """The notice does not mention the right of access to their data.
+    """The notice does not mention the right of access.
 
     What it does:
         Checks that `rights` (or a GDPR supplement's `rights`) offers `access`.
@@ -34,5 +34,5 @@ class RightOfAccessMissing(RightMissing):
     citation = "GDPR Art. 13(2)(b), 14(2)(c), 15"
     hint = "Add `access` under `rights`."
     right = Right.ACCESS
-    described = "the right of access to their data"
-    article = "GDPR Art. 15"
+    described = "their right of access to their data"
+    article = "Art. 15"

@@ -35,4 +35,4 @@ class RightToErasureMissing(RightMissing):
     hint = "Add `erasure` under `rights`."
     right = Right.ERASURE
     described = "the right to erasure"
-    article = "GDPR Art. 17"
+    article = "Art. 17"

@@ -45,7 +45,7 @@ class RightToObjectMissing(RightMissing):
     hint = "Add `objection` under `rights`."
     right = Right.OBJECTION
     described = "the right to object"
-    article = "GDPR Art. 21(1)"
+    article = "Art. 21(1)"
 
     def applies_because(self, ctx: LintContext) -> str | None:
         return basis_reason(

@@ -42,7 +42,7 @@ class RightToPortabilityMissing(RightMissing):
     hint = "Add `portability` under `rights`."
     right = Right.PORTABILITY
     described = "the right to data portability"
-    article = "GDPR Art. 20"
+    article = "Art. 20"
 
     def applies_because(self, ctx: LintContext) -> str | None:
         return basis_reason(ctx, (LegalBasis.CONSENT, LegalBasis.CONTRACT), "consent or contract")

@@ -34,4 +34,4 @@ class RightToRectificationMissing(RightMissing):
     hint = "Add `rectification` under `rights`."
     right = Right.RECTIFICATION
     described = "the right to have inaccurate data corrected"
-    article = "GDPR Art. 16"
+    article = "Art. 16"

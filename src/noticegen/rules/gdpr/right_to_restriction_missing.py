@@ -35,4 +35,4 @@ class RightToRestrictionMissing(RightMissing):
     hint = "Add `restriction` under `rights`."
     right = Right.RESTRICTION
     described = "the right to restriction of processing"
-    article = "GDPR Art. 18"
+    article = "Art. 18"
