@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+import pytest
+from pagehtml import read
+
+from noticegen.i18n.strings import Strings
+from noticegen.loading import LoadedNotice
+from noticegen.render import html
+from noticegen.render.view import RIGHT_LABELS
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+UPDATE = os.environ.get("NOTICEGEN_UPDATE_SNAPSHOTS") == "1"
+
+
+def notice_page(loaded: LoadedNotice, **options: object) -> str:
+    assert loaded.notice is not None
+    links = [html.SupplementLink("california", "California", "Residents", "california.html")]
+    return html.render_notice(
+        loaded.notice,
+        Strings("en"),
+        supplements=links,
+        languages=[],
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def supplement_page(loaded: LoadedNotice) -> str:
+    assert loaded.notice is not None
+    supplement = loaded.supplements[0][1]
+    return html.render_supplement(
+        supplement, loaded.notice, Strings("en"), notice_href="index.html", languages=[]
+    )
+
+
+@pytest.mark.parametrize("name", ["notice", "supplement"])
+def test_snapshot(small: LoadedNotice, name: str) -> None:
+    """The rendered page is what was reviewed; set NOTICEGEN_UPDATE_SNAPSHOTS=1 to accept a
+    deliberate change."""
+    page = notice_page(small) if name == "notice" else supplement_page(small)
+    snapshot = SNAPSHOTS / f"small-{name}.html"
+    if UPDATE or not snapshot.exists():
+        snapshot.write_text(page, encoding="utf-8")
+    assert page == snapshot.read_text(encoding="utf-8")
+
+
+def test_page_structure(small: LoadedNotice) -> None:
+    page = read(notice_page(small))
+    assert page.html_attrs == {"lang": "en", "dir": "ltr"}
+    levels = [level for level, _ in page.headings]
+    assert levels.count(1) == 1 and levels[0] == 1
+    # Headings never skip a level on the way down.
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+    assert len(page.ids) == len(set(page.ids)), "duplicate ids"
+    tags = [t for t, _ in page.tags]
+    for landmark in ("main", "header", "footer", "nav"):
+        assert landmark in tags
+    assert ("a", {"class": "skip-link", "href": "#main"}) in page.tags
+
+
+def test_every_entity_id_is_an_anchor(small: LoadedNotice) -> None:
+    notice = small.notice
+    assert notice is not None
+    ids = set(read(notice_page(small)).ids)
+    expected = {*notice.data, *notice.purposes, *notice.recipients, *notice.transfers,
+                *notice.cookies, *notice.promises, *notice.sections, *notice.documents,
+                *(rule.id for rule in notice.retention)}  # fmt: skip
+    assert expected <= ids
+    internal = {href[1:] for t, a in read(notice_page(small)).tags
+                if t == "a" and (href := a.get("href") or "").startswith("#")}  # fmt: skip
+    assert internal <= ids, f"links to missing anchors: {internal - ids}"
+
+
+def test_data_flow_table(small: LoadedNotice) -> None:
+    page = notice_page(small)
+    table = page[page.index('<table class="flows">') : page.index("</table>")]
+    header = [h for _, h in read(table).headings]  # no headings inside a table
+    assert header == []
+    assert table.count('<th scope="col">') == 5 and table.count('<th scope="row">') == 3
+    ip_row = table[table.index('href="#device.ip_address"') :].split("</tr>")[0]
+    assert "Keeping our services secure" in ip_row
+    assert "Legitimate interests" in ip_row and "Hosting provider" in ip_row
+    assert "30 days" in ip_row and "Newsletter platform" not in ip_row
+
+
+def test_only_the_rights_the_model_lists(small: LoadedNotice) -> None:
+    notice = small.notice
+    assert notice is not None
+    text = read(notice_page(small)).text
+    for right, label in RIGHT_LABELS.items():
+        assert (label in text) == (right in notice.rights), right
+
+
+def test_no_statement_the_model_does_not_hold(small: LoadedNotice) -> None:
+    text = read(notice_page(small)).text
+    # Nothing is a sale or sharing in the fixture, and it states no opt-out signal handling.
+    assert "This disclosure is a sale" not in text and "This disclosure is sharing" not in text
+    assert "opt-out preference signals" not in text
+    assert "directed to children" not in text
+
+
+def test_draft_is_watermarked(small: LoadedNotice) -> None:
+    page = notice_page(small, draft=True)
+    assert 'class="watermark"' in page and "DRAFT" in page
+    assert "DRAFT" not in notice_page(small)
+
+
+def test_ccpa_table(small: LoadedNotice) -> None:
+    page = supplement_page(small)
+    table = page[page.index('<table class="ccpa">') : page.index("</table>")]
+    rows = table.split("<tr>")[2:]
+    assert [r.split("</th>")[0].split(">")[-1] for r in rows] == [
+        "Identifiers",
+        "Internet or other electronic network activity",
+    ]
+    identifiers = rows[0]
+    assert "Email address, Name" in identifiers and "Provided by you" in identifiers
+    assert "Hosting provider" in identifiers and "Newsletter platform" in identifiers
+    assert identifiers.count("None") == 2  # neither sold nor shared

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from noticegen.render.markdown import is_safe_link, render
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.com/x", "http://example.com", "mailto:a@example.com", "#controller",
+     "#contact.email", "HTTPS://EXAMPLE.COM"],
+)  # fmt: skip
+def test_allowed_links(url: str) -> None:
+    assert is_safe_link(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "vbscript:x", "file:///etc/passwd",
+     "data:text/html,x", "//evil.example/x", "relative/page.html", "/absolute", "ftp://x",
+     "https://", "#", "# x", "mailto:"],
+)  # fmt: skip
+def test_refused_links(url: str) -> None:
+    assert not is_safe_link(url)
+
+
+def test_raw_html_is_text() -> None:
+    out = render("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>")
+    assert "<script" not in out and "<img" not in out
+    assert "&lt;script&gt;" in out
+
+
+def test_unsafe_links_stay_text_and_safe_links_render() -> None:
+    out = render("[a](javascript:alert(1)) [b](https://example.com) [c](#data)")
+    assert "javascript:" not in out.replace("[a](javascript:alert(1))", "")
+    assert '<a href="https://example.com">b</a>' in out
+    assert '<a href="#data">c</a>' in out
+
+
+def test_images_become_their_alt_text() -> None:
+    out = render("![a map](http://127.0.0.1:9/x.png) ![](file:///etc/passwd)")
+    assert "<img" not in out and "127.0.0.1" not in out
+    assert "a map" in out
+
+
+def test_prose_headings_start_below_the_section_heading() -> None:
+    out = render("# One\n\n## Two", top_level=3)
+    assert "<h3>One</h3>" in out and "<h4>Two</h4>" in out and "<h1>" not in out

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+from pagehtml import read
+
+from noticegen.render.html import ASSETS_DIR
+from noticegen.render.pdf import LocalFetcher, PdfRenderer, RefusedURL
+from noticegen.site import BuildResult
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pdf_text(path: Path) -> str:
+    reader = pypdf.PdfReader(path)
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+
+
+def test_pdf_holds_every_heading_and_the_data_flow_table(small_site: BuildResult) -> None:
+    page = read((small_site.out / "en/index.html").read_text(encoding="utf-8"))
+    text = pdf_text(small_site.out / "en/example-notice.pdf")
+    for level, heading in page.headings:
+        assert heading in text, f"h{level} {heading!r} missing from the PDF"
+    for cell in ("Data", "Purposes", "Legal bases", "Recipients", "Retention",
+                 "Email address", "IP address", "Keeping our services secure"):  # fmt: skip
+        assert cell in text
+
+
+def test_pdf_is_tagged_with_title_language_and_bookmarks(small_site: BuildResult) -> None:
+    reader = pypdf.PdfReader(small_site.out / "en/example-notice.pdf")
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] == "en"
+    assert reader.metadata is not None and reader.metadata.title == "Privacy Notice – Example"
+    titles = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)  # type: ignore[attr-defined]
+
+    walk(reader.outline)
+    assert titles[0] == "Privacy Notice" and "How your data flows" in titles
+    assert "Email address" in titles  # h3
+    assert "A heading in prose" in titles  # a prose heading, shifted to h3
+
+
+def test_footer_has_version_date_and_page_numbers(small_site: BuildResult) -> None:
+    reader = pypdf.PdfReader(small_site.out / "en/example-notice.pdf")
+    pages = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        text = " ".join((page.extract_text() or "").split())
+        assert "Version 1.2.0" in text
+        assert f"Page {number} of {pages}" in text
+        assert "Effective" in text
+
+
+@pytest.fixture
+def fetcher() -> LocalFetcher:
+    return LocalFetcher([FIXTURES / "small", Path(str(ASSETS_DIR))])
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["file:///etc/passwd", "http://127.0.0.1:9/x.png", "https://example.com/x.css",
+     "http://169.254.169.254/latest/meta-data/", "data:text/css,body{}", "ftp://127.0.0.1/x",
+     "file://otherhost/etc/passwd",
+     (FIXTURES / "small").as_uri() + "/../../../../../../etc/passwd"],
+)  # fmt: skip
+def test_fetcher_refuses(fetcher: LocalFetcher, url: str) -> None:
+    with pytest.raises(RefusedURL):
+        fetcher.fetch(url)
+
+
+def test_fetcher_serves_the_notice_folder_and_assets(fetcher: LocalFetcher) -> None:
+    inside = (FIXTURES / "small" / "notice.yaml").as_uri()
+    assert b"example-notice" in fetcher.fetch(inside).read()
+    css = (Path(str(ASSETS_DIR)) / "notice.css").as_uri()
+    assert fetcher.fetch(css).read().startswith(b"/*")
+
+
+def test_fetcher_refuses_a_symlink_out_of_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "notice").mkdir()
+    (tmp_path / "secret.txt").write_text("secret")
+    (tmp_path / "notice" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(RefusedURL):
+        LocalFetcher([tmp_path / "notice"]).fetch((tmp_path / "notice" / "link.txt").as_uri())
+
+
+def test_a_refused_resource_fails_the_pdf(tmp_path: Path) -> None:
+    from noticegen.render.pdf import PdfError
+
+    html = '<html lang="en"><body><img src="file:///etc/passwd" alt="x"></body></html>'
+    with pytest.raises(PdfError, match="passwd"):
+        PdfRenderer(tmp_path).render(html)

@@ -1,0 +1,49 @@
+"""Prose that tries to run script or fetch something builds a page and a PDF that do neither."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pagehtml import read
+
+from noticegen.render.pdf import LocalFetcher, PdfRenderer
+from noticegen.site import BuildResult
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pages(site: BuildResult) -> list[Path]:
+    return sorted(p for p in site.out.glob("**/*.html") if "versions" not in p.parts)
+
+
+def test_no_markup_from_prose_survives(xss_site: BuildResult) -> None:
+    for path in pages(xss_site):
+        html = path.read_text(encoding="utf-8")
+        page = read(html)
+        tags = [tag for tag, _ in page.tags]
+        for tag in ("script", "img", "iframe", "object", "embed", "link", "b"):
+            assert tag not in tags, f"<{tag}> in {path.name}"
+        assert tags.count("style") == 1, "only our own stylesheet"
+        for tag, attributes in page.tags:
+            assert not any(name.startswith("on") for name in attributes), (tag, attributes)
+            for name in ("href", "src"):
+                value = (attributes.get(name) or "").lower()
+                assert not value.startswith(("javascript:", "data:", "file:", "//", "http://127"))
+
+
+def test_pdf_of_the_page_fetches_nothing(
+    xss_site: BuildResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (xss_site.out / "en" / "xss.pdf").stat().st_size > 1000
+    fetched: list[str] = []
+    original = LocalFetcher.fetch
+
+    def spy(self: LocalFetcher, url: str, headers: object = None) -> object:
+        fetched.append(url)
+        return original(self, url, headers)
+
+    monkeypatch.setattr(LocalFetcher, "fetch", spy)
+    html = (xss_site.out / "en" / "index.html").read_text(encoding="utf-8")
+    assert PdfRenderer(FIXTURES / "xss").render(html).startswith(b"%PDF")
+    assert fetched == []

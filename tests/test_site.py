@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from noticegen import site
+from noticegen.cli import main
+from noticegen.loading import LoadedNotice, load
+from noticegen.site import BuildError, build_site
+
+SMALL = Path(__file__).parent / "render" / "fixtures" / "small"
+
+
+@pytest.fixture
+def notice_dir(tmp_path: Path) -> Path:
+    """A copy of the small fixture notice that a test may edit."""
+    return Path(shutil.copytree(SMALL, tmp_path / "notice"))
+
+
+@pytest.fixture
+def fake_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skip WeasyPrint where a test is about the site's layout, not about PDFs."""
+
+    def render(root: Path, documents: list[str], workers: int | None = None) -> list[bytes]:
+        return [b"%PDF-fake " + hashlib.sha256(d.encode()).digest() for d in documents]
+
+    monkeypatch.setattr(site, "render_pdfs", render)
+
+
+def loaded(path: Path) -> LoadedNotice:
+    result = load(path)
+    assert result.notice is not None, result.findings
+    return result
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_layout_and_manifest(notice_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = build_site(loaded(notice_dir), out)
+    files = tree(out)
+    for expected in ("index.html", "notice.json", "manifest.json", "en/index.html",
+                     "en/example-notice.pdf", "en/california.html", "en/california.pdf",
+                     "exports/apple-app-privacy.json", "exports/google-play-data-safety.json",
+                     "exports/dpv.jsonld", "versions/1.2.0/en/index.html",
+                     "versions/1.2.0/en/example-notice.pdf",
+                     "versions/1.2.0/notice.json"):  # fmt: skip
+        assert expected in files, expected
+    manifest = json.loads(files.pop("manifest.json"))
+    assert manifest["files"] == {
+        name: hashlib.sha256(data).hexdigest() for name, data in files.items()
+    }
+    assert result.files == len(files) and not result.skipped
+    notice_json = files["notice.json"].decode()
+    assert json.loads(notice_json) == loaded(notice_dir).notice.model_dump(mode="json")  # type: ignore[union-attr]
+    assert (
+        notice_json
+        == json.dumps(json.loads(notice_json), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    )
+    assert 'href="en/index.html"' in files["index.html"].decode()
+    assert 'href="california.html"' in files["en/index.html"].decode()
+
+
+def test_two_builds_are_byte_identical(
+    notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_site(loaded(notice_dir), tmp_path / "a")
+    time.sleep(1.1)  # a clock that leaked into the output would now differ
+    build_site(loaded(notice_dir), tmp_path / "b", workers=1)
+    a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_unchanged_inputs_skip_rendering(notice_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out)
+    before = tree(out)
+    started = time.perf_counter()
+    again = build_site(loaded(notice_dir), out)
+    assert again.skipped and time.perf_counter() - started < 1.0
+    assert tree(out) == before
+    assert not build_site(loaded(notice_dir), out, draft=True).skipped  # the flag is an input
+    text = (notice_dir / "notice.yaml").read_text().replace("Keeping our", "Protecting our")
+    (notice_dir / "notice.yaml").write_text(text)
+    changed = build_site(loaded(notice_dir), out)
+    assert not changed.skipped
+    assert "Protecting our" in (out / "en/index.html").read_text()
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_earlier_versions_are_kept(notice_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out)
+    old_page = (out / "en/index.html").read_bytes()
+    text = (
+        (notice_dir / "notice.yaml")
+        .read_text()
+        .replace('version: "1.2.0"\n  effective', 'version: "1.3.0"\n  effective')
+    )
+    (notice_dir / "notice.yaml").write_text(text)
+    build_site(loaded(notice_dir), out)
+    assert (out / "versions/1.2.0/en/index.html").read_bytes() == old_page
+    assert (out / "versions/1.3.0/en/index.html").read_bytes() == (
+        out / "en/index.html"
+    ).read_bytes()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "versions/1.2.0/en/example-notice.pdf" in manifest["files"]
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_failed_build_leaves_the_previous_site(
+    notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out)
+    before = tree(out)
+
+    def broken(root: Path, documents: list[str], workers: int | None = None) -> list[bytes]:
+        raise BuildError("PDF rendering failed: no font")
+
+    monkeypatch.setattr(site, "render_pdfs", broken)
+    with pytest.raises(BuildError):
+        build_site(loaded(notice_dir), out, draft=True)
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notice", "site"]
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_unwritable_output_is_one_line(notice_dir: Path, tmp_path: Path) -> None:
+    # A file where the output's parent folder should be: no user, not even root, can write there.
+    (tmp_path / "occupied").write_text("a file, not a folder")
+    with pytest.raises(BuildError, match="cannot write") as raised:
+        build_site(loaded(notice_dir), tmp_path / "occupied" / "site")
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_supplement_in_fewer_languages_links_to_one_it_has(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    text = (
+        (notice_dir / "notice.yaml").read_text().replace("languages: [en]", "languages: [en, fr]")
+    )
+    (notice_dir / "notice.yaml").write_text(text)
+    supplement = notice_dir / "supplements/california.yaml"
+    supplement.write_text(
+        supplement.read_text().replace(
+            "applies_to: Residents of California",
+            "applies_to: Residents of California\n  languages: [en]",
+        )
+    )
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out)
+    assert (out / "fr/index.html").exists() and not (out / "fr/california.html").exists()
+    assert 'href="../en/california.html"' in (out / "fr/index.html").read_text()
+    french = (out / "fr/index.html").read_text()
+    assert '<html lang="fr"' in french and 'hreflang="en"' in french
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_cli_refuses_a_notice_with_errors_unless_draft(notice_dir: Path, tmp_path: Path) -> None:
+    text = (
+        (notice_dir / "notice.yaml")
+        .read_text()
+        .replace(
+            "data: [device.ip_address]\n    legal_basis", "data: [device.nowhere]\n    legal_basis"
+        )
+    )
+    (notice_dir / "notice.yaml").write_text(text)
+    out = tmp_path / "site"
+    runner = CliRunner()
+    refused = runner.invoke(main, ["build", str(notice_dir), "--out", str(out)])
+    assert refused.exit_code == 1
+    assert "device.nowhere" in refused.output and "[error]" in refused.output
+    assert not out.exists()
+    draft = runner.invoke(main, ["build", str(notice_dir), "--out", str(out), "--draft"])
+    assert draft.exit_code == 0, draft.output
+    assert "DRAFT" in (out / "en/index.html").read_text()
+    assert "DRAFT" in (out / "en/california.html").read_text()
+
+
+def test_cli_usage_errors_are_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["build", str(tmp_path / "missing"), "--out", str(tmp_path / "s")]
+    )
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
