@@ -47,12 +47,16 @@ class PromiseContradictedByRecipient(Rule):
         ```
 
     Fix:
+        Stop the disclosure, or withdraw the promise and state the sale (with the opt-out the
+        law then requires):
         ```yaml
+        promises: {}
         recipients:
           ad_partners:
-            {label: Advertising partners, kind: controller, data: [location.coarse], sale: false}
+            {label: Advertising partners, kind: controller, data: [location.coarse], sale: true}
+        rights:
+          opt_out_of_sale_or_sharing: {how: Use the "Do Not Sell or Share" link on every page.}
         ```
-        (if the disclosure really is no sale), or withdraw the promise and offer the opt-out.
     """
 
     code = "NG205"
