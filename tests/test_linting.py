@@ -1,0 +1,205 @@
+"""The rule engine: positions for violations, selection, overrides, suppressions, a rule crash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from noticegen import linting
+from noticegen.config import Config
+from noticegen.context import LintContext
+from noticegen.findings import Finding, Position, Severity
+from noticegen.linting import active_profiles, build_context, exit_code, lint, selected_rules
+from noticegen.loading import LoadedNotice, load
+from noticegen.rules import ALL_RULES, Rule, Violation
+
+BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")
+SUPPLEMENT = """\
+supplement:
+  id: california
+  title: Privacy Notice for California Residents
+  jurisdiction: ccpa
+  applies_to: Residents of California
+"""
+
+
+def loaded_notice(tmp_path: Path, text: str = BASE, supplement: str | None = None) -> LoadedNotice:
+    folder = tmp_path / "n"
+    (folder / "supplements").mkdir(parents=True)
+    (folder / "notice.yaml").write_text(text, encoding="utf-8")
+    if supplement is not None:
+        (folder / "supplements" / "california.yaml").write_text(supplement, encoding="utf-8")
+    return load(folder)
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+class FakeRule(Rule):
+    """A rule whose violations each test sets."""
+
+    code = "NG001"  # a registered code, so config checks and reporters know it
+    name = "fake"
+    family = "schema"
+    violations: tuple[Violation, ...] = ()
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        yield from self.violations
+
+
+def run_fake(
+    monkeypatch: pytest.MonkeyPatch, loaded: LoadedNotice, *violations: Violation
+) -> list[Finding]:
+    rule = type("Fake", (FakeRule,), {"violations": violations})
+    monkeypatch.setattr(linting, "selected_rules", lambda config, profiles: [rule])
+    return lint(loaded)
+
+
+def test_a_violation_path_becomes_the_line_and_column_of_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [f] = run_fake(
+        monkeypatch,
+        loaded_notice(tmp_path),
+        Violation(("purposes", "account", "legal_basis"), "basis"),
+    )
+    assert f.position == Position(line_of(BASE, "legal_basis: contract"), 5)
+    assert f.message == "basis"
+    assert f.rule == "NG001"
+
+
+def test_a_list_item_path_points_at_the_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [f] = run_fake(
+        monkeypatch, loaded_notice(tmp_path), Violation(("scope", "applies_to", 0), "item")
+    )
+    line = line_of(BASE, "applies_to: [")
+    assert f.position == Position(line, BASE.splitlines()[line - 1].index("The example") + 1)
+
+
+def test_a_quote_points_inside_the_prose(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = ("purposes", "account", "description")
+    [f] = run_fake(monkeypatch, loaded_notice(tmp_path), Violation(path, "q", quote="RUN your"))
+    line = line_of(BASE, "We create and run your account.")
+    assert f.position == Position(line, BASE.splitlines()[line - 1].index("run your") + 1)
+
+
+def test_a_supplement_violation_is_located_in_the_supplement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = loaded_notice(tmp_path, supplement=SUPPLEMENT)
+    [f] = run_fake(
+        monkeypatch,
+        loaded,
+        Violation(("supplement", "applies_to"), "s", file="supplements/california.yaml"),
+    )
+    assert Path(f.file) == loaded.root / "supplements" / "california.yaml"
+    assert f.position == Position(5, 3)
+
+
+def test_a_violation_with_its_own_position_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    violation = Violation((), "po", file="locales/fr.po", position=Position(7, 2))
+    [f] = run_fake(monkeypatch, loaded_notice(tmp_path), violation)
+    assert (Path(f.file).name, f.position) == ("fr.po", Position(7, 2))
+
+
+def test_a_crashing_rule_becomes_one_finding_and_the_others_still_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Crashing(FakeRule):
+        code = "NG101"
+
+        def check(self, ctx: LintContext) -> Iterator[Violation]:
+            yield Violation(("notice",), "before the crash")
+            raise ZeroDivisionError("boom")
+
+    working = type("Working", (FakeRule,), {"violations": (Violation(("scope",), "fine"),)})
+    monkeypatch.setattr(linting, "selected_rules", lambda config, profiles: [Crashing, working])
+    findings = lint(loaded_notice(tmp_path))
+    assert [(f.rule, f.message.split(":")[0]) for f in findings] == [
+        ("NG101", "Internal error"),
+        ("NG001", "fine"),
+    ]
+    crash = next(f for f in findings if f.rule == "NG101")
+    assert "ZeroDivisionError: boom" in crash.message
+    assert crash.severity == Severity.ERROR
+
+
+def test_no_rule_runs_when_the_notice_does_not_validate(tmp_path: Path) -> None:
+    loaded = loaded_notice(tmp_path, BASE + "zz: 1\n")
+    assert build_context(loaded, Config(), frozenset()) is None
+    assert [f.rule for f in lint(loaded)] == ["NG003"]
+
+
+def test_loader_findings_obey_the_configuration(tmp_path: Path) -> None:
+    loaded = loaded_notice(tmp_path, BASE + "zz: 1\n")
+    assert lint(loaded, Config(ignore=("NG003",))) == []
+    [f] = lint(loaded, Config(severity={"NG003": Severity.WARNING}))
+    assert f.severity == Severity.WARNING
+
+
+def test_profiles_come_from_the_override_then_the_config_then_the_notice(tmp_path: Path) -> None:
+    loaded = loaded_notice(tmp_path)
+    assert active_profiles(loaded, Config()) == {"gdpr"}
+    assert active_profiles(loaded, Config(profiles=("ccpa",))) == {"ccpa"}
+    assert active_profiles(loaded, Config(profiles=("ccpa",)), ["lgpd"]) == {"lgpd"}
+
+
+def test_selected_rules_follow_profiles_and_configuration() -> None:
+    everything = selected_rules(
+        Config(), frozenset({"gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy"})
+    )
+    assert everything == list(ALL_RULES)
+    none = selected_rules(Config(), frozenset())
+    assert all(not r.profiles for r in none)
+    gdpr = selected_rules(Config(), frozenset({"gdpr"}))
+    assert all(not r.profiles or "gdpr" in r.profiles for r in gdpr)
+    assert all(
+        r.code.startswith("NG1") for r in selected_rules(Config(select=("NG1",)), frozenset())
+    )
+
+
+def test_findings_are_sorted_and_unique(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    twice = Violation(("scope",), "same")
+    findings = run_fake(
+        monkeypatch, loaded_notice(tmp_path), Violation(("purposes",), "late"), twice, twice
+    )
+    assert [f.message for f in findings] == ["same", "late"]
+
+
+def test_suppressions_apply_in_supplements_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = SUPPLEMENT.replace(
+        "  applies_to: Residents of California\n",
+        "  # noticegen: ignore[NG001] reviewed with counsel\n  applies_to: Residents\n",
+    )
+    loaded = loaded_notice(tmp_path, supplement=text)
+    violation = Violation(("supplement", "applies_to"), "s", file="supplements/california.yaml")
+    [f] = run_fake(monkeypatch, loaded, violation)
+    assert f.suppressed == "reviewed with counsel"
+
+
+def test_a_suppression_comment_on_another_line_does_not_apply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = BASE.replace(
+        "  title: Privacy Notice\n", "  title: Privacy Notice  # noticegen: ignore[NG001] x\n"
+    )
+    [f] = run_fake(monkeypatch, loaded_notice(tmp_path, text), Violation(("scope",), "s"))
+    assert f.suppressed is None
+
+
+def test_exit_code_counts_only_unsuppressed_errors() -> None:
+    error = Finding("NG101", Severity.ERROR, "m", "f")
+    assert exit_code([error]) == 1
+    assert exit_code([replace(error, severity=Severity.WARNING)]) == 0
+    assert exit_code([replace(error, suppressed="reason")]) == 0
+    assert exit_code([]) == 0
