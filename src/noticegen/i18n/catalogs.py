@@ -66,12 +66,20 @@ def translation_languages(notice: Notice, supplements: Supplements) -> list[str]
 
 def entries_for(notice: Notice, supplements: Supplements, lang: str) -> list[Entry]:
     """What the catalog of `lang` must translate: the notice when it is published in `lang`,
-    and each supplement published in `lang`."""
-    entries = notice_entries(notice) if lang in notice.notice.languages else []
+    and each supplement published in `lang`. The notice's page names every supplement, so the
+    title and audience of a supplement published in other languages are translated too."""
+    notice_published = lang in notice.notice.languages
+    entries = notice_entries(notice) if notice_published else []
     for file, supplement in supplements:
         if lang in supplement_languages(notice, supplement):
             entries += supplement_entries(supplement, file)
+        elif notice_published:
+            entries += [e for e in supplement_entries(supplement, file) if e.path in LINK_FIELDS]
     return entries
+
+
+LINK_FIELDS = (("supplement", "title"), ("supplement", "applies_to"))
+"""What the notice's page shows of a supplement: its link."""
 
 
 def all_entries(notice: Notice, supplements: Supplements) -> list[Entry]:
