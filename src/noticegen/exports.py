@@ -147,11 +147,13 @@ _FUNCTIONALITY = LabelPurpose("App Functionality", "App functionality")
 
 _PURPOSE_WORDS: list[tuple[frozenset[str], LabelPurpose]] = [
     (frozenset({"marketing", "newsletter", "newsletters", "promotion", "promotions"}), _MARKETING),
-    (frozenset({"analytics", "analysis", "statistics", "measurement", "metrics"}), _ANALYTICS),
+    (frozenset({"analytics", "analysis", "statistics", "measurement", "metrics", "research",
+                "surveys"}), _ANALYTICS),
     (frozenset({"personalisation", "personalization", "recommendations"}), _PERSONALISATION),
     (frozenset({"security", "fraud", "abuse", "compliance", "legal", "tax", "audit"}), _SECURITY),
     (frozenset({"account", "accounts", "login", "registration", "authentication"}), _ACCOUNT),
-    (frozenset({"support", "service", "services", "delivery", "billing", "payment", "orders"}),
+    (frozenset({"support", "service", "services", "delivery", "billing", "payment", "orders",
+                "community", "forum", "chat", "chats"}),
      _FUNCTIONALITY),
 ]  # fmt: skip
 

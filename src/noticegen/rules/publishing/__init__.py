@@ -1,5 +1,8 @@
-"""Rules of the publishing family."""
+"""Rules of the publishing family: what the published outputs need that the model lacks."""
 
 from ..base import Rule
+from .store_label_data_type import StoreLabelDataType
+from .store_label_optional import StoreLabelOptional
+from .store_label_purpose import StoreLabelPurpose
 
-RULES: tuple[type[Rule], ...] = ()
+RULES: tuple[type[Rule], ...] = (StoreLabelDataType, StoreLabelOptional, StoreLabelPurpose)

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ...exports import label_type
+from ...findings import Severity
+from ..base import Rule, Violation
+
+
+class StoreLabelDataType(Rule):
+    """A data category cannot be placed on the App Store or Google Play privacy labels.
+
+    What it does:
+        Derives each data category's type on Apple's App Privacy details and Google Play's Data
+        safety form from words in its id and label (email, phone, location, ...) or, failing
+        that, from its `ccpa_category`. Flags a category for which neither gives a type.
+
+    Why it matters:
+        The exports in `site/exports/` answer the store forms from the same model as the
+        notice. A category with no type is left out of them, and the label then says less than
+        the notice does, which the stores treat as a misrepresentation.
+
+    Example:
+        ```yaml
+        data:
+          profile.bio: {label: About you, source: provided, required: false}
+        ```
+
+    Fix:
+        ```yaml
+        data:
+          profile.bio:
+            label: About you
+            source: provided
+            required: false
+            ccpa_category: inferences
+        ```
+    """
+
+    code = "NG901"
+    name = "store-label-data-type"
+    family = "publishing"
+    severity = Severity.WARNING
+    citation = "Apple App Store Review Guidelines 5.1.2; Google Play Data safety policy"
+    hint = "Set `ccpa_category` so that the label type can be derived."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        for data_id, data in ctx.notice.data.items():
+            if label_type(data_id, data) is None:
+                yield Violation(
+                    ("data", data_id),
+                    f"`{data_id}` ({data.label}) has no `ccpa_category` and its name does not say "
+                    "which App Store / Google Play data type it is.",
+                )
