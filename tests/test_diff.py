@@ -352,3 +352,23 @@ def test_revision_outside_a_repository(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["diff", "HEAD"])
     assert result.exit_code == 2 and "not inside a git repository" in result.output
+
+
+def test_supplement_changes_are_reported(tmp_path: Path) -> None:
+    supplement = (
+        "supplement: {id: ca, title: California, jurisdiction: ccpa, applies_to: Residents}\n"
+        "rights:\n  know: {}\n  delete: {}\n"
+    )
+    for side, text in (("old", supplement), ("new", supplement.replace("  delete: {}\n", ""))):
+        (tmp_path / side / "supplements").mkdir(parents=True)
+        shutil.copy(BASE, tmp_path / side / "notice.yaml")
+        (tmp_path / side / "supplements" / "ca.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["diff", str(tmp_path / "old"), str(tmp_path / "new"), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    changes = json.loads(result.output)["changes"]
+    assert [(c["subject"], c["material"]) for c in changes] == [
+        ("supplements.ca.rights.delete", True)
+    ]
+    assert "California" in changes[0]["text"]

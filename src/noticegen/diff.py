@@ -10,13 +10,13 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Notice
+from .model import Notice, Supplement
 from .model.base import DURATION_PATTERN
 from .model.processing import LegalBasis
 
@@ -237,8 +237,7 @@ class _Differ:
                 changes += self._entities(field, group, before or {}, after or {})
             else:
                 changes += self._fields(group, field, _words(field).capitalize(), before, after)
-        order = list(GROUPS)
-        return tuple(sorted(changes, key=lambda c: order.index(c.group)))
+        return tuple(changes)
 
     # generic walks
 
@@ -665,6 +664,50 @@ class _Differ:
                     change = _material(change, "the cookie serves a different purpose")
                 yield change
 
+    def supplements(
+        self, old: Mapping[str, Supplement], new: Mapping[str, Supplement]
+    ) -> Iterator[Change]:
+        for name in sorted(new.keys() - old.keys()):
+            meta = new[name].supplement
+            yield Change(
+                "other", "added", f"supplements.{meta.id}",
+                f"New supplement: {meta.title} (`{meta.id}`, {meta.jurisdiction.value}), "
+                f"for {meta.applies_to}.",
+            )  # fmt: skip
+        for name in sorted(old.keys() - new.keys()):
+            meta = old[name].supplement
+            yield Change(
+                "other", "removed", f"supplements.{meta.id}",
+                f"Supplement removed: {meta.title} (`{meta.id}`).",
+            )  # fmt: skip
+        for name in sorted(old.keys() & new.keys()):
+            yield from self._supplement(old[name], new[name])
+
+    def _supplement(self, old: Supplement, new: Supplement) -> Iterator[Change]:
+        prefix = f"{new.supplement.title} (`{new.supplement.id}`)"
+        base = f"supplements.{new.supplement.id}"
+        for field in type(new).model_fields:
+            before, after = getattr(old, field), getattr(new, field)
+            if before == after:
+                continue
+            group = "rights" if field in ("rights", "requests") else "other"
+            path = f"{base}.{field}"
+            if not isinstance(after, dict):
+                yield from self._fields(group, path, f"{prefix}, {_words(field)}", before, after)
+                continue
+            kind = _SINGULAR.get(field, field)
+            for key in sorted(after.keys() - before.keys()):
+                yield Change(group, "added", f"{path}.{key}", f"{prefix}: new {kind} `{key}`.")
+            for key in sorted(before.keys() - after.keys()):
+                lost = field == "rights"
+                yield Change(
+                    group, "removed", f"{path}.{key}", f"{prefix}: {kind} `{key}` removed.",
+                    lost, "a right is no longer offered" if lost else "",
+                )  # fmt: skip
+            for key in sorted(before.keys() & after.keys()):
+                what = f"{prefix}, {kind} `{key}`"
+                yield from self._fields(group, f"{path}.{key}", what, before[key], after[key])
+
     def _changes(self, old: Any, new: Any) -> Iterator[Change]:
         was = old.log if old else []
         now = new.log if new else []
@@ -713,9 +756,18 @@ def _material(change: Change, reason: str) -> Change:
     return Change(change.group, change.kind, change.subject, change.text, True, reason)
 
 
-def compare(old: Notice, new: Notice) -> NoticeDiff:
-    """The changes from `old` to `new`, grouped in reading order."""
-    return NoticeDiff(old, new, _Differ(old, new).run())
+def compare(
+    old: Notice,
+    new: Notice,
+    old_supplements: Mapping[str, Supplement] | None = None,
+    new_supplements: Mapping[str, Supplement] | None = None,
+) -> NoticeDiff:
+    """The changes from `old` to `new`, grouped in reading order. Supplements are keyed by
+    their path in the notice folder (`supplements/california.yaml`)."""
+    differ = _Differ(old, new)
+    changes = [*differ.run(), *differ.supplements(old_supplements or {}, new_supplements or {})]
+    order = list(GROUPS)
+    return NoticeDiff(old, new, tuple(sorted(changes, key=lambda c: order.index(c.group))))
 
 
 # --- output ------------------------------------------------------------------------------

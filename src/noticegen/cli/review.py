@@ -11,7 +11,7 @@ import click
 
 from ..gitsource import GitSourceError, checkout_free
 from ..loading import NoticeNotFound, load
-from ..model import Notice
+from ..model import Notice, Supplement
 from .linting import PROFILES, fail_usage
 
 DEFAULT_FOLDER = "notice"
@@ -29,7 +29,7 @@ def _side(argument: str, folder_in_repo: str) -> Iterator[tuple[Path, str]]:
         yield exported, f"{argument}:{folder_in_repo}"
 
 
-def _notice(folder: Path, name: str) -> Notice:
+def _notice(folder: Path, name: str) -> tuple[Notice, dict[str, Supplement]]:
     try:
         loaded = load(folder)
     except NoticeNotFound:
@@ -40,7 +40,11 @@ def _notice(folder: Path, name: str) -> Notice:
             f"{name} is not a valid notice ({count} problem{'s' if count != 1 else ''}); "
             f"run `noticegen lint` on it first"
         )
-    return loaded.notice
+    supplements = {
+        Path(source.path).relative_to(loaded.root).as_posix(): supplement
+        for source, supplement in loaded.supplements
+    }
+    return loaded.notice, supplements
 
 
 @click.command()
@@ -79,9 +83,9 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
             new_folder, new_name = stack.enter_context(_side(new or folder, folder))
         except GitSourceError as error:
             fail_usage(str(error))
-        before = _notice(old_folder, old_name)
-        after = _notice(new_folder, new_name)
-    sys.stdout.write(RENDERERS[fmt](compare(before, after)))
+        before, before_supplements = _notice(old_folder, old_name)
+        after, after_supplements = _notice(new_folder, new_name)
+    sys.stdout.write(RENDERERS[fmt](compare(before, after, before_supplements, after_supplements)))
 
 
 def _interactive() -> bool:

@@ -63,7 +63,8 @@ class MaterialChangeNotLogged(Rule):
         previous = previous_version(ctx, self.code)
         if previous is None:
             return
-        material = compare(previous.notice, ctx.notice).material
+        diff = compare(previous.notice, ctx.notice, previous.supplements, dict(ctx.supplements))
+        material = diff.material
         if not material:
             return
         version = ctx.notice.notice.version
