@@ -3,6 +3,7 @@
 from ..base import Rule
 from .automated_decision_without_human_review import AutomatedDecisionWithoutHumanReview
 from .consent_without_withdrawal import ConsentWithoutWithdrawal
+from .cookie_data_not_used_by_purpose import CookieDataNotUsedByPurpose
 from .cookie_without_consent import CookieWithoutConsent
 from .data_not_declared import DataUsedButNotDeclared
 from .data_without_purpose import DataWithoutPurpose
@@ -37,4 +38,5 @@ RULES: tuple[type[Rule], ...] = (
     RetentionOnlyHidesData,
     PromiseContradictedByProcessing,
     PromiseContradictedByTransfer,
+    CookieDataNotUsedByPurpose,
 )

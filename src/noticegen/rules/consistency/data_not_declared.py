@@ -12,9 +12,9 @@ class DataUsedButNotDeclared(Rule):
     declared as collected.
 
     What it does:
-        Checks that every data id referenced anywhere in the notice names a category declared
-        under `data` (or a parent of declared categories, such as `contact` for
-        `contact.email`).
+        Checks that every data id referenced anywhere in the notice, or in a supplement's
+        promises, names a category declared under `data` (or a parent of declared categories,
+        such as `contact` for `contact.email`).
 
     Why it matters:
         The notice must tell people which personal data is processed (GDPR Art. 13(1)(c),
@@ -54,3 +54,13 @@ class DataUsedButNotDeclared(Rule):
                         path,
                         f"`{ref}` is used here but is not declared among the data collected.",
                     )
+        for rel, supplement in ctx.supplements:
+            for pid, promise in supplement.promises.items():
+                for i, ref in enumerate(promise.data):
+                    if not declared.names_members(ref):
+                        yield Violation(
+                            ("promises", pid, "data", i),
+                            f"`{ref}` is used here but is not declared among the data collected "
+                            "in the main notice.",
+                            file=rel,
+                        )

@@ -13,10 +13,12 @@ from .direct_marketing_objection_not_separate import DirectMarketingObjectionNot
 from .dpo_not_stated import DpoNotStated
 from .eu_representative_missing import EuRepresentativeMissing
 from .ico_not_named import IcoNotNamed
+from .marketing_on_contract import MarketingOnContract
 from .purpose_without_legal_basis import PurposeWithoutLegalBasis
 from .recipient_abroad_without_transfer import RecipientAbroadWithoutTransfer
 from .recipient_location_not_stated import RecipientLocationNotStated
 from .recipients_not_disclosed import RecipientsNotDisclosed
+from .response_time_too_long import ResponseTimeTooLong
 from .retention_without_period import RetentionWithoutPeriod
 from .right_of_access_missing import RightOfAccessMissing
 from .right_that_does_not_apply import RightThatDoesNotApply
@@ -60,4 +62,6 @@ RULES: tuple[type[Rule], ...] = (
     ChildrenNotAddressed,
     ChangesNotExplained,
     SecurityNotDescribed,
+    MarketingOnContract,
+    ResponseTimeTooLong,
 )

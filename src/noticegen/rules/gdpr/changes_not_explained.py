@@ -16,7 +16,8 @@ class ChangesNotExplained(Rule):
 
     Why it matters:
         Before data is used for a new purpose, people must be told (GDPR Art. 13(3), 14(4)), and
-        the EDPB's transparency guidelines (WP260 rev.01, paras. 29-33) expect the notice to say
+        the transparency guidelines endorsed by the EDPB (WP260 rev.01, on changes to Art. 13
+        and 14 information) expect the notice to say
         how changes are announced and substantive changes to be communicated actively, not only
         posted. A notice that can change silently leaves readers unable to rely on it.
 
@@ -39,7 +40,7 @@ class ChangesNotExplained(Rule):
     family = "gdpr"
     severity = Severity.WARNING
     profiles = GDPR_PROFILES
-    citation = "GDPR Art. 12(1), 13(3), 14(4); WP260 rev.01 paras. 29-33"
+    citation = "GDPR Art. 12(1), 13(3), 14(4); WP260 rev.01"
     hint = "Add `changes.how_notified` saying how users are told of changes before they apply."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
