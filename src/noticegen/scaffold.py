@@ -25,6 +25,7 @@ NO_DPO = "name your data protection officer under `dpo:` instead, or say why non
 EXAMPLE = "{}, or replace this example with your own"
 LEGAL_HOLD = "when you keep data longer, e.g. for legal claims, or delete this line"
 HOW_NOTIFIED = "how you tell people about changes before they apply, e.g. by email 30 days ahead"
+SECURITY = "how you protect personal data, e.g. encryption in transit and access control"
 NO_SALE = "confirm: We do not sell or share your personal information; or delete this promise"
 
 
@@ -120,6 +121,7 @@ def render(answers: Answers, today: datetime.date) -> str:
         f"    description: {_todo(EXAMPLE.format('say who receives the data and why'))}",
         "    data: [contact.email]",
         "    purposes: [account]",
+        f"    countries: [XX]  # {MARKER}: where it processes the data, e.g. [FR] or [EEA]",
         "",
         "# How long data is kept: `period` is an ISO 8601 duration (P1Y = one year, P6M = six",
         "# months), counted from the event in `after`.",
@@ -141,6 +143,9 @@ def render(answers: Answers, today: datetime.date) -> str:
         f"      value: {email}",
         *_ccpa_requests(has("ccpa")),
         "  response_time: P1M",
+        "",
+        "security:",
+        f"  statement: {_todo(SECURITY)}",
         "",
         "changes:",
         f"  how_notified: {_todo(HOW_NOTIFIED)}",
