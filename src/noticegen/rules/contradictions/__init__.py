@@ -1,5 +1,21 @@
-"""Rules of the contradictions family."""
+"""Contradictions: prose that denies what the structure declares, and supplements that take
+back what the notice offers."""
 
 from ..base import Rule
+from .account_active_but_hidden import AccountActiveButHidden
+from .no_sale_claim_at_risk import NoSaleClaimAtRisk
+from .prose_denies_collection import ProseDeniesCollection
+from .prose_denies_sale import ProseDeniesSale
+from .prose_denies_sharing import ProseDeniesSharing
+from .prose_denies_transfer import ProseDeniesTransfer
+from .supplement_denies_right import SupplementDeniesRight
 
-RULES: tuple[type[Rule], ...] = ()
+RULES: tuple[type[Rule], ...] = (
+    ProseDeniesSale,
+    ProseDeniesSharing,
+    ProseDeniesCollection,
+    ProseDeniesTransfer,
+    NoSaleClaimAtRisk,
+    SupplementDeniesRight,
+    AccountActiveButHidden,
+)

@@ -1,0 +1,259 @@
+"""Find the sentences in which the company denies selling, sharing, collecting or transferring
+personal data, and work out which declared data each denial is about.
+
+This is deliberately conservative, in the spirit of PolicyLint (USENIX Security 2019): a
+sentence counts only when its subject is the company ("we", its name) or the data itself
+(passive voice), and any qualifier ("unless", "except", "without your consent", "from
+children", "for money") takes the sentence out, because a qualified denial cannot be checked
+against the structure. A false contradiction costs a lawyer's trust; a missed one is a miss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from ...context import LintContext, PathT, covers, related
+from ..prose._text import all_prose, is_heading, sentences
+
+VERB_FORMS = {
+    "sell": ("sell", "sold", "rent", "rented", "trade", "traded", "monetise", "monetize",
+             "monetised", "monetized"),
+    "share": ("share", "shared", "disclose", "disclosed", "pass", "passed", "give", "given",
+              "hand", "handed", "make available", "made available"),
+    "transfer": ("transfer", "transferred", "send", "sent", "move", "moved", "export", "exported"),
+    "collect": ("collect", "collected", "gather", "gathered", "obtain", "obtained", "record",
+                "recorded", "store", "stored", "track", "tracked", "process", "processed"),
+}  # fmt: skip
+_KIND_OF = {form: kind for kind, forms in VERB_FORMS.items() for form in forms}
+_FORM = {f: re.compile(r"\b" + f.replace(" ", r"\s+") + r"\b", re.IGNORECASE) for f in _KIND_OF}
+_VERB = "|".join(sorted((f.replace(" ", r"\s+") for f in _KIND_OF), key=len, reverse=True))
+_VERBS = rf"(?P<verbs>(?:{_VERB})(?:(?:\s*,\s*|\s*,?\s+(?:or|and|nor)\s+)(?:{_VERB}))*)\b"
+_NEG = (
+    r"(?:\b(?:(?:do|does|did|will|shall|would|can|could)\s+)?never"
+    r"|\b(?:do|does|did|will|shall|would|can|could)\s+not"
+    r"|\b(?:don't|doesn't|won't|cannot|can't))\b"
+)
+# "We do not, under any circumstance, sell": a few words may come between negation and verb.
+_ACTIVE = re.compile(
+    rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}})\s+{_NEG}"
+    rf"(?P<gap>(?:[\s,]+(?!(?:and|but|or)\b)[\w'-]+){{0,5}}?)[\s,]+{_VERBS}(?P<rest>[^;]*)",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(
+    rf"(?P<object>[\w\s'-]{{2,80}}?)\s+(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:never|not)"
+    rf"|(?:will|shall|would)\s+(?:never|not)\s+be|(?:isn't|aren't|won't\s+be)|never\s+gets?)"
+    rf"(?:[\s,]+(?:[\w'-]+[\s,]+){{0,3}}?)?\s*{_VERBS}(?P<rest>[^;]*)",
+    re.IGNORECASE,
+)
+_WE = r"\b(?:we|us|our\s+company|the\s+company|company)"
+QUALIFIER = re.compile(
+    r"\b(?:except|unless|other\s+than|apart\s+from|save\s+(?:as|for)|only|without\s+(?:your\s+)?"
+    r"(?:prior\s+|express\s+|explicit\s+)?(?:consent|permission|agreement|approval|"
+    r"authori[sz]ation|knowledge)|without\s+(?:first\s+)?(?:asking|telling|notifying|informing)|"
+    r"children|child|minors?|kids|under\s+(?:the\s+age\s+of\s+)?\d+|longer\s+than|more\s+than|"
+    r"beyond\s+(?:what|that|the\s+extent)|for\s+their|for\s+(?:money|cash|monetary)|for\s+their\s+own|identif\w*|anonymi[sz]\w*|"
+    r"aggregated?|de-?identified|knowingly|intentionally)\b",
+    re.IGNORECASE,
+)
+_OBJECT_END = re.compile(
+    r"\b(?:to|with|for|outside|beyond|in\s+order|so\s+that|because|when|if|as|by|via|through|"
+    r"on|at|in|into|from|unless|except|without|and\s+(?:we|you|it|they))\b|[,:()]",
+    re.IGNORECASE,
+)
+_GENERIC = re.compile(
+    r"\b(?:personal\s+(?:data|information|details)|(?:your|any|the)\s+(?:data|information|"
+    r"details)|data|information|details|pii)\b",
+    re.IGNORECASE,
+)
+_ANYONE = re.compile(
+    r"(?:to|with)\s+(?:any(?:one|body)?|other\s+(?:companies|organi[sz]ations|businesses|"
+    r"parties|people)|(?:any\s+)?(?:third[- ]part(?:y|ies)|outside\s+parties|external\s+"
+    r"parties|others?)(?:\s+(?:company|companies|or\s+service|service|organi[sz]ations?|"
+    r"businesse?s?|for\s+any\s+reason))*)(?:\s+(?:or|and)\s+(?:service|services|anyone|"
+    r"company|companies))?(?:\s+whatsoever|\s+at\s+all|\s+ever)?",
+    re.IGNORECASE,
+)
+_ABROAD = re.compile(r"\b(?:outside|abroad|out\s+of|overseas|other\s+countr\w*)\b", re.I)
+_SENSITIVE = re.compile(r"\b(?:sensitive|special[- ]categor\w*)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP_WORDS = (
+    "a an the your our any all of or and you we us its their his her my this that these those "
+    "personal data information details some such other kind kinds type types sort form piece "
+    "category categories ever whatsoever"
+)
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+_STOP = frozenset(singular(w) for w in _STOP_WORDS.split(" "))
+
+
+def words(text: str) -> set[str]:
+    return {singular(w) for w in _WORD.findall(text.lower())} - _STOP
+
+
+@dataclass(frozen=True)
+class Denial:
+    """A sentence in which the company says it does not do something with personal data."""
+
+    file: str | None
+    path: PathT
+    sentence: str
+    kinds: frozenset[str]
+    """What is denied: "sell", "share" and/or "collect"."""
+    object_text: str
+    rest: str
+    """The words after the verb (recipients, places: "to third parties", "outside the EEA")."""
+    quote: str
+    """The phrase to point at."""
+
+    @property
+    def tail(self) -> str:
+        """What the sentence says after the data: "to any third party", "outside the EEA"."""
+        return (
+            self.rest[len(self.object_text) :].strip(" .!?\n")
+            if self.rest.startswith(self.object_text)
+            else self.rest.strip(" .!?\n")
+        )
+
+    def about_anyone(self) -> bool:
+        """Whether the denial concerns every recipient, not one kind we cannot identify
+        ("we do not sell your email to data brokers" says nothing about partners)."""
+        return not self.tail or bool(_ANYONE.fullmatch(self.tail))
+
+
+def denials(ctx: LintContext) -> Iterator[Denial]:
+    """Unqualified denials in the prose of the notice and its supplements.
+
+    Structured promises (`promises:`) are left to the consistency rules, which check them
+    against the facts already.
+    """
+    names = _company_words(ctx)
+    for file, path, text in all_prose(ctx):
+        if path[:1] == ("promises",) or is_heading(path):
+            continue
+        for _, sentence in sentences(text):
+            if QUALIFIER.search(sentence):
+                continue
+            denial = _denial(file, path, sentence, names)
+            if denial is not None:
+                yield denial
+
+
+def _company_words(ctx: LintContext) -> re.Pattern[str]:
+    c = ctx.notice.controller
+    names = [re.escape(n) for n in (c.name, c.legal_name) if n]
+    subject = "|".join([_WE, *names])
+    return re.compile(rf"(?:{subject})(?:\s+(?:will|would|shall|can|does|do|did))?\s*$", re.I)
+
+
+def _denial(file: str | None, path: PathT, sentence: str, names: re.Pattern[str]) -> Denial | None:
+    active = _ACTIVE.search(sentence)
+    if active and names.search(active.group("subject")):
+        kinds = _kinds(active.group("verbs"), active.group("rest"))
+        obj = _OBJECT_END.split(active.group("rest"), maxsplit=1)[0]
+        quote = sentence[active.end("subject") : active.end("verbs")].strip()
+        return Denial(file, path, sentence, kinds, obj, active.group("rest"), _first_line(quote))
+    passive = _PASSIVE.search(sentence)
+    if passive:
+        kinds = _kinds(passive.group("verbs"), passive.group("rest"))
+        obj = passive.group("object")
+        quote = sentence[passive.start("object") : passive.end("verbs")].strip()
+        return Denial(file, path, sentence, kinds, obj, passive.group("rest"), _first_line(quote))
+    return None
+
+
+def _kinds(verbs: str, rest: str) -> frozenset[str]:
+    kinds = {kind for form, kind in _KIND_OF.items() if _FORM[form].search(verbs)}
+    # "transfer to a partner" is sharing; only "transfer outside ..." is about places.
+    if "transfer" in kinds and not _ABROAD.search(rest):
+        kinds = (kinds - {"transfer"}) | {"share"}
+    return frozenset(kinds)
+
+
+def _first_line(quote: str) -> str:
+    """The quote as it can be found on one line of the YAML file."""
+    return quote.splitlines()[0][:60].strip() if quote else quote
+
+
+class DataVocabulary:
+    """Maps the words of a sentence to the declared data they name.
+
+    Ids are hierarchical (`location.precise`), so each level of an id is a concept named by its
+    last segment ("location", "precise"); a label ("Email address") names its data category.
+    The most specific concepts win: "precise location" names `location.precise`, not every
+    kind of location.
+    """
+
+    def __init__(self, ctx: LintContext) -> None:
+        self.ctx = ctx
+        self.concepts: dict[str, list[frozenset[str]]] = {}
+        for did, data in ctx.notice.data.items():
+            segments = did.split(".")
+            for depth in range(1, len(segments) + 1):
+                prefix = ".".join(segments[:depth])
+                key = frozenset(singular(w) for w in re.split(r"[_-]", segments[depth - 1]))
+                self.concepts.setdefault(prefix, [])
+                if key not in self.concepts[prefix]:
+                    self.concepts[prefix].append(key)
+            label = frozenset(words(data.label))
+            if label and label not in self.concepts[did]:
+                self.concepts[did].append(label)
+
+    @cached_property
+    def sensitive(self) -> list[str]:
+        return [d for d, c in self.ctx.notice.data.items() if c.sensitive or c.special_category]
+
+    def _words_of(self, did: str) -> set[str]:
+        parts = {singular(w) for w in re.split(r"[._-]", did)}
+        return parts | words(self.ctx.notice.data[did].label)
+
+    def data_named(self, phrase: str) -> list[str] | None:
+        """Declared data ids the phrase is about; None when it names no data we can tell."""
+        tokens = words(phrase)
+        matched: dict[str, frozenset[str]] = {}
+        for concept, keys in self.concepts.items():
+            hits = [k for k in keys if k and k <= tokens]
+            if hits:
+                matched[concept] = frozenset().union(*hits)
+        # Keep the most specific: drop a concept whose matched words another one extends.
+        best = [c for c, m in matched.items() if not any(m < other for other in matched.values())]
+        best = [
+            c
+            for c in best
+            if not any(o != c and covers(c, o) and matched[o] >= matched[c] for o in best)
+        ]
+        if best:
+            named = [d for d in self.ctx.notice.data if any(covers(c, d) for c in best)]
+            # Words the concept did not account for narrow it: "precise location" is not
+            # `location.general`.
+            narrower = tokens.difference(*(matched[c] for c in best))
+            if narrower:
+                named = [d for d in named if narrower <= self._words_of(d)]
+            return sorted(named)
+        if _SENSITIVE.search(phrase):
+            return self.sensitive
+        if _GENERIC.search(phrase):
+            return list(self.ctx.notice.data)
+        return None
+
+
+def overlapping(data: Iterable[str], named: Iterable[str]) -> list[str]:
+    """The ids in `data` (a recipient's list, which may use parent ids) that touch `named`."""
+    named = list(named)
+    return [d for d in data if any(related(d, n) for n in named)]
+
+
+def listed(ids: Iterable[str]) -> str:
+    return ", ".join(f"`{i}`" for i in ids)

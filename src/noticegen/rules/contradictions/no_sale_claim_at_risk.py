@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ...context import LintContext, PathT, covers
+from ...findings import Severity
+from ...model import CcpaCategory, PromiseKind, RecipientKind
+from ..base import Rule, Violation
+from ._statements import denials, listed, words
+
+_CONTACT_CATEGORIES = {CcpaCategory.IDENTIFIERS, CcpaCategory.CUSTOMER_RECORDS}
+_CONTACT_WORDS = frozenset({"email", "phone", "telephone", "mobile", "address", "contact"})
+_LOCATION_ROOTS = ("location", "geolocation", "geo")
+
+
+@dataclass(frozen=True)
+class _Claim:
+    path: PathT
+    file: str | None
+    text: str
+    quote: str | None
+
+
+class NoSaleClaimAtRisk(Rule):
+    """The notice says it does not sell or share personal data, yet it gives data to partners
+    who use it themselves, or uses location for advertising with others.
+
+    What it does:
+        When the notice (in a `no_sale` or `no_sharing` promise, or in a sentence such as "We
+        do not, under any circumstance, sell your personal data") says personal data is not
+        sold, looks for disclosures the CCPA is likely to treat as a sale or as sharing even
+        though no recipient is marked so: an independent partner (`kind: controller`) that
+        receives contact details or identifiers, and so can contact people directly; and a
+        purpose that uses location data for marketing or profiling while a recipient receives
+        data for it. It reports the claim, naming what puts it at risk. It is a warning: an
+        exception may apply (a disclosure the consumer directs, 1798.140(ad)(2)(A)).
+
+    Why it matters:
+        A sale is any disclosure of personal information to a third party for monetary or
+        other valuable consideration (Cal. Civ. Code 1798.140(ad)); sharing is any disclosure
+        for cross-context behavioural advertising, paid or not (1798.140(ah)). Partners who
+        receive customers' contact details to market to them usually give value in return, and
+        location-based advertising through others is sharing. A "we never sell" claim next to
+        such flows is the classic enforcement case (People v. Sephora, 2022), and it withholds
+        the right to opt out (1798.120).
+
+    Example:
+        ```yaml
+        promises:
+          no_sale: {kind: no_sale, text: "We do not, under any circumstance, sell your data."}
+        recipients:
+          partners: {label: Partners, kind: controller, data: [contact.email, contact.phone]}
+        ```
+
+    Fix:
+        ```yaml
+        recipients:
+          partners:
+            label: Partners
+            kind: controller
+            data: [contact.email, contact.phone]
+            sale: true          # and offer the opt-out; or stop giving partners the data
+        ```
+    """
+
+    code = "NG655"
+    name = "no-sale-claim-at-risk"
+    family = "contradictions"
+    severity = Severity.WARNING
+    profiles = frozenset({"ccpa"})
+    citation = "Cal. Civ. Code 1798.140(ad), (ah), 1798.120"
+    hint = "Mark the disclosure as a sale or sharing and offer the opt-out, or stop it."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        risks = self._risks(ctx)
+        if not risks:
+            return
+        because = "; ".join(risks)
+        for claim in self._claims(ctx):
+            yield Violation(
+                claim.path,
+                f'The notice says "{claim.text}", but {because}. Under the CCPA that is '
+                "likely a sale or sharing.",
+                file=claim.file,
+                quote=claim.quote,
+            )
+
+    def _claims(self, ctx: LintContext) -> Iterator[_Claim]:
+        documents = [(None, ctx.notice.promises), *((f, s.promises) for f, s in ctx.supplements)]
+        for file, promises in documents:
+            for pid, promise in promises.items():
+                if promise.kind in (PromiseKind.NO_SALE, PromiseKind.NO_SHARING):
+                    yield _Claim(("promises", pid, "text"), file, promise.text.strip(), None)
+        for denial in denials(ctx):
+            if "sell" in denial.kinds and denial.about_anyone():
+                yield _Claim(denial.path, denial.file, denial.quote, denial.quote)
+
+    def _risks(self, ctx: LintContext) -> list[str]:
+        n = ctx.notice
+        risks = []
+        for rid, r in n.recipients.items():
+            if r.kind != RecipientKind.CONTROLLER or r.sale or r.sharing:
+                continue
+            contact = [d for d in r.data if self._is_contact(ctx, d)]
+            if contact:
+                risks.append(
+                    f"partner `{rid}` ({r.label}) receives {listed(contact)}, which it can use to "
+                    "contact people itself"
+                )
+        for pid, purpose in n.purposes.items():
+            if not (purpose.direct_marketing or purpose.profiling):
+                continue
+            location = [d for d in purpose.data if self._is_location(ctx, d)]
+            helpers = [
+                rid
+                for rid, r in n.recipients.items()
+                if pid in r.purposes
+                and r.kind != RecipientKind.PUBLIC_AUTHORITY
+                and not (r.sale or r.sharing)
+            ]
+            if location and helpers:
+                risks.append(
+                    f"purpose `{pid}` ({purpose.label}) uses {listed(location)} for advertising "
+                    f"with `{helpers[0]}`"
+                )
+        return risks
+
+    @staticmethod
+    def _is_contact(ctx: LintContext, did: str) -> bool:
+        if covers("contact", did) or _CONTACT_WORDS & words(did.replace(".", " ")):
+            return True
+        declared = [ctx.notice.data[d] for d in ctx.notice.data if covers(did, d)]
+        return any(
+            d.ccpa_category in _CONTACT_CATEGORIES or _CONTACT_WORDS & words(d.label)
+            for d in declared
+        )
+
+    @staticmethod
+    def _is_location(ctx: LintContext, did: str) -> bool:
+        if any(covers(root, did) for root in _LOCATION_ROOTS):
+            return True
+        declared = [d for d in ctx.notice.data if covers(did, d)]
+        return any(ctx.notice.data[d].ccpa_category == CcpaCategory.GEOLOCATION for d in declared)

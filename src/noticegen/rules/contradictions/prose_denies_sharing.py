@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ...model import RecipientKind
+from ..base import Rule, Violation
+from ._statements import DataVocabulary, denials, listed, overlapping
+
+# Recipients that are third parties in every regime: not processors acting for the company,
+# not group companies, not authorities the law compels disclosure to.
+THIRD_PARTIES = {RecipientKind.CONTROLLER, RecipientKind.PUBLIC}
+
+
+class ProseDeniesSharing(Rule):
+    """The text says personal data is not shared or disclosed, but the notice lists a third
+    party that receives it.
+
+    What it does:
+        Finds sentences in which the company denies sharing, disclosing, passing on or giving
+        personal data ("We do not share your email address with third parties"), works out
+        which declared data they are about (through ids and labels, and through the id
+        hierarchy: "contact details" covers `contact.*`), and reports each one when that data
+        goes to an independent third party (`kind: controller` or `public`) or is marked as a
+        sale or sharing. Processors, group companies and authorities are not counted, and
+        sentences that name a particular kind of recipient or carry a qualifier ("unless",
+        "without your consent", "for their own marketing") are left alone.
+
+    Why it matters:
+        The notice must tell people who receives their data (GDPR Art. 13(1)(e), 14(1)(e);
+        Cal. Civ. Code 1798.110(c)(4), 1798.115(c); LGPD Art. 9(V)). A denial that the
+        structure contradicts is misleading (GDPR Art. 5(1)(a); 15 U.S.C. 45(a)), and readers
+        believe the sentence, not the table.
+
+    Example:
+        ```yaml
+        sections:
+          sharing: {title: Sharing, body: "We do not share your email address with third parties."}
+        recipients:
+          partners: {label: Business partners, kind: controller, data: [contact.email]}
+        ```
+
+    Fix:
+        ```yaml
+        sections:
+          sharing:
+            title: Sharing
+            body: We share your email address with our business partners, who may contact you.
+        ```
+    """
+
+    code = "NG652"
+    name = "prose-denies-sharing"
+    family = "contradictions"
+    citation = "GDPR Art. 5(1)(a), 13(1)(e); Cal. Civ. Code 1798.115(c); LGPD Art. 9(V)"
+    hint = "Correct the sentence, or the recipients, so that both say the truth."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        vocabulary = DataVocabulary(ctx)
+        for denial in denials(ctx):
+            if "share" not in denial.kinds or not denial.about_anyone():
+                continue
+            named = vocabulary.data_named(denial.object_text)
+            if not named:
+                continue
+            for rid, recipient in ctx.notice.recipients.items():
+                third_party = recipient.kind in THIRD_PARTIES or recipient.sale or recipient.sharing
+                shared = overlapping(recipient.data, named)
+                if third_party and shared:
+                    yield Violation(
+                        denial.path,
+                        f'The text says "{denial.quote}", but `{rid}` ({recipient.label}), '
+                        f"a third party, receives {listed(shared)}.",
+                        file=denial.file,
+                        quote=denial.quote,
+                    )
+                    break
