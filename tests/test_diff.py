@@ -372,3 +372,21 @@ def test_supplement_changes_are_reported(tmp_path: Path) -> None:
         ("supplements.ca.rights.delete", True)
     ]
     assert "California" in changes[0]["text"]
+
+
+def test_markdown_puts_material_changes_first_and_folds_a_long_list() -> None:
+    result = CliRunner().invoke(
+        main, ["diff", str(PUBLISHED), str(CURRENT), "--format", "markdown"]
+    )
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert text.index("### Material changes") < text.index("<details>") < text.index("</details>")
+    material = text[text.index("### Material changes") : text.index("<details>")]
+    assert (
+        material.count("\n- ")
+        == json.loads(
+            CliRunner()
+            .invoke(main, ["diff", str(PUBLISHED), str(CURRENT), "--format", "json"])
+            .output
+        )["summary"]["material"]
+    )

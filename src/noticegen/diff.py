@@ -810,6 +810,7 @@ def render_text(diff: NoticeDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
+_FOLD_AFTER = 20
 _MD_SPECIAL = re.compile(r"([\\*_\[\]<>#|~!])")
 
 
@@ -825,14 +826,22 @@ def _md(text: str) -> str:
 
 
 def render_markdown(diff: NoticeDiff) -> str:
+    """For a pull-request comment: the material changes first, then every change by topic,
+    folded away when the list is long."""
     lines = ["## Privacy notice changes", "", _md(_header(diff)), "", f"**{_md(_count(diff))}**"]
+    if diff.material:
+        lines += ["", "### Material changes", ""]
+        lines += [f"- {GROUPS[c.group]}: {_md(c.text)} _({_md(c.reason)})_" for c in diff.material]
+    fold = len(diff.changes) > _FOLD_AFTER
+    if fold:
+        lines += ["", f"<details><summary>All {len(diff.changes)} changes, by topic</summary>"]
     for title, items in _grouped(diff):
         lines += ["", f"### {title}", ""]
         for change in items:
-            if change.material:
-                lines.append(f"- **Material:** {_md(change.text)} _({_md(change.reason)})_")
-            else:
-                lines.append(f"- {_md(change.text)}")
+            mark = "**Material:** " if change.material else ""
+            lines.append(f"- {mark}{_md(change.text)}")
+    if fold:
+        lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 
 
