@@ -201,6 +201,14 @@ def _list_change(old: list[Any], new: list[Any]) -> str:
     return "; ".join(p for p in parts if p) or "reordered"
 
 
+def _fields_set(value: Any) -> str:
+    """ " (statement and minimum age)": which fields a newly added part of the notice fills."""
+    if not isinstance(value, BaseModel):
+        return ""
+    names = [_words(n) for n in value.model_dump(exclude_defaults=True)]
+    return f" ({_join(names)})" if names else ""
+
+
 def _field_change(field: str, old: Any, new: Any) -> str:
     name = _words(field)
     if isinstance(old, list) and isinstance(new, list):
@@ -263,7 +271,9 @@ class _Differ:
                     )
             return
         if old is None:
-            yield Change(group, "added", path, f"{_words(what).capitalize()} added.")
+            yield Change(
+                group, "added", path, f"{_words(what).capitalize()} added{_fields_set(new)}."
+            )
         elif new is None:
             yield Change(group, "removed", path, f"{_words(what).capitalize()} removed.")
         else:
