@@ -5,8 +5,9 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...findings import Severity
 from ..base import Rule, Violation
+from ._geo import EEA
 
-_REGIONS = {"EEA": {"EEA", "EU"}, "EU": {"EU", "EEA"}}
+_REGIONS = {"EEA", "EU"}
 
 
 class TransferOutsideRecipientCountries(Rule):
@@ -49,16 +50,23 @@ class TransferOutsideRecipientCountries(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         recipients = ctx.notice.recipients
         for tid, transfer in ctx.notice.transfers.items():
-            accepted = _REGIONS.get(transfer.destination, {transfer.destination})
             for i, rid in enumerate(transfer.recipients):
                 recipient = recipients.get(rid)
                 if recipient is None or not recipient.countries:
                     continue
-                countries = set(recipient.countries)
-                if "WORLDWIDE" in countries or countries & accepted:
+                if _within(transfer.destination, set(recipient.countries)):
                     continue
                 yield Violation(
                     ("transfers", tid, "recipients", i),
                     f"Transfer `{tid}` sends data to `{rid}` in {transfer.destination}, but "
                     f"`{rid}` is said to process data only in {', '.join(recipient.countries)}.",
                 )
+
+
+def _within(destination: str, countries: set[str]) -> bool:
+    """Whether `countries` includes `destination`; `EEA` and `EU` include their members."""
+    if destination in countries or "WORLDWIDE" in countries:
+        return True
+    if destination in EEA and countries & _REGIONS:
+        return True
+    return destination in _REGIONS and bool(countries & EEA)

@@ -1,5 +1,9 @@
 """Links and images in the notice's prose, as markdown-it-py sees them, and the anchors the
-published page will have."""
+published pages will have.
+
+The anchors come from the renderer's own assignment (`render.view`, a light module that imports
+neither Jinja2 nor WeasyPrint), so lint and the published page cannot disagree about them.
+"""
 
 from __future__ import annotations
 
@@ -12,19 +16,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from ...context import _NOT_PROSE, PathT
+from ...model import Supplement
+from ...render.view import RESERVED_ANCHORS, assign_anchors
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
     from ...context import LintContext
-
-FIXED_ANCHORS = frozenset(
-    {
-        "controller", "scope", "data", "purposes", "recipients", "retention", "rights",
-        "cookies", "transfers", "children", "security", "changes", "contact",
-    }
-)  # fmt: skip
-"""Section anchors every published notice has, whatever its ids."""
 
 
 @dataclass(frozen=True)
@@ -67,19 +65,44 @@ def prose_links(ctx: LintContext) -> Iterator[ProseLink]:
                     yield ProseLink(file, path, str(token.attrGet("src") or ""), image=True)
 
 
-def entity_ids(ctx: LintContext) -> Iterator[tuple[str, PathT]]:
-    """Every id the published notice turns into an anchor, with where it is defined."""
+def entity_ids(ctx: LintContext) -> Iterator[tuple[str, str, PathT]]:
+    """Every id the published notice turns into an anchor, as (kind, id, where it is defined),
+    in the order the renderer assigns anchors: an id already taken is published as
+    `<kind>-<id>`."""
     n = ctx.notice
-    for kind in ("data", "purposes", "recipients", "cookies", "transfers", "promises",
-                 "sections", "documents"):  # fmt: skip
-        for key in getattr(n, kind):
-            yield key, (kind, key)
+    for key in n.data:
+        yield "data", key, ("data", key)
+    for kind, field in (("purpose", "purposes"), ("recipient", "recipients"),
+                        ("transfer", "transfers")):  # fmt: skip
+        for key in getattr(n, field):
+            yield kind, key, (field, key)
     for i, rule in enumerate(n.retention):
-        yield rule.id, ("retention", i, "id")
+        yield "retention", rule.id, ("retention", i, "id")
+    for right in n.rights:
+        yield "right", str(right), ("rights", str(right))
+    for kind, field in (("cookie", "cookies"), ("promise", "promises"), ("section", "sections"),
+                        ("document", "documents")):  # fmt: skip
+        for key in getattr(n, field):
+            yield kind, key, (field, key)
 
 
 def notice_anchors(ctx: LintContext) -> set[str]:
-    return set(FIXED_ANCHORS) | {anchor for anchor, _ in entity_ids(ctx)}
+    """Anchors of the main notice's page."""
+    return set(RESERVED_ANCHORS) | set(assign_anchors(ctx.notice).values())
+
+
+def supplement_anchors(supplement: Supplement) -> set[str]:
+    """Anchors of a supplement's own page (the main notice's entries are on another page)."""
+
+    def own(prefix: str, key: str) -> str:
+        return f"{prefix}-{key}" if key in RESERVED_ANCHORS else key
+
+    return (
+        set(RESERVED_ANCHORS)
+        | {own("section", key) for key in supplement.sections}
+        | {own("promise", key) for key in supplement.promises}
+        | {str(right) for right in supplement.rights}
+    )
 
 
 def _strings(node: Any, path: PathT) -> Iterator[tuple[PathT, str]]:

@@ -6,19 +6,21 @@ from urllib.parse import unquote
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._markdown import notice_anchors, prose_links
+from ._markdown import notice_anchors, prose_links, supplement_anchors
 
 
 class BrokenAnchor(Rule):
     """A link in the prose points to a place in the notice that does not exist.
 
     What it does:
-        Checks every in-page Markdown link (`[text](#id)`) in the notice's and supplements'
-        prose against the anchors the published page will have: the fixed section anchors
-        (`controller`, `scope`, `data`, `purposes`, `recipients`, `retention`, `rights`,
-        `cookies`, `transfers`, `children`, `security`, `changes`, `contact`) and the id of every
-        data category, purpose, recipient, cookie, transfer, promise, section, document and
-        retention rule. A supplement may also link to its own sections and promises.
+        Checks every in-page Markdown link (`[text](#id)`) in the prose against the anchors the
+        published page will have. On the main notice's page: its section anchors
+        (`controller`, `contact`, `data`, `purposes`, `recipients`, `retention`, `rights`,
+        `cookies`, `transfers`, `children`, `security`, `changes`, ...) and every entry's id
+        (data, purposes, recipients, transfers, retention rules, rights, cookies, promises,
+        sections, documents; an id that is taken is published as `<kind>-<id>`, e.g.
+        `purpose-security`). A supplement is a page of its own: its prose may link to its own
+        sections, promises and rights, and to the main notice only by its full address.
 
     Why it matters:
         A reader who follows "see [how to contact us](#contcat)" lands nowhere and misses
@@ -49,19 +51,29 @@ class BrokenAnchor(Rule):
     hint = "Point the link at an existing id or section anchor, or remove the link."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        anchors = notice_anchors(ctx)
-        supplement_anchors = {
-            rel: anchors | set(s.sections) | set(s.promises) for rel, s in ctx.supplements
-        }
+        notice_url = ctx.notice.notice.url or "https://<address of the notice>"
+        anchors: dict[str | None, set[str]] = {None: notice_anchors(ctx)}
+        anchors.update((rel, supplement_anchors(s)) for rel, s in ctx.supplements)
         for link in prose_links(ctx):
             if link.image or not link.href.startswith("#"):
                 continue
             target = unquote(link.href[1:])
-            known = anchors if link.file is None else supplement_anchors[link.file]
-            if target not in known:
+            known = anchors[link.file]
+            if target in known:
+                continue
+            if link.file is not None and target in anchors[None]:
                 yield Violation(
                     link.path,
-                    f"The link to `#{target}` points to nothing: the notice has no section or "
+                    f"The link to `#{target}` points into the main notice, but a supplement is "
+                    "published as a page of its own, where that anchor does not exist.",
+                    hint=f"Link to the main notice with its full address: `{notice_url}#{target}`.",
+                    file=link.file,
+                    quote=link.href,
+                )
+            else:
+                yield Violation(
+                    link.path,
+                    f"The link to `#{target}` points to nothing: the page has no section or "
                     "entry with that id, so the reader following it lands nowhere.",
                     hint=_suggestion(target, known),
                     file=link.file,

@@ -2,25 +2,41 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...context import LintContext, PathT
+from ...context import LintContext
+from ...findings import Severity
+from ...render.view import RESERVED_ANCHORS
 from ..base import Rule, Violation
-from ._markdown import FIXED_ANCHORS, entity_ids
+from ._markdown import entity_ids
+
+_KIND_NAMES = {
+    "data": "the data category",
+    "purpose": "the purpose",
+    "recipient": "the recipient",
+    "transfer": "the transfer",
+    "retention": "the retention rule",
+    "right": "the right",
+    "cookie": "the cookie",
+    "promise": "the promise",
+    "section": "the section",
+    "document": "the document",
+}
 
 
 class DuplicateAnchor(Rule):
-    """Two entries of the notice would get the same anchor on the published page.
+    """Two entries of the notice, or an entry and a section of the page, share an id.
 
     What it does:
         Every id becomes the anchor of its entry on the published page. Flags a retention rule
-        id used twice, an id used for two different kinds of entry (a purpose and a section
-        both called `marketing`), and an id equal to one of the fixed section anchors
-        (`controller`, `scope`, `data`, `purposes`, `recipients`, `retention`, `rights`,
-        `cookies`, `transfers`, `children`, `security`, `changes`, `contact`).
+        id used twice, an id used for two kinds of entry (a purpose and a section both called
+        `marketing`), and an id equal to an anchor of the page itself (`controller`, `contact`,
+        `data`, `security`, `changes` and the other section anchors). The published page then
+        gives the later entry the anchor `<kind>-<id>`.
 
     Why it matters:
-        With two entries behind one anchor, links, the table of contents and cross-references
-        lead to the wrong place, and translations keyed by id get mixed up. The reader must be
-        able to find each piece of information (GDPR Art. 12(1)).
+        A link to `#security` meant for the purpose of that name leads to the page's security
+        section instead; the entry's anchor is not the id the author wrote; and entries that
+        share an id share their translations, which are keyed by id. The reader must be able
+        to find each piece of information (GDPR Art. 12(1)).
 
     Example:
         ```yaml
@@ -44,46 +60,28 @@ class DuplicateAnchor(Rule):
     code = "NG104"
     name = "duplicate-anchor"
     family = "references"
+    severity = Severity.WARNING
     citation = "GDPR Art. 12(1)"
     hint = "Give each entry an id of its own."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        first: dict[str, PathT] = {}
-        for anchor, path in entity_ids(ctx):
-            if anchor in FIXED_ANCHORS:
+        owners: dict[str, str] = {}
+        for kind, key, path in entity_ids(ctx):
+            what = f"{_KIND_NAMES[kind]} `{key}`"
+            if key in RESERVED_ANCHORS:
                 yield Violation(
                     path,
-                    f"The id `{anchor}` is also the anchor of the notice's own "
-                    f'"{anchor}" section, so links to `#{anchor}` become ambiguous.',
-                    hint=f"Rename `{anchor}`, e.g. `{_kind(path)}_{anchor}`.",
+                    f'The id of {what} is also the anchor of the page\'s own "{key}" section: '
+                    f"the entry is published at `#{kind}-{key}`, and links to `#{key}` lead to "
+                    "the section.",
+                    hint=f"Rename it, e.g. to `{key}_{kind}` or a more specific id.",
                 )
-            elif anchor in first:
+            elif key in owners:
                 yield Violation(
                     path,
-                    f"The id `{anchor}` is already used by {_describe(first[anchor])}; both "
-                    "would get the same anchor on the published page.",
+                    f"The id of {what} is already used by {owners[key]}: the two share one "
+                    f"anchor and one set of translations, and this one is published at "
+                    f"`#{kind}-{key}`.",
                 )
             else:
-                first[anchor] = path
-
-
-_KIND_NAMES = {
-    "data": "a data category",
-    "purposes": "a purpose",
-    "recipients": "a recipient",
-    "cookies": "a cookie",
-    "transfers": "a transfer",
-    "promises": "a promise",
-    "sections": "a section",
-    "documents": "a document",
-    "retention": "another retention rule",
-}
-
-
-def _describe(path: PathT) -> str:
-    return _KIND_NAMES.get(str(path[0]), str(path[0]))
-
-
-def _kind(path: PathT) -> str:
-    kind = str(path[0])
-    return {"data": "data", "retention": "retention"}.get(kind, kind.rstrip("s"))
+                owners[key] = what
