@@ -203,3 +203,27 @@ def test_cli_usage_errors_are_one_line(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_missing_font_fails_the_build_in_one_line(
+    notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from noticegen.render import pdf
+
+    monkeypatch.setattr(pdf, "installed_font_families", set)
+    with pytest.raises(BuildError, match="no font found") as raised:
+        build_site(loaded(notice_dir), tmp_path / "site")
+    assert "\n" not in str(raised.value)
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_missing_asset_fails_the_build_in_one_line(
+    notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from noticegen.render import html
+
+    monkeypatch.setattr(html, "ASSETS_DIR", tmp_path / "nowhere")
+    with pytest.raises(BuildError, match="missing asset") as raised:
+        build_site(loaded(notice_dir), tmp_path / "site")
+    assert "\n" not in str(raised.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notice"]

@@ -154,17 +154,24 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
 # --- PDF rendering, in parallel ------------------------------------------------------------
 
 _worker_renderer: Any = None
+_worker_error: Exception | None = None
 
 
 def _init_worker(root: str) -> None:
-    # Each worker imports WeasyPrint and builds its font configuration once.
-    global _worker_renderer
-    from .render.pdf import PdfRenderer
+    # Each worker imports WeasyPrint and builds its font configuration once. A failure is kept
+    # and raised with the first page, since an initializer's error only breaks the pool.
+    global _worker_renderer, _worker_error
+    from .render.pdf import PdfError, PdfRenderer
 
-    _worker_renderer = PdfRenderer(Path(root))
+    try:
+        _worker_renderer = PdfRenderer(Path(root))
+    except PdfError as error:
+        _worker_error = error
 
 
 def _render_in_worker(html_text: str) -> bytes:
+    if _worker_error is not None:
+        raise _worker_error
     return bytes(_worker_renderer.render(html_text))
 
 
@@ -331,6 +338,8 @@ def build_site(
     saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # fontTools stamps subset fonts with SOURCE_DATE_EPOCH: set it so PDFs are reproducible.
     os.environ["SOURCE_DATE_EPOCH"] = _source_date_epoch(notice)
+    from .render.html import MissingAsset
+
     try:
         pages = plan_pages(loaded, draft=draft)
         with_pdf = [p for p in pages if p.pdf_path]
@@ -349,6 +358,9 @@ def build_site(
             _write(staging, f"{VERSIONS}/{notice.notice.version}/{relative}", data)
         _write(staging, MANIFEST, _manifest(staging, inputs, notice))
         _swap_in(staging, out)
+    except MissingAsset as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(str(error)) from error
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"cannot write the site: {error.strerror}: {error.filename}") from error

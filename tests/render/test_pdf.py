@@ -98,3 +98,19 @@ def test_a_refused_resource_fails_the_pdf(tmp_path: Path) -> None:
     html = '<html lang="en"><body><img src="file:///etc/passwd" alt="x"></body></html>'
     with pytest.raises(PdfError, match="passwd"):
         PdfRenderer(tmp_path).render(html)
+
+
+def test_no_installed_font_is_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from noticegen.render import pdf
+    from noticegen.render.pdf import PdfError
+
+    monkeypatch.setattr(pdf, "installed_font_families", lambda: {"Some Other Font"})
+    with pytest.raises(PdfError, match="no font found"):
+        PdfRenderer(tmp_path)
+
+
+def test_the_stylesheet_uses_the_checked_fonts() -> None:
+    from noticegen.render.pdf import FONT_FAMILIES
+
+    css = (Path(str(ASSETS_DIR)) / "notice.css").read_text(encoding="utf-8")
+    assert "font-family: " + ", ".join(f'"{f}"' if " " in f else f for f in FONT_FAMILIES) in css

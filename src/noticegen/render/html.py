@@ -9,7 +9,7 @@ from importlib import resources
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 from markupsafe import Markup
 
 from ..i18n.strings import Strings
@@ -64,8 +64,27 @@ def environment() -> Environment:
     return env
 
 
+class MissingAsset(Exception):
+    """A packaged template or stylesheet cannot be read: noticegen's installation is broken."""
+
+
 def stylesheet() -> str:
-    return (ASSETS_DIR / "notice.css").read_text(encoding="utf-8")
+    path = ASSETS_DIR / "notice.css"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise MissingAsset(
+            f"missing asset {path}: {error.strerror}; reinstall noticegen"
+        ) from error
+
+
+def _template(name: str) -> Template:
+    try:
+        return environment().get_template(name)
+    except TemplateNotFound as error:
+        raise MissingAsset(
+            f"missing template {TEMPLATES_DIR / name}; reinstall noticegen"
+        ) from error
 
 
 def language_name(lang: str) -> str:
@@ -150,7 +169,7 @@ def render_notice(
         supplements=supplements,
         pdf_href=f"{notice.notice.id}.pdf",
     )
-    return environment().get_template("notice.html").render(context)
+    return _template("notice.html").render(context)
 
 
 def render_supplement(
@@ -174,7 +193,7 @@ def render_supplement(
         ccpa_rows=view.ccpa_rows(notice) if is_ccpa else [],
         pdf_href=f"{supplement.supplement.id}.pdf",
     )
-    return environment().get_template("supplement.html").render(context)
+    return _template("supplement.html").render(context)
 
 
 def render_index(
@@ -182,4 +201,4 @@ def render_index(
 ) -> str:
     """The site's front page: the notice in each language it is published in."""
     context = _base_context(notice, strings, draft=False, languages=languages, generator=generator)
-    return environment().get_template("index.html").render(context)
+    return _template("index.html").render(context)

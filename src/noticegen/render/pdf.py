@@ -22,6 +22,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from .html import ASSETS_DIR
 
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+FONT_FAMILIES = ("DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial")
+"""The stylesheet's font stack; PDF/UA needs real fonts embedded, so one of them must exist."""
 
 
 class PdfError(Exception):
@@ -79,10 +81,42 @@ def _errors_fail() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
+def installed_font_families() -> set[str]:
+    """Font families fontconfig knows on this machine."""
+    from weasyprint.text.ffi import ffi, fontconfig
+
+    config = fontconfig.FcInitLoadConfigAndFonts()
+    try:
+        fonts = fontconfig.FcConfigGetFonts(config, fontconfig.FcSetSystem)
+        families = set()
+        value = ffi.new("FcChar8 **")
+        for i in range(fonts.nfont if fonts != ffi.NULL else 0):
+            n = 0
+            while (
+                fontconfig.FcPatternGetString(fonts.fonts[i], b"family", n, value)
+                == fontconfig.FcResultMatch
+            ):
+                families.add(ffi.string(value[0]).decode("utf-8", "replace"))
+                n += 1
+        return families
+    finally:
+        fontconfig.FcConfigDestroy(config)
+
+
+def check_fonts() -> None:
+    """Raise PdfError when none of the stylesheet's fonts is installed."""
+    if not set(FONT_FAMILIES) & installed_font_families():
+        raise PdfError(
+            f"no font found for the PDF: install one of {', '.join(FONT_FAMILIES)} "
+            "(e.g. the fonts-dejavu-core package)"
+        )
+
+
 class PdfRenderer:
     """One font configuration and one fetcher, reused for every PDF of a build."""
 
     def __init__(self, notice_root: Path) -> None:
+        check_fonts()
         self.root = notice_root.resolve()
         self.fetcher = LocalFetcher([self.root, Path(str(ASSETS_DIR))])
         self.fonts = FontConfiguration()
