@@ -8,11 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from noticegen.cli import main
+from noticegen.i18n.catalogs import write_catalog
 from noticegen.i18n.notice import translate_notice, translate_supplement
+from noticegen.i18n.pofile import read_catalog
 from noticegen.linting import lint
 from noticegen.loading import load
 
@@ -80,6 +82,10 @@ def test_changing_the_english_makes_lint_fail_at_the_fuzzy_line_until_translated
     yaml.write_text(yaml.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     code, output = run("i18n", "update", str(notice))
     assert code == 0, output
+    # A second update changes nothing: the fuzzy flag and the previous English stay.
+    after_first = (notice / "locales" / "fr.po").read_bytes()
+    run("i18n", "update", str(notice))
+    assert (notice / "locales" / "fr.po").read_bytes() == after_first
 
     findings = i18n_findings(notice)
     stale = {(rule, file, line) for rule, file, line, _ in findings}
@@ -105,12 +111,13 @@ def test_changing_the_english_makes_lint_fail_at_the_fuzzy_line_until_translated
                "zu versenden und zu liefern."),
     ):  # fmt: skip
         path = notice / "locales" / f"{lang}.po"
-        catalog = read_po(path.open("rb"), locale=lang)
+        catalog = read_catalog(path, lang).catalog
+        assert catalog is not None
         message = catalog.get(NEW, context=CONTEXT)
+        assert message.previous_id == [OLD]
         message.string = translation
         message.flags.discard("fuzzy")
-        with path.open("wb") as handle:
-            write_po(handle, catalog, width=96, include_previous=True)
+        write_catalog(path, catalog)
     assert i18n_findings(notice) == []
     loaded = load(notice)
     assert loaded.notice is not None

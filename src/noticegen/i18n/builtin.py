@@ -10,18 +10,16 @@ test suite fails until every catalog is complete).
 from __future__ import annotations
 
 import datetime
-import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_python
-from babel.messages.pofile import write_po
 
 from ..fsutil import atomic_write_bytes
 from . import languages
-from .pofile import read_catalog
+from .pofile import catalog_bytes, read_catalog
 from .strings import BUILTIN_LOCALES, TEMPLATE_LANGUAGE
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -91,9 +89,7 @@ def template() -> Catalog:
 
 
 def write(path: Path, catalog: Catalog) -> None:
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=96, ignore_obsolete=True, include_previous=True)
-    atomic_write_bytes(path, buffer.getvalue())
+    atomic_write_bytes(path, catalog_bytes(catalog))
 
 
 def update_catalogs() -> list[str]:

@@ -4,13 +4,11 @@ hold, and extract / update / status over `notice/locales/`."""
 from __future__ import annotations
 
 import datetime
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import write_po
 
 from ..fsutil import atomic_write_bytes
 from ..model import Notice, Supplement
@@ -24,7 +22,7 @@ from .notice import (
     notice_entries,
     supplement_entries,
 )
-from .pofile import PoFile, read_catalog
+from .pofile import PoFile, catalog_bytes, read_catalog
 
 Supplements = list[tuple[str, Supplement]]
 """Each supplement with its path relative to the notice folder."""
@@ -171,9 +169,7 @@ def merge(existing: Catalog, template: Catalog) -> Catalog:
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
     """Write a catalog atomically: a failed write never leaves half a file."""
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=96, ignore_obsolete=True, include_previous=True)
-    atomic_write_bytes(path, buffer.getvalue())
+    atomic_write_bytes(path, catalog_bytes(catalog))
 
 
 # --- what a catalog lacks ---------------------------------------------------------------------

@@ -7,13 +7,14 @@ problem (syntax, duplicate entry, plural header) at its 1-based line instead.
 from __future__ import annotations
 
 import gettext
+import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileParser
+from babel.messages.pofile import PoFileParser, normalize, unescape, write_po
 
 from . import languages
 
@@ -50,6 +51,20 @@ class _CheckingParser(PoFileParser):
     def _reset_message_state(self) -> None:
         super()._reset_message_state()
         self.entry_broken = False
+        self.previous: list[str] = []
+
+    def _process_comment(self, line: str) -> None:
+        # Babel reads `#| msgid` (the source a fuzzy entry was translated from) as a user
+        # comment; keep it as the previous msgid instead.
+        if not line.startswith("#|"):
+            super()._process_comment(line)
+            return
+        self._finish_current_message()
+        keyword, _, argument = line[2:].strip().partition(" ")
+        if keyword == "msgid" or (keyword.startswith('"') and self.previous):
+            quoted = argument if keyword == "msgid" else line[2:].strip()
+            if _QUOTED.fullmatch(quoted.strip()):
+                self.previous.append(unescape(quoted.strip()))
 
     def _invalid_pofile(self, line: str, lineno: int, msg: str) -> None:
         # A broken line already explains why its entry then lacks a msgstr.
@@ -72,6 +87,7 @@ class _CheckingParser(PoFileParser):
         super()._process_message_line(lineno, line, obsolete)
 
     def _add_message(self) -> None:
+        previous = "".join(self.previous)
         if not self.obsolete and self.messages:
             msgid = self.messages[0].denormalize()
             context = self.context.denormalize() if self.context else None
@@ -84,7 +100,34 @@ class _CheckingParser(PoFileParser):
                         f"Duplicate entry{where}: the same source text is translated twice.",
                     )
                 )
+        key_id = self.messages[0].denormalize() if len(self.messages) == 1 else None
+        key_context = self.context.denormalize() if self.context else None
         super()._add_message()
+        if previous and key_id:
+            message = self.catalog.get(key_id, key_context)
+            if message is not None:
+                message.previous_id = [previous]
+
+
+WIDTH = 96
+
+
+def catalog_bytes(catalog: Catalog) -> bytes:
+    """The catalog as PO text, with each fuzzy entry's previous msgid as `#| msgid` lines.
+
+    Babel re-wraps a multi-line previous msgid as prose, which breaks its quoting; these lines
+    are written here instead, just above the entry's msgctxt.
+    """
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH, ignore_obsolete=True, include_previous=False)
+    text = buffer.getvalue().decode("utf-8")
+    for message in catalog:
+        if not (message.previous_id and message.context and message.id):
+            continue
+        anchor = f"msgctxt {normalize(message.context, width=WIDTH)}\n"
+        previous = normalize(message.previous_id[0], prefix="#| ", width=WIDTH)
+        text = text.replace(anchor, f"#| msgid {previous}\n{anchor}", 1)
+    return text.encode("utf-8")
 
 
 def read_catalog(path: Path, tag: str) -> PoFile:
