@@ -14,6 +14,10 @@ _CONTACT_WORDS = frozenset({"email", "phone", "telephone", "mobile", "address", 
 _LOCATION_ROOTS = ("location", "geolocation", "geo")
 
 
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".")
+
+
 @dataclass(frozen=True)
 class _Claim:
     path: PathT
@@ -73,32 +77,40 @@ class NoSaleClaimAtRisk(Rule):
     hint = "Mark the disclosure as a sale or sharing and offer the opt-out, or stop it."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        risks = self._risks(ctx)
+        risks, context = self._risks(ctx)
         if not risks:
             return
         because = "; ".join(risks)
+        also = f" Also, {'; '.join(context)}." if context else ""
         for claim in self._claims(ctx):
             yield Violation(
                 claim.path,
-                f'The notice says "{claim.text}", but {because}. Under the CCPA that is '
-                "likely a sale or sharing.",
+                f'The notice says "{claim.text}", but {because}: under the CCPA that is '
+                f"likely a sale or sharing.{also}",
                 file=claim.file,
                 quote=claim.quote,
             )
 
     def _claims(self, ctx: LintContext) -> Iterator[_Claim]:
         documents = [(None, ctx.notice.promises), *((f, s.promises) for f, s in ctx.supplements)]
+        promised = set()
         for file, promises in documents:
             for pid, promise in promises.items():
                 if promise.kind in (PromiseKind.NO_SALE, PromiseKind.NO_SHARING):
+                    promised.add(_normal(promise.text))
                     yield _Claim(("promises", pid, "text"), file, promise.text.strip(), None)
         for denial in denials(ctx):
-            if "sell" in denial.kinds and denial.about_anyone():
+            # Prose that repeats a promise word for word is the same claim, reported once.
+            repeated = _normal(denial.sentence) in promised
+            if "sell" in denial.kinds and denial.about_anyone() and not repeated:
                 yield _Claim(denial.path, denial.file, denial.quote, denial.quote)
 
-    def _risks(self, ctx: LintContext) -> list[str]:
+    def _risks(self, ctx: LintContext) -> tuple[list[str], list[str]]:
+        """Disclosures that are likely a sale or sharing, and advertising on location that
+        would be sharing if others serve it (worth naming beside a real risk, not alone)."""
         n = ctx.notice
-        risks = []
+        risks: list[str] = []
+        context: list[str] = []
         for rid, r in n.recipients.items():
             if r.kind != RecipientKind.CONTROLLER or r.sale or r.sharing:
                 continue
@@ -124,7 +136,12 @@ class NoSaleClaimAtRisk(Rule):
                     f"purpose `{pid}` ({purpose.label}) uses {listed(location)} for advertising "
                     f"with `{helpers[0]}`"
                 )
-        return risks
+            elif location:
+                context.append(
+                    f"purpose `{pid}` ({purpose.label}) uses {listed(location)} for advertising, "
+                    "which is sharing if a third party serves the ads"
+                )
+        return risks, context
 
     @staticmethod
     def _is_contact(ctx: LintContext, did: str) -> bool:

@@ -8,8 +8,11 @@ from ..base import Rule, Violation
 from ._text import all_prose
 
 _CONTACT = re.compile(
-    r"\b(?:contact\s+(?:details|information|info|section|data|us\s+(?:below|above))|"
-    r"(?:e-?mail\s+|postal\s+)?address(?:es)?\s+(?:below|above))\b",
+    r"\b(?:(?:see|refer\s+to|consult|find|(?:listed|set\s+out|given|found)\s+in)\s+"
+    r"(?:the\s+|our\s+)?contact\s+(?:details|information|info|section|page)"
+    r"|our\s+contact\s+(?:details|information)"
+    r"|contact\s+(?:details|information|us)\s+(?:below|above|at\s+the\s+end)"
+    r"|(?:e-?mail\s+|postal\s+)?address(?:es)?\s+(?:below|above))\b",
     re.IGNORECASE,
 )
 
@@ -19,8 +22,9 @@ class DanglingContactReference(Rule):
 
     What it does:
         When the controller has no email, telephone, postal address or website, flags
-        phrases such as "refer to the contact details", "contact us below" or "the address
-        above" in the notice and its supplements.
+        phrases that send the reader to the company's contact details: "refer to the contact
+        details", "our contact information", "contact us below", "the address above". (The
+        person's own "contact information you provided" is not such a reference.)
 
     Why it matters:
         The identity and contact details of the controller are the first thing the notice
