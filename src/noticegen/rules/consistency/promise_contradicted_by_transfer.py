@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import PromiseKind
 from ..base import Rule, Violation
-from ._geo import outside_eea
+from ._geo import outside_eea, place
 from ._promises import promises, quoted
 
 
@@ -60,11 +60,11 @@ class PromiseContradictedByTransfer(Rule):
                 yield Violation(
                     at.path,
                     f"The promise {quoted(at.promise)} is contradicted by transfer `{tid}` to "
-                    f"{transfer.destination}.",
+                    f"{place(transfer.destination)}.",
                     file=at.file,
                 )
             for rid, recipient in n.recipients.items():
-                abroad = [c for c in recipient.countries if outside_eea(c)]
+                abroad = [place(c) for c in recipient.countries if outside_eea(c)]
                 if not abroad or (at.promise.data and not at.concerns(recipient.data)):
                     continue
                 yield Violation(

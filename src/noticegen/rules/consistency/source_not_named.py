@@ -47,11 +47,8 @@ class SourceNotNamed(Rule):
                 category.source in (Source.THIRD_PARTY, Source.PUBLIC)
                 and not (category.source_name or "").strip()
             ):
-                origin = (
-                    "a third party"
-                    if category.source is Source.THIRD_PARTY
-                    else ("a public source")
-                )
+                third_party = category.source is Source.THIRD_PARTY
+                origin = "a third party" if third_party else "a public source"
                 yield Violation(
                     ("data", did, "source"),
                     f"`{did}` ({category.label}) comes from {origin}, but the notice does not say "

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...findings import Severity
 from ..base import Rule, Violation
-from ._geo import EEA
+from ._geo import EEA, place
 
 _REGIONS = {"EEA", "EU"}
 
@@ -58,7 +58,7 @@ class TransferOutsideRecipientCountries(Rule):
                     continue
                 yield Violation(
                     ("transfers", tid, "recipients", i),
-                    f"Transfer `{tid}` sends data to `{rid}` in {transfer.destination}, but "
+                    f"Transfer `{tid}` sends data to `{rid}` in {place(transfer.destination)}, but "
                     f"`{rid}` is said to process data only in {', '.join(recipient.countries)}.",
                 )
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
+from ..consistency._geo import place
 from ._common import GDPR_PROFILES, abroad
 
 
@@ -60,6 +61,6 @@ class RecipientAbroadWithoutTransfer(Rule):
                     continue
                 yield Violation(
                     ("recipients", rid, "countries", i),
-                    f"Recipient `{rid}` ({recipient.label}) processes data in {country}, but no "
-                    "transfer to that country is described.",
+                    f"Recipient `{rid}` ({recipient.label}) processes data in "
+                    f"{place(country)}, but no transfer to that country is described.",
                 )

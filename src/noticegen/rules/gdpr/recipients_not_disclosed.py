@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
+from ..consistency._geo import place
 from ._common import GDPR_PROFILES
 
 
@@ -66,6 +67,6 @@ class RecipientsNotDisclosed(Rule):
         for tid, transfer in n.transfers.items():
             yield Violation(
                 ("transfers", tid),
-                f"Transfer `{tid}` sends data to {transfer.destination}, but the notice names no "
-                "recipients.",
+                f"Transfer `{tid}` sends data to {place(transfer.destination)}, but the notice "
+                "names no recipients.",
             )

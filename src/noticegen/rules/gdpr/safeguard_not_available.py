@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import Safeguard
 from ..base import Rule, Violation
-from ..consistency._geo import EEA
+from ..consistency._geo import EEA, place
 from ._common import GDPR_PROFILES
 
 EU_ADEQUATE = frozenset(
@@ -67,7 +67,7 @@ class SafeguardNotAvailable(Rule):
                 yield Violation(
                     ("transfers", tid, "safeguard"),
                     f"Transfer `{tid}` relies on the EU-US Data Privacy Framework, which covers "
-                    f"only the United States, not {where}.",
+                    f"only the United States, not {place(where)}.",
                 )
             if transfer.safeguard is not Safeguard.ADEQUACY:
                 continue
@@ -79,6 +79,6 @@ class SafeguardNotAvailable(Rule):
             if lacking:
                 yield Violation(
                     ("transfers", tid, "safeguard"),
-                    f"Transfer `{tid}` relies on adequacy, but {where} is not covered by "
+                    f"Transfer `{tid}` relies on adequacy, but {place(where)} is not covered by "
                     f"{' or '.join(lacking)}.",
                 )

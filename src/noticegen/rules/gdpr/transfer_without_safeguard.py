@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
+from ..consistency._geo import place
 from ._common import GDPR_PROFILES, abroad
 
 
@@ -50,6 +51,6 @@ class TransferWithoutSafeguard(Rule):
             if transfer.safeguard is None and abroad(ctx, transfer.destination):
                 yield Violation(
                     ("transfers", tid),
-                    f"Transfer `{tid}` sends data to {transfer.destination} without saying which "
-                    "adequacy decision or safeguard makes it lawful.",
+                    f"Transfer `{tid}` sends data to {place(transfer.destination)} without saying "
+                    "which adequacy decision or safeguard makes it lawful.",
                 )

@@ -29,8 +29,9 @@ class UnsafeLink(Rule):
         A `javascript:` link runs code in the reader's browser; a remote image tells a third
         party who reads the notice, which is itself processing the notice never disclosed (GDPR
         Art. 5(1)(a), ePrivacy Art. 5(3)); a `file:` image can leak files of the machine that
-        builds the PDF. The renderer removes such links, so the sentence around them may no
-        longer make sense either.
+        builds the PDF. noticegen's own pages drop such links and show images as their alt
+        text, so the sentence around them may no longer make sense; other tools that display
+        the text (the JSON export, translation tools) may not be as careful.
 
     Example:
         ```yaml
@@ -99,8 +100,9 @@ def _image_problem(link: ProseLink) -> str | None:
     match = _SCHEME.match(src)
     if src.startswith(("//", "\\\\")) or (match and match.group(1) in {"http", "https"}):
         return (
-            "a remote image is fetched from another server each time the notice is read, "
-            "telling that server who reads it."
+            "wherever the text is displayed, a remote image is fetched from another server, "
+            "telling that server who reads the notice (the published page shows only its alt "
+            "text)."
         )
     if match is not None:
         return f"images with a `{match.group(1)}:` address are not allowed in the notice."
