@@ -390,3 +390,11 @@ def test_markdown_puts_material_changes_first_and_folds_a_long_list() -> None:
             .output
         )["summary"]["material"]
     )
+
+
+def test_default_new_side_missing_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["diff", str(CURRENT)])
+    assert result.exit_code == 2 and "no notice folder in the working tree" in result.output

@@ -80,6 +80,8 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
     with ExitStack() as stack:
         try:
             old_folder, old_name = stack.enter_context(_side(old, folder))
+            if new is None and not Path(folder).exists():
+                fail_usage(f"{folder}: no notice folder in the working tree; give NEW or --path")
             new_folder, new_name = stack.enter_context(_side(new or folder, folder))
         except GitSourceError as error:
             fail_usage(str(error))
