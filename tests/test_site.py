@@ -212,7 +212,7 @@ def test_a_missing_font_fails_the_build_in_one_line(
 
     monkeypatch.setattr(pdf, "installed_font_families", set)
     with pytest.raises(BuildError, match="no font found") as raised:
-        build_site(loaded(notice_dir), tmp_path / "site")
+        build_site(loaded(notice_dir), tmp_path / "site", workers=1)
     assert "\n" not in str(raised.value)
     assert not (tmp_path / "site").exists()
 
@@ -227,3 +227,27 @@ def test_a_missing_asset_fails_the_build_in_one_line(
         build_site(loaded(notice_dir), tmp_path / "site")
     assert "\n" not in str(raised.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notice"]
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_refuses_to_replace_a_folder_it_did_not_build(notice_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "thesis.txt").write_text("years of work")
+    with pytest.raises(BuildError, match="not a site noticegen built"):
+        build_site(loaded(notice_dir), out)
+    assert (out / "thesis.txt").read_text() == "years of work"
+
+
+def test_a_worker_that_cannot_start_fails_the_build_in_one_line(
+    notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from noticegen.render import pdf
+
+    if threading.active_count() > 1:
+        pytest.skip("workers start from a fork server here: the patch would not reach them")
+    monkeypatch.setattr(pdf, "installed_font_families", set)
+    with pytest.raises(BuildError, match="no font found"):
+        build_site(loaded(notice_dir), tmp_path / "site", workers=2)

@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -184,9 +185,11 @@ def render_pdfs(root: Path, documents: list[str], workers: int | None = None) ->
         if workers <= 1:
             _init_worker(str(root))
             return [_render_in_worker(d) for d in documents]
+        # Forking is the cheapest start, but unsafe while other threads run (`serve`).
+        method = "fork" if threading.active_count() == 1 else "forkserver"
         with ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
+            mp_context=multiprocessing.get_context(method),
             initializer=_init_worker,
             initargs=(str(root),),
         ) as pool:
@@ -322,6 +325,11 @@ def build_site(
     if notice is None:
         raise BuildError("the notice did not load; run `noticegen lint` for the findings")
     out = out.absolute()
+    if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
+        raise BuildError(
+            f"{out} is not empty and holds no {MANIFEST}: it is not a site noticegen built, "
+            "and building would replace it; choose another --out"
+        )
     inputs = inputs_hash(loaded.root, draft=draft)
     if is_up_to_date(out, inputs):
         files = read_manifest(out) or {}
