@@ -15,6 +15,7 @@ from ..model import Notice, Supplement
 from . import languages
 from .notice import (
     LOCALES_DIR,
+    NAME_COMMENT,
     TEMPLATE_FILE,
     Entry,
     PathT,
@@ -124,6 +125,7 @@ def build_template(
             entry.text,
             "",
             locations=[(entry.file or "notice.yaml", line)] if line else [],
+            auto_comments=[NAME_COMMENT] if entry.is_name else [],
             context=entry.context,
         )
     return catalog
@@ -143,7 +145,13 @@ def merge(existing: Catalog, template: Catalog) -> Catalog:
     for message in template:
         if not message.id:
             continue
-        wanted = Message(message.id, "", message.locations, context=message.context)
+        wanted = Message(
+            message.id,
+            "",
+            message.locations,
+            auto_comments=message.auto_comments,
+            context=message.context,
+        )
         old = by_context.get(message.context or "")
         if old is not None and old.id != message.id and old.string:
             # The translation was made for the last English a translator saw.

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ..model import Notice, Supplement
+from ..model import Contact, Cookie, Notice, Supplement
 from .pofile import read_catalog
 
 LOCALES_DIR = "locales"
@@ -33,6 +33,11 @@ NOT_TRANSLATABLE = frozenset(
      "limit_link", "metrics_url", "street", "locality", "postal_code", "region", "country",
      "provider", "response_time", "jurisdiction", "jurisdictions"}
 )  # fmt: skip
+# A contact's name is often a role or an institution ("Data Protection Officer", a supervisory
+# authority) and a cookie's provider often a description: both read in the page's language.
+# The translator copies a person's or company's name as it is.
+NAMES_TO_TRANSLATE = frozenset({(Contact, "name"), (Cookie, "provider")})
+NAME_COMMENT = "A name: copy it as it is unless it has a usual form in your language."
 
 PathT = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -51,6 +56,10 @@ class Entry:
     file: str | None = None
     """The supplement's path relative to the notice folder; None for notice.yaml."""
 
+    @property
+    def is_name(self) -> bool:
+        return self.path[-1:] in (("name",), ("provider",))
+
 
 Mapper = Callable[[PathT, str, str], str]
 
@@ -62,7 +71,8 @@ def _map(node: Any, path: PathT, context: tuple[str, ...], fn: Mapper) -> Any:
         for name in type(node).model_fields:
             value = getattr(node, name)
             # `data` is a mapping of entities at the top level but a list of ids in a purpose.
-            if name in NOT_TRANSLATABLE and not isinstance(value, dict):
+            skipped = name in NOT_TRANSLATABLE and (type(node), name) not in NAMES_TO_TRANSLATE
+            if skipped and not isinstance(value, dict):
                 continue
             mapped = _map(value, (*path, name), (*context, name), fn)
             if mapped is not value:
