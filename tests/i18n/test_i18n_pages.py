@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html.parser
 import re
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -135,3 +136,27 @@ def test_right_to_left_language_sets_the_direction(tmp_path: Path) -> None:
     )
     assert re.search(r'<html[^>]*\bdir="rtl"', page)
     assert "حقوقك" in page_text(page)  # "Your rights"
+
+
+def test_markup_in_a_translation_is_reported_and_escaped_like_the_source(tmp_path: Path) -> None:
+    from noticegen.i18n.catalogs import write_catalog
+    from noticegen.i18n.pofile import read_catalog
+    from noticegen.linting import lint
+
+    folder = Path(shutil.copytree(FIXTURE, tmp_path / "notice"))
+    path = folder / "locales" / "fr.po"
+    catalog = read_catalog(path, "fr").catalog
+    assert catalog is not None
+    for message in catalog:
+        if message.context == "purposes.orders.label":
+            message.string = "Commandes <script>alert(1)</script>"
+        elif message.context == "purposes.orders.description":
+            message.string = 'Voir <img src=x onerror="alert(1)"> et [ceci](javascript:alert(1)).'
+    write_catalog(path, catalog)
+
+    fired = {f.rule for f in lint(load(folder)) if Path(f.file).name == "fr.po"}
+    assert {"NG708", "NG709"} <= fired
+    page = {p.path: p.html for p in site.plan_pages(load(folder), draft=False)}["fr/index.html"]
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert 'href="javascript:' not in page
+    assert "Commandes &lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -145,7 +145,12 @@ def status(path: Path, check: bool) -> None:
     assert notice is not None
     supplements = _supplements(loaded)
     complete = True
-    for lang in translation_languages(notice, supplements):
+    wanted = translation_languages(notice, supplements)
+    if not wanted:
+        click.echo(
+            f"Nothing to translate: the notice is published in {notice.notice.language} only."
+        )
+    for lang in wanted:
         s = language_status(loaded.root, notice, supplements, lang)
         if not s.exists:
             click.echo(f"{lang:<6} no catalog ({s.file}): run `noticegen i18n update`")
