@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -77,9 +78,9 @@ class LintContext:
 
     def prose(self) -> Iterator[tuple[str | None, PathT, str]]:
         """Every free-text value of the notice and its supplements: (file, path, text)."""
-        yield from ((None, path, text) for path, text in _strings(self.notice, ()))
+        yield from ((None, path, text) for path, text in prose_strings(self.notice))
         for rel, supplement in self.supplements:
-            yield from ((rel, path, text) for path, text in _strings(supplement, ()))
+            yield from ((rel, path, text) for path, text in prose_strings(supplement))
 
 
 _NOT_PROSE = {"id", "version", "language", "languages", "email", "phone", "url", "website",
@@ -89,16 +90,20 @@ _NOT_PROSE = {"id", "version", "language", "languages", "email", "phone", "url",
               "region", "registration", "legal_name", "kind", "provider"}  # fmt: skip
 
 
-def _strings(node: Any, path: PathT) -> Iterator[tuple[PathT, str]]:
+def prose_strings(node: Any, path: PathT = ()) -> Iterator[tuple[PathT, str]]:
+    """Every free-text value under `node`, skipping ids, addresses and other non-prose fields
+    (a field is skipped by name only when it holds plain values, not a mapping of entities)."""
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            if name not in _NOT_PROSE:
-                yield from _strings(getattr(node, name), (*path, name))
+            value = getattr(node, name)
+            if name in _NOT_PROSE and not isinstance(value, dict):
+                continue
+            yield from prose_strings(value, (*path, name))
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _strings(value, (*path, str(key)))
+            yield from prose_strings(value, (*path, str(key)))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _strings(value, (*path, i))
-    elif isinstance(node, str) and not hasattr(node, "value"):
+            yield from prose_strings(value, (*path, i))
+    elif isinstance(node, str) and not isinstance(node, enum.Enum):
         yield path, node

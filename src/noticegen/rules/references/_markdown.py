@@ -7,15 +7,12 @@ neither Jinja2 nor WeasyPrint), so lint and the published page cannot disagree a
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
-from ...context import _NOT_PROSE, PathT
+from ...context import PathT
 from ...model import Supplement
 from ...render.view import RESERVED_ANCHORS, assign_anchors
 
@@ -49,12 +46,7 @@ def _parser() -> MarkdownIt:
 
 def prose_links(ctx: LintContext) -> Iterator[ProseLink]:
     """Every link and image written in a prose value of the notice or a supplement."""
-    texts: list[tuple[str | None, PathT, str]] = [
-        (None, path, text) for path, text in _strings(ctx.notice, ())
-    ]
-    for rel, supplement in ctx.supplements:
-        texts += [(rel, path, text) for path, text in _strings(supplement, ())]
-    for file, path, text in texts:
+    for file, path, text in ctx.prose():
         if "](" not in text and "]:" not in text and "<" not in text:
             continue  # no inline, reference or autolink syntax: nothing to parse
         for block in _parser().parse(text):
@@ -103,25 +95,3 @@ def supplement_anchors(supplement: Supplement) -> set[str]:
         | {own("promise", key) for key in supplement.promises}
         | {str(right) for right in supplement.rights}
     )
-
-
-def _strings(node: Any, path: PathT) -> Iterator[tuple[PathT, str]]:
-    """Every string value under `node` except ids, addresses and other non-prose fields.
-
-    `LintContext.prose()` skips fields by name, which also skips the `data` and `purposes`
-    mappings of the notice itself; here a field is skipped only when it holds plain values.
-    """
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            if name in _NOT_PROSE and not isinstance(value, dict):
-                continue
-            yield from _strings(value, (*path, name))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, (*path, str(key)))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _strings(value, (*path, i))
-    elif isinstance(node, str) and not isinstance(node, enum.Enum):
-        yield path, node
