@@ -58,11 +58,17 @@ class MissingCcpaRight(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if self.right not in ccpa_rights(ctx):
             yield Violation(
-                ("rights",),
+                where(ctx, "rights"),
                 f"The {self.right_name} is not offered to California consumers.",
                 hint=f"Add `{self.right}` under `rights` (or in the California supplement), "
                 "with how to exercise it.",
             )
+
+
+def where(ctx: LintContext, field: str) -> tuple[str, ...]:
+    """Where to report a missing California disclosure: the notice's `field` when present,
+    else the jurisdictions line that turned the CCPA checks on."""
+    return (field,) if getattr(ctx.notice, field) else ("notice", "jurisdictions")
 
 
 def online_only(ctx: LintContext) -> bool:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._common import requests_field_set
+from ._common import requests_field_set, where
 
 
 class CcpaAuthorisedAgentMissing(Rule):
@@ -45,7 +45,7 @@ class CcpaAuthorisedAgentMissing(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if not requests_field_set(ctx, "authorised_agents"):
             yield Violation(
-                ("requests",),
+                where(ctx, "requests"),
                 "The notice does not explain how an authorised agent can make a request on a "
                 "California consumer's behalf.",
             )

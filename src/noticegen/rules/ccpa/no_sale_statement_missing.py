@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import Jurisdiction, Promise, PromiseKind
 from ..base import Rule, Violation
-from ._common import sold_or_shared
+from ._common import sold_or_shared, where
 
 _MENTIONS = {
     PromiseKind.NO_SALE: re.compile(r"\bsel"),
@@ -70,7 +70,7 @@ class CcpaNoSaleStatementMissing(Rule):
             else:
                 words = "not sold" if missing[0] == PromiseKind.NO_SALE else "not shared"
             yield Violation(
-                ("promises",),
+                where(ctx, "promises"),
                 "No recipient is marked as a sale or as sharing, but the notice never states "
                 f"that personal information is {words}.",
             )

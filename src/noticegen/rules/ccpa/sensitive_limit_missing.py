@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...context import LintContext, related
+from ...context import LintContext
 from ...model import CcpaCategory, Right
 from ..base import Rule, Violation
+from ..consistency._ids import IdIndex
 from ._common import ccpa_rights, option, requests_field_set
 
 
@@ -54,7 +55,8 @@ class CcpaSensitiveLimitMissing(Rule):
             for did, data in ctx.notice.data.items()
             if data.sensitive or data.ccpa_category == CcpaCategory.SENSITIVE
         ]
-        used = sorted({did for did in sensitive if any(related(u, did) for u in ctx.purpose_data)})
+        used_by_purposes = IdIndex(ctx.purpose_data)
+        used = sorted(did for did in sensitive if used_by_purposes.touches(did))
         if not used:
             return
         names = ", ".join(f"`{d}`" for d in used)

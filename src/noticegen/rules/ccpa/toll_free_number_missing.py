@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import MethodKind
 from ..base import Rule, Violation
-from ._common import online_only, request_methods
+from ._common import online_only, request_methods, where
 
 
 class CcpaTollFreeNumberMissing(Rule):
@@ -48,6 +48,6 @@ class CcpaTollFreeNumberMissing(Rule):
         if online_only(ctx) or MethodKind.TOLL_FREE_PHONE in request_methods(ctx):
             return
         yield Violation(
-            ("requests", "methods") if ctx.notice.requests else ("requests",),
+            ("requests", "methods") if ctx.notice.requests else where(ctx, "requests"),
             "No toll-free telephone number is given for California consumers' requests.",
         )

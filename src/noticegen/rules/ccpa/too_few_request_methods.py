@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import MethodKind
 from ..base import Rule, Violation
-from ._common import online_only, request_methods
+from ._common import online_only, request_methods, where
 
 
 class CcpaTooFewRequestMethods(Rule):
@@ -49,7 +49,7 @@ class CcpaTooFewRequestMethods(Rule):
         if online_only(ctx):
             if MethodKind.EMAIL not in methods:
                 yield Violation(
-                    ("requests",),
+                    where(ctx, "requests"),
                     "An online-only business must give at least an email address for requests, "
                     "and none is listed.",
                     hint="Add `{kind: email, value: ...}` under `requests.methods`.",
@@ -57,7 +57,7 @@ class CcpaTooFewRequestMethods(Rule):
         elif len(set(methods)) < 2:
             listed = ", ".join(sorted(set(methods))) or "none"
             yield Violation(
-                ("requests", "methods") if ctx.notice.requests else ("requests",),
+                ("requests", "methods") if ctx.notice.requests else where(ctx, "requests"),
                 f"California consumers need at least two ways to submit requests; the notice "
                 f"gives {len(set(methods))} ({listed}).",
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._common import requests_field_set
+from ._common import requests_field_set, where
 
 
 class CcpaVerificationMissing(Rule):
@@ -43,7 +43,7 @@ class CcpaVerificationMissing(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if not requests_field_set(ctx, "verification"):
             yield Violation(
-                ("requests",),
+                where(ctx, "requests"),
                 "The notice does not describe how requests to know, delete or correct are "
                 "verified.",
             )

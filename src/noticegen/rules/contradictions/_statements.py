@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from ...context import LintContext, PathT, covers, related
+from ...context import LintContext, PathT, covers
 from ..prose._text import all_prose, is_heading, sentences
 
 VERB_FORMS = {
@@ -133,22 +133,31 @@ class Denial:
         return not self.tail or bool(_ANYONE.fullmatch(self.tail))
 
 
-def denials(ctx: LintContext) -> Iterator[Denial]:
+_LAST: list[tuple[LintContext, list[Denial]]] = []
+_MAYBE = re.compile(r"not\b|never\b|n't\b", re.IGNORECASE)
+
+
+def denials(ctx: LintContext) -> list[Denial]:
     """Unqualified denials in the prose of the notice and its supplements.
 
     Structured promises (`promises:`) are left to the consistency rules, which check them
-    against the facts already.
+    against the facts already. Five rules read the list: the last notice's is kept.
     """
+    if _LAST and _LAST[0][0] is ctx:
+        return _LAST[0][1]
     names = _company_words(ctx)
+    found = []
     for file, path, text in all_prose(ctx):
-        if path[:1] == ("promises",) or is_heading(path):
+        if path[:1] == ("promises",) or is_heading(path) or not _MAYBE.search(text):
             continue
         for _, sentence in sentences(text):
-            if QUALIFIER.search(sentence):
+            if not _MAYBE.search(sentence) or QUALIFIER.search(sentence):
                 continue
             denial = _denial(file, path, sentence, names)
             if denial is not None:
-                yield denial
+                found.append(denial)
+    _LAST[:] = [(ctx, found)]
+    return found
 
 
 def _company_words(ctx: LintContext) -> re.Pattern[str]:
@@ -249,10 +258,27 @@ class DataVocabulary:
         return None
 
 
-def overlapping(data: Iterable[str], named: Iterable[str]) -> list[str]:
+class IdSet:
+    """Ids, answering "is this id one of them, an ancestor or a descendant?" in time
+    proportional to the id's depth, so rules stay linear in the size of the notice."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.ids = set(ids)
+        self.ancestors = {p for i in self.ids for p in _prefixes(i)}
+
+    def touches(self, other: str) -> bool:
+        return other in self.ancestors or any(p in self.ids for p in _prefixes(other))
+
+
+def _prefixes(did: str) -> Iterator[str]:
+    parts = did.split(".")
+    for depth in range(1, len(parts) + 1):
+        yield ".".join(parts[:depth])
+
+
+def overlapping(data: Iterable[str], named: IdSet) -> list[str]:
     """The ids in `data` (a recipient's list, which may use parent ids) that touch `named`."""
-    named = list(named)
-    return [d for d in data if any(related(d, n) for n in named)]
+    return [d for d in data if named.touches(d)]
 
 
 def listed(ids: Iterable[str]) -> str:

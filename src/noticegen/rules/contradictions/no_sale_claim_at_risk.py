@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from ...context import LintContext, PathT, covers
 from ...findings import Severity
-from ...model import CcpaCategory, PromiseKind, RecipientKind
+from ...model import CcpaCategory, DataCategory, PromiseKind, RecipientKind
 from ..base import Rule, Violation
-from ._statements import denials, listed, words
+from ._statements import IdSet, denials, listed, words
 
 _CONTACT_CATEGORIES = {CcpaCategory.IDENTIFIERS, CcpaCategory.CUSTOMER_RECORDS}
 _CONTACT_WORDS = frozenset({"email", "phone", "telephone", "mobile", "address", "contact"})
@@ -77,12 +77,15 @@ class NoSaleClaimAtRisk(Rule):
     hint = "Mark the disclosure as a sale or sharing and offer the opt-out, or stop it."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
+        claims = list(self._claims(ctx))
+        if not claims:
+            return
         risks, context = self._risks(ctx)
         if not risks:
             return
         because = "; ".join(risks)
         also = f" Also, {'; '.join(context)}." if context else ""
-        for claim in self._claims(ctx):
+        for claim in claims:
             yield Violation(
                 claim.path,
                 f'The notice says "{claim.text}", but {because}: under the CCPA that is '
@@ -111,19 +114,21 @@ class NoSaleClaimAtRisk(Rule):
         n = ctx.notice
         risks: list[str] = []
         context: list[str] = []
+        contact = IdSet(d for d, c in n.data.items() if _is_contact(d, c))
+        location = IdSet(d for d, c in n.data.items() if _is_location(d, c))
         for rid, r in n.recipients.items():
             if r.kind != RecipientKind.CONTROLLER or r.sale or r.sharing:
                 continue
-            contact = [d for d in r.data if self._is_contact(ctx, d)]
-            if contact:
+            contacts = [d for d in r.data if d in contact.ancestors]
+            if contacts:
                 risks.append(
-                    f"partner `{rid}` ({r.label}) receives {listed(contact)}, which it can use to "
+                    f"partner `{rid}` ({r.label}) receives {listed(contacts)}, which it can use to "
                     "contact people itself"
                 )
         for pid, purpose in n.purposes.items():
             if not (purpose.direct_marketing or purpose.profiling):
                 continue
-            location = [d for d in purpose.data if self._is_location(ctx, d)]
+            located = [d for d in purpose.data if d in location.ancestors]
             helpers = [
                 rid
                 for rid, r in n.recipients.items()
@@ -131,31 +136,28 @@ class NoSaleClaimAtRisk(Rule):
                 and r.kind != RecipientKind.PUBLIC_AUTHORITY
                 and not (r.sale or r.sharing)
             ]
-            if location and helpers:
+            if located and helpers:
                 risks.append(
-                    f"purpose `{pid}` ({purpose.label}) uses {listed(location)} for advertising "
+                    f"purpose `{pid}` ({purpose.label}) uses {listed(located)} for advertising "
                     f"with `{helpers[0]}`"
                 )
-            elif location:
+            elif located:
                 context.append(
-                    f"purpose `{pid}` ({purpose.label}) uses {listed(location)} for advertising, "
+                    f"purpose `{pid}` ({purpose.label}) uses {listed(located)} for advertising, "
                     "which is sharing if a third party serves the ads"
                 )
         return risks, context
 
-    @staticmethod
-    def _is_contact(ctx: LintContext, did: str) -> bool:
-        if covers("contact", did) or _CONTACT_WORDS & words(did.replace(".", " ")):
-            return True
-        declared = [ctx.notice.data[d] for d in ctx.notice.data if covers(did, d)]
-        return any(
-            d.ccpa_category in _CONTACT_CATEGORIES or _CONTACT_WORDS & words(d.label)
-            for d in declared
-        )
 
-    @staticmethod
-    def _is_location(ctx: LintContext, did: str) -> bool:
-        if any(covers(root, did) for root in _LOCATION_ROOTS):
-            return True
-        declared = [d for d in ctx.notice.data if covers(did, d)]
-        return any(ctx.notice.data[d].ccpa_category == CcpaCategory.GEOLOCATION for d in declared)
+def _is_contact(did: str, data: DataCategory) -> bool:
+    return (
+        covers("contact", did)
+        or data.ccpa_category in _CONTACT_CATEGORIES
+        or bool(_CONTACT_WORDS & (words(did.replace(".", " ")) | words(data.label)))
+    )
+
+
+def _is_location(did: str, data: DataCategory) -> bool:
+    return data.ccpa_category == CcpaCategory.GEOLOCATION or any(
+        covers(root, did) for root in _LOCATION_ROOTS
+    )

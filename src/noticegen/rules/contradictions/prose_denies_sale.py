@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._statements import DataVocabulary, denials, listed, overlapping
+from ._statements import DataVocabulary, IdSet, denials, listed, overlapping
 
 
 class ProseDeniesSale(Rule):
@@ -60,8 +60,9 @@ class ProseDeniesSale(Rule):
             named = vocabulary.data_named(denial.object_text)
             if not named:
                 continue
+            named_set = IdSet(named)
             for rid, recipient in ctx.notice.recipients.items():
-                sold = overlapping(recipient.data, named) if recipient.data else named
+                sold = overlapping(recipient.data, named_set) if recipient.data else named
                 if recipient.sale and sold:
                     yield Violation(
                         denial.path,

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import RecipientKind
 from ..base import Rule, Violation
-from ._statements import DataVocabulary, denials, listed, overlapping
+from ._statements import DataVocabulary, IdSet, denials, listed, overlapping
 
 # Recipients that are third parties in every regime: not processors acting for the company,
 # not group companies, not authorities the law compels disclosure to.
@@ -63,9 +63,10 @@ class ProseDeniesSharing(Rule):
             named = vocabulary.data_named(denial.object_text)
             if not named:
                 continue
+            named_set = IdSet(named)
             for rid, recipient in ctx.notice.recipients.items():
                 third_party = recipient.kind in THIRD_PARTIES or recipient.sale or recipient.sharing
-                shared = overlapping(recipient.data, named)
+                shared = overlapping(recipient.data, named_set)
                 if third_party and shared:
                     yield Violation(
                         denial.path,

@@ -47,7 +47,7 @@ class MissingLgpdRight(Rule):
             return
         if not lgpd_rights(ctx).intersection(self.accepted):
             yield Violation(
-                ("rights",),
+                ("rights",) if ctx.notice.rights else ("notice", "jurisdictions"),
                 f"The notice does not mention the {self.right_name}, which LGPD Art. 9(VII) "
                 "requires it to state explicitly.",
                 hint=f"Add `{self.accepted[0]}` under `rights` (or in the Brazilian "

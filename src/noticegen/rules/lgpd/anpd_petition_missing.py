@@ -42,6 +42,6 @@ class LgpdAnpdPetitionMissing(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if Right.COMPLAINT not in lgpd_rights(ctx):
             yield Violation(
-                ("rights",),
+                ("rights",) if ctx.notice.rights else ("notice", "jurisdictions"),
                 "The notice does not tell Brazilian data subjects that they may petition the ANPD.",
             )

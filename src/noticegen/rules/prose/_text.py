@@ -39,7 +39,10 @@ def is_heading(path: tuple[str | int, ...]) -> bool:
     return bool(path) and path[-1] in ("title", "label")
 
 
-def all_prose(ctx: LintContext) -> Iterator[tuple[str | None, PathT, str]]:
+_LAST: list[tuple[LintContext, list[tuple[str | None, PathT, str]]]] = []
+
+
+def all_prose(ctx: LintContext) -> list[tuple[str | None, PathT, str]]:
     """Every free-text value of the notice and its supplements: (file, path, text).
 
     Like `LintContext.prose()`, but it also walks the `data`, `purposes` and `recipients`
@@ -47,9 +50,16 @@ def all_prose(ctx: LintContext) -> Iterator[tuple[str | None, PathT, str]]:
     descriptions of purposes are where most contradictions live). Id lists, ids and addresses
     are still left out.
     """
-    yield from ((None, path, text) for path, text in _strings(ctx.notice, ()))
+    # Several rules read it per run: keep the walk of the last notice linted.
+    if _LAST and _LAST[0][0] is ctx:
+        return _LAST[0][1]
+    texts: list[tuple[str | None, PathT, str]] = [
+        (None, path, text) for path, text in _strings(ctx.notice, ())
+    ]
     for rel, supplement in ctx.supplements:
-        yield from ((rel, path, text) for path, text in _strings(supplement, ()))
+        texts += [(rel, path, text) for path, text in _strings(supplement, ())]
+    _LAST[:] = [(ctx, texts)]
+    return texts
 
 
 def _strings(node: Any, path: PathT) -> Iterator[tuple[PathT, str]]:
