@@ -125,17 +125,42 @@ def test_translated_pdf_holds_no_english_sentence(tmp_path: Path) -> None:
     assert not left, left[:5]
 
 
-def test_right_to_left_language_sets_the_direction(tmp_path: Path) -> None:
-    from noticegen.i18n.strings import Strings
-    from noticegen.render import html as render_html
+def test_right_to_left_page_is_marked_and_translated() -> None:
+    page = pages()["ar/index.html"]
+    assert re.search(r'<html[^>]*\blang="ar"[^>]*\bdir="rtl"', page)
+    text = page_text(page)
+    assert "حقوقك" in text and "إشعار الخصوصية" in text  # "Your rights", the title
+    left = sorted(s for s in english_sources("ar") if s in text)
+    assert not left, left[:5]
 
-    loaded = load(FIXTURE)
-    assert loaded.notice is not None
-    page = render_html.render_notice(
-        loaded.notice, Strings("ar"), supplements=[], languages=[], draft=False
-    )
-    assert re.search(r'<html[^>]*\bdir="rtl"', page)
-    assert "حقوقك" in page_text(page)  # "Your rights"
+
+CHROMIUM = shutil.which("chromium-headless-shell") or shutil.which("chromium")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine")
+def test_right_to_left_page_passes_the_accessibility_check(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    results = {}
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            for lang in ("ar", "en"):
+                (tmp_path / f"{lang}.html").write_text(
+                    pages()[f"{lang}/index.html"], encoding="utf-8"
+                )
+                page = browser.new_page()
+                page.goto((tmp_path / f"{lang}.html").as_uri())
+                tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+                response = (
+                    axe_module.Axe()
+                    .run(page, options={"runOnly": {"type": "tag", "values": tags}})
+                    .response
+                )
+                results[lang] = [v["id"] for v in response["violations"]]
+        finally:
+            browser.close()
+    assert results["ar"] == results["en"] == [], results
 
 
 def test_markup_in_a_translation_is_reported_and_escaped_like_the_source(tmp_path: Path) -> None:
