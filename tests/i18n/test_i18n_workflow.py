@@ -22,6 +22,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "notice"
 OLD = "We use your email address to confirm and deliver the orders you place with us."
 NEW = "We use your email address to confirm, ship and deliver the orders you place with us."
 CONTEXT = "purposes.orders.description"
+NOTICE_LANGUAGES = ("fr", "de", "ar")  # those the notice (not only a supplement) is published in
 
 
 @pytest.fixture
@@ -93,7 +94,7 @@ def test_changing_the_english_makes_lint_fail_at_the_fuzzy_line_until_translated
     stale = {(rule, file, line) for rule, file, line, _ in findings}
     expected = {
         ("NG707", f"{lang}.po", entry_line(notice / "locales" / f"{lang}.po", CONTEXT))
-        for lang in ("fr", "de")
+        for lang in NOTICE_LANGUAGES
     }
     assert stale == expected, findings
     french = (notice / "locales" / "fr.po").read_text(encoding="utf-8")
@@ -111,6 +112,8 @@ def test_changing_the_english_makes_lint_fail_at_the_fuzzy_line_until_translated
                "vos commandes."),
         ("de", "Wir verwenden Ihre E-Mail-Adresse, um Ihre Bestellungen zu bestätigen, "
                "zu versenden und zu liefern."),
+        ("ar", "نستخدم عنوان بريدك الإلكتروني لتأكيد الطلبات التي تقدّمها لدينا وشحنها "
+               "وتسليمها."),
     ):  # fmt: skip
         path = notice / "locales" / f"{lang}.po"
         catalog = read_catalog(path, lang).catalog
@@ -141,10 +144,10 @@ def test_update_adds_new_text_untranslated_and_drops_removed_text(notice: Path) 
     yaml.write_text(text, encoding="utf-8")
     run("i18n", "update", str(notice))
     rules = sorted((rule, file) for rule, file, _, _ in i18n_findings(notice))
-    assert rules == [
-        ("NG706", "de.po"), ("NG706", "fr.po"),   # rights.access.description is new
-        ("NG707", "de.po"), ("NG707", "fr.po"),   # the section title changed
-    ]  # fmt: skip
+    # rights.access.description is new (NG706), the section title changed (NG707).
+    assert rules == sorted(
+        (rule, f"{lang}.po") for rule in ("NG706", "NG707") for lang in NOTICE_LANGUAGES
+    )
     # The Brazil supplement's catalog holds only the supplement: the notice's changes leave it be.
     assert "rights.access" not in (notice / "locales" / "pt-BR.po").read_text(encoding="utf-8")
 
@@ -153,7 +156,7 @@ def test_update_creates_a_catalog_for_a_new_language_and_status_counts_it(notice
     yaml = notice / "notice.yaml"
     yaml.write_text(
         yaml.read_text(encoding="utf-8").replace(
-            "languages: [en, fr, de]", "languages: [en, fr, de, pl]"
+            "languages: [en, fr, de, ar]", "languages: [en, fr, de, ar, pl]"
         ),
         encoding="utf-8",
     )
