@@ -2,6 +2,8 @@
 
 from ..base import Rule
 from .anpd_petition_missing import LgpdAnpdPetitionMissing
+from .automated_review_missing import LgpdAutomatedReviewMissing
+from .children_parental_consent_missing import LgpdChildrenParentalConsentMissing
 from .controller_contact_missing import LgpdControllerContactMissing
 from .encarregado_missing import LgpdEncarregadoMissing
 from .legal_basis_missing import LgpdLegalBasisMissing
@@ -24,6 +26,8 @@ RULES: tuple[type[Rule], ...] = (
     LgpdSharingPurposeMissing,
     LgpdAnpdPetitionMissing,
     LgpdTransferMechanismMissing,
+    LgpdAutomatedReviewMissing,
+    LgpdChildrenParentalConsentMissing,
     LgpdRightConfirmationMissing,
     LgpdRightAccessMissing,
     LgpdRightCorrectionMissing,
