@@ -5,9 +5,12 @@ from ..base import Rule
 from .account_active_but_hidden import AccountActiveButHidden
 from .no_sale_claim_at_risk import NoSaleClaimAtRisk
 from .prose_denies_collection import ProseDeniesCollection
+from .prose_denies_cookies import ProseDeniesCookies
+from .prose_denies_profiling import ProseDeniesProfiling
 from .prose_denies_sale import ProseDeniesSale
 from .prose_denies_sharing import ProseDeniesSharing
 from .prose_denies_transfer import ProseDeniesTransfer
+from .prose_hides_structure_deletes import ProseHidesStructureDeletes
 from .supplement_denies_right import SupplementDeniesRight
 
 RULES: tuple[type[Rule], ...] = (
@@ -18,4 +21,7 @@ RULES: tuple[type[Rule], ...] = (
     NoSaleClaimAtRisk,
     SupplementDeniesRight,
     AccountActiveButHidden,
+    ProseDeniesCookies,
+    ProseDeniesProfiling,
+    ProseHidesStructureDeletes,
 )

@@ -283,3 +283,38 @@ def overlapping(data: Iterable[str], named: IdSet) -> list[str]:
 
 def listed(ids: Iterable[str]) -> str:
     return ", ".join(f"`{i}`" for i in ids)
+
+
+def negation_of(what: str) -> re.Pattern[str]:
+    """A sentence pattern: a subject, a negation, a few words, then `what` (group `what`)."""
+    return re.compile(
+        rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}})\s+{_NEG}"
+        rf"(?P<gap>(?:[\s,]+(?!(?:and|but|or)\b)[\w'-]+){{0,5}}?)[\s,]+(?P<what>{what})",
+        re.IGNORECASE,
+    )
+
+
+@dataclass(frozen=True)
+class Negation:
+    file: str | None
+    path: PathT
+    sentence: str
+    match: re.Match[str]
+
+    @property
+    def quote(self) -> str:
+        return _first_line(self.sentence[self.match.end("subject") : self.match.end()].strip())
+
+
+def company_negations(ctx: LintContext, pattern: re.Pattern[str]) -> Iterator[Negation]:
+    """Unqualified sentences in which the company says it does not do `pattern`'s `what`."""
+    names = _company_words(ctx)
+    for file, path, text in all_prose(ctx):
+        if path[:1] == ("promises",) or is_heading(path) or not _MAYBE.search(text):
+            continue
+        for _, sentence in sentences(text):
+            if QUALIFIER.search(sentence):
+                continue
+            match = pattern.search(sentence)
+            if match and names.search(match.group("subject")):
+                yield Negation(file, path, sentence, match)

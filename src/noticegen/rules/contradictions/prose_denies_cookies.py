@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ...model import Cookie, Purpose
+from ..base import Rule, Violation
+from ._statements import company_negations, negation_of
+
+_KINDS = (
+    r"advertising|marketing|targeting|tracking|third[- ]party|analytics?|non-essential|optional"
+)
+_DENIAL = negation_of(
+    rf"(?:use|set|place|deploy|drop|install)\s+(?:any\s+)?(?P<kind>(?:{_KINDS})\s+)?"
+    r"(?:cookies|tracking\s+technologies|similar\s+technologies|pixels|web\s+beacons)\b"
+)
+_ANALYTICS = re.compile(r"analytic|statistic|measure|audience", re.IGNORECASE)
+
+
+class ProseDeniesCookies(Rule):
+    """The text says no cookies (or no cookies of a kind) are used, but the notice declares
+    such cookies.
+
+    What it does:
+        Finds sentences in which the company denies using cookies or similar technologies,
+        optionally of a kind ("We do not use advertising cookies", "We never set third-party
+        cookies"), and reports them when a declared cookie is of that kind: advertising,
+        marketing or targeting (its purpose is direct marketing or profiling); tracking,
+        non-essential or optional (not strictly necessary); third-party (set by someone other
+        than the company); analytics (its purpose is about analytics or statistics).
+
+    Why it matters:
+        Consent to cookies is valid only if it is informed (Directive 2002/58/EC Art. 5(3);
+        GDPR Art. 4(11)); a notice that denies the cookies it sets misinforms the very choice
+        the user is asked to make (GDPR Art. 5(1)(a)).
+
+    Example:
+        ```yaml
+        sections:
+          cookies: {title: Cookies, body: We do not use advertising cookies.}
+        cookies:
+          fbp:
+            name: _fbp
+            provider: Meta
+            purpose: ads        # direct_marketing: true
+            duration: P3M
+            strictly_necessary: false
+            consent: true
+        ```
+
+    Fix:
+        ```yaml
+        sections:
+          cookies:
+            title: Cookies
+            body: With your consent, Meta sets an advertising cookie (_fbp) for three months.
+        ```
+    """
+
+    code = "NG658"
+    name = "prose-denies-cookies"
+    family = "contradictions"
+    citation = "Directive 2002/58/EC Art. 5(3); GDPR Art. 5(1)(a)"
+    hint = "Correct the sentence, or the cookies, so that both say the truth."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        cookies = ctx.notice.cookies
+        if not cookies:
+            return
+        company = " ".join(
+            n for n in (ctx.notice.controller.name, ctx.notice.controller.legal_name) if n
+        )
+        for negation in company_negations(ctx, _DENIAL):
+            kind = (negation.match.group("kind") or "").strip().lower()
+            found = [
+                c.name
+                for c in cookies.values()
+                if self._is_kind(kind, c, ctx.notice.purposes.get(c.purpose), company)
+            ]
+            if found:
+                yield Violation(
+                    negation.path,
+                    f'The text says "{negation.quote}", but the notice declares '
+                    f"{', '.join(f'`{n}`' for n in found[:5])}"
+                    f"{' and more' if len(found) > 5 else ''}.",
+                    file=negation.file,
+                    quote=negation.quote,
+                )
+
+    @staticmethod
+    def _is_kind(kind: str, cookie: Cookie, purpose: Purpose | None, company: str) -> bool:
+        if kind in ("advertising", "marketing", "targeting"):
+            return purpose is not None and (purpose.direct_marketing or purpose.profiling)
+        if kind in ("tracking", "non-essential", "optional"):
+            return not cookie.strictly_necessary
+        if kind.startswith("third"):
+            provider = cookie.provider.lower()
+            return "first" not in provider and provider not in company.lower()
+        if kind.startswith("analytic"):
+            text = cookie.purpose + " " + (purpose.label if purpose else "")
+            return bool(_ANALYTICS.search(text))
+        return True
