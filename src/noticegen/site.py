@@ -208,12 +208,15 @@ def _files_under(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def inputs_hash(root: Path, *, draft: bool) -> str:
+def inputs_hash(root: Path, *, draft: bool, config: Path | None = None) -> str:
     """A hash of everything the output depends on: the notice files, noticegen's own version,
-    templates and assets, the draft flag and SOURCE_DATE_EPOCH."""
+    templates and assets, the draft flag, SOURCE_DATE_EPOCH and the lint configuration (which
+    decides whether the notice may be built at all)."""
     from .render.html import PACKAGE
 
     digest = hashlib.sha256()
+    if config is not None:
+        digest.update(b"config\0" + hashlib.sha256(config.read_bytes()).digest())
     digest.update(f"{GENERATOR}\0draft={draft}\0".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     package = Path(str(PACKAGE))
@@ -237,12 +240,22 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def is_up_to_date(out: Path, inputs: str) -> bool:
+def unchanged_build(
+    root: Path, out: Path, *, draft: bool, config: Path | None = None
+) -> BuildResult | None:
+    """The previous build in `out` when it was made from exactly these inputs, else None.
+
+    The same inputs passed lint when that build was made (or were built with the same
+    `--draft`), so a caller may skip both lint and rendering.
+    """
+    out = out.absolute()
     manifest = read_manifest(out)
-    if manifest is None or manifest.get("inputs") != inputs:
-        return False
+    if manifest is None or manifest.get("inputs") != inputs_hash(root, draft=draft, config=config):
+        return None
     files = manifest.get("files")
-    return isinstance(files, dict) and all((out / name).is_file() for name in files)
+    if not isinstance(files, dict) or not all((out / name).is_file() for name in files):
+        return None
+    return BuildResult(out, len(files), sum(name.endswith(".pdf") for name in files), True)
 
 
 def dump_json(data: Any) -> bytes:
@@ -316,7 +329,12 @@ def _source_date_epoch(notice: Notice) -> str:
 
 
 def build_site(
-    loaded: LoadedNotice, out: Path, *, draft: bool = False, workers: int | None = None
+    loaded: LoadedNotice,
+    out: Path,
+    *,
+    draft: bool = False,
+    workers: int | None = None,
+    config: Path | None = None,
 ) -> BuildResult:
     """Build the site for a loaded notice into `out`. Raises BuildError with one line."""
     from .exports import export_files
@@ -330,11 +348,10 @@ def build_site(
             f"{out} is not empty and holds no {MANIFEST}: it is not a site noticegen built, "
             "and building would replace it; choose another --out"
         )
-    inputs = inputs_hash(loaded.root, draft=draft)
-    if is_up_to_date(out, inputs):
-        files = read_manifest(out) or {}
-        names = files.get("files", {})
-        return BuildResult(out, len(names), sum(n.endswith(".pdf") for n in names), True)
+    previous = unchanged_build(loaded.root, out, draft=draft, config=config)
+    if previous is not None:
+        return previous
+    inputs = inputs_hash(loaded.root, draft=draft, config=config)
 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -11,8 +11,17 @@ import click
 
 from ..config import ConfigError, find_config, load_config
 from ..findings import Finding, Severity
-from ..loading import LoadedNotice, NoticeNotFound, load
+from ..loading import LoadedNotice, NoticeNotFound, load, locate
 from .linting import fail_usage
+
+
+def _locate(path: Path) -> tuple[Path, Path | None]:
+    """The notice folder and its configuration file; a usage error when there is none."""
+    try:
+        root, _ = locate(path)
+        return root, find_config(root)
+    except (NoticeNotFound, ConfigError) as error:
+        fail_usage(str(error))
 
 
 def _load_and_lint(path: Path) -> tuple[LoadedNotice, list[Finding]]:
@@ -30,15 +39,19 @@ def _errors(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity is Severity.ERROR]
 
 
+def _up_to_date(out: Path, files: int) -> str:
+    return f"{out}: up to date (inputs unchanged since the last build), {files} files"
+
+
 def _build(loaded: LoadedNotice, out: Path, draft: bool) -> str:
     """Build and describe the result in one line; raises BuildError."""
     from ..site import build_site
 
     started = time.perf_counter()
-    result = build_site(loaded, out, draft=draft)
+    result = build_site(loaded, out, draft=draft, config=_locate(loaded.root)[1])
     seconds = time.perf_counter() - started
     if result.skipped:
-        return f"{out}: up to date (inputs unchanged), {result.files} files ({seconds:.2f} s)"
+        return _up_to_date(out, result.files)
     kind = "draft " if draft else ""
     return f"built {kind}site {out}: {result.files} files, {result.pdfs} PDFs ({seconds:.2f} s)"
 
@@ -64,8 +77,13 @@ def build(path: Path, out: Path, draft: bool) -> None:
     Exit status: 0 built, 1 lint found errors (nothing written), 2 the site could not be written.
     """
     from ..reporters import REPORTERS
-    from ..site import BuildError
+    from ..site import BuildError, unchanged_build
 
+    root, config = _locate(path)
+    previous = unchanged_build(root, out, draft=draft, config=config)
+    if previous is not None:
+        click.echo(_up_to_date(out, previous.files))
+        return
     loaded, findings = _load_and_lint(path)
     errors = _errors(findings)
     if loaded.notice is None or (errors and not draft):
