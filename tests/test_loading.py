@@ -236,3 +236,9 @@ def test_a_supplement_that_is_a_folder_is_unreadable_not_a_crash(tmp_path: Path)
     (folder / "supplements" / "odd.yaml").mkdir(parents=True)
     [f] = load(folder).findings
     assert f.rule == "NG009"
+
+
+def test_an_empty_required_value_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    text = BASE.replace("  title: Privacy Notice\n", "  title:\n")
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert (f.rule, f.position) == ("NG004", Position(line_of(text, "  title:"), 3))

@@ -210,3 +210,9 @@ def test_syntax_errors_are_problems_with_a_position(text: str) -> None:
     assert problem.position.line >= 1
     assert problem.position.column >= 1
     assert problem.message.startswith("YAML syntax error")
+
+
+def test_an_empty_value_is_located_at_its_key_not_on_the_next_line() -> None:
+    parsed = parse_yaml("x:\n  a:\n  b: 1\n")
+    assert parsed.data == {"x": {"a": None, "b": 1}}
+    assert parsed.position(("x", "a"), prefer_value=True) == Position(2, 3)

@@ -127,6 +127,10 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+def _is_empty(event: Event) -> bool:
+    return isinstance(event, ScalarEvent) and not event.style and event.value == ""
+
+
 def _refuse_surrogates(event: ScalarEvent) -> None:
     """A `\\ud800` escape yields text that cannot be written out as UTF-8 again."""
     if _SURROGATE.search(event.value):
@@ -215,7 +219,7 @@ class _Builder:
         if isinstance(event, ScalarEvent):
             _refuse_surrogates(event)
             value: Any = event.value
-            if event.style is None and event.implicit[0]:
+            if not event.style and event.implicit[0]:
                 value = _resolve_plain(event.value)
             built: tuple[Any, int] = (value, 1)
         elif isinstance(event, SequenceStartEvent):
@@ -278,7 +282,7 @@ class _Builder:
                 )
             _refuse_surrogates(key_event)
             key = key_event.value
-            if key_event.style is None and key_event.implicit[0]:
+            if not key_event.style and key_event.implicit[0]:
                 resolved = _resolve_plain(key)
                 key = key if isinstance(resolved, (datetime.date, float)) else resolved
             value_event = next(self.events)
@@ -307,38 +311,48 @@ class _Builder:
                 continue
             self.result.key_positions[(*path, key)] = _pos(key_event)
             value, n = self.node(value_event, (*path, key), depth + 1)
+            if _is_empty(value_event):
+                # An empty value has no text of its own: point at its key, not the next line.
+                self.result.value_positions[(*path, key)] = _pos(key_event)
             mapping[key] = value
             size += n
         return mapping, size
 
 
-def parse_yaml(text: str) -> ParsedYaml:
-    """Parse one YAML document; problems are recorded, never raised."""
+def _syntax_problem(error: YAMLError) -> YamlProblem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    hint = "Indent with spaces only." if "\\t" in str(problem) or "tab" in str(problem) else ""
+    return YamlProblem("syntax", message, position, hint)
+
+
+def _build(events: Iterator[Event]) -> ParsedYaml:
+    """The data and positions from an event stream; parser errors propagate."""
     result = ParsedYaml()
     result.value_positions[()] = Position(1, 1)
-    too_deep = _flow_run_problem(text)
-    if too_deep is not None:
-        result.problems.append(too_deep)
-        return result
-    events = YAML(typ="safe", pure=True).parse(io.StringIO(text))
     try:
-        result.data = _Builder(iter(events), result).document()
+        result.data = _Builder(events, result).document()
         result.parsed_cleanly = True
     except _Refused as refused:
         result.problems.append(refused.problem)
         result.data = None
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        context = getattr(error, "context", None)
-        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-        hint = "Indent with spaces only." if "\\t" in str(problem) or "tab" in str(problem) else ""
-        result.problems.append(YamlProblem("syntax", message, position, hint))
-        result.data = None
-    except RecursionError:
-        result.problems.append(
-            YamlProblem("too-large", "The YAML is nested too deeply to read.", Position(1, 1))
-        )
-        result.data = None
     return result
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """Parse one YAML document; problems are recorded, never raised."""
+    too_deep = _flow_run_problem(text)
+    if too_deep is not None:
+        result = ParsedYaml(problems=[too_deep])
+        result.value_positions[()] = Position(1, 1)
+        return result
+    try:
+        # ruamel's plain (not round-trip) parser: comments are not needed here, and it is faster
+        return _build(iter(YAML(typ="safe", pure=True).parse(io.StringIO(text))))
+    except YAMLError as error:
+        result = ParsedYaml(problems=[_syntax_problem(error)])
+        result.value_positions[()] = Position(1, 1)
+        return result
