@@ -193,7 +193,12 @@ def render_pdfs(root: Path, documents: list[str], workers: int | None = None) ->
             initializer=_init_worker,
             initargs=(str(root),),
         ) as pool:
-            return list(pool.map(_render_in_worker, documents))
+            # Longest pages first, so that no core is left with a long page at the end.
+            order = sorted(range(len(documents)), key=lambda i: -len(documents[i]))
+            rendered = dict(
+                zip(order, pool.map(_render_in_worker, [documents[i] for i in order]), strict=True)
+            )
+            return [rendered[i] for i in range(len(documents))]
     except PdfError as error:
         raise BuildError(f"PDF rendering failed: {error}") from error
 
