@@ -6,6 +6,7 @@ from .dangling_contact_reference import DanglingContactReference
 from .dangling_document_reference import DanglingDocumentReference
 from .dangling_supplement_reference import DanglingSupplementReference
 from .template_leftover import TemplateLeftover
+from .undefined_acronym import UndefinedAcronym
 from .vague_purpose_wording import VaguePurposeWording
 
 RULES: tuple[type[Rule], ...] = (
@@ -15,4 +16,5 @@ RULES: tuple[type[Rule], ...] = (
     DanglingDocumentReference,
     AbsoluteSecurityClaim,
     VaguePurposeWording,
+    UndefinedAcronym,
 )

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ...findings import Severity
+from ..base import Rule, Violation
+from ._text import all_prose
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,7}s?\b")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+# Abbreviations readers know better than their expansion.
+_FAMILIAR_WORDS = (
+    "EU EEA UK US USA IP URL URLs SMS FAQ PDF HTML ID IDs TLS SSL HTTPS HTTP GPS TV PC OK CEO "
+    "VAT PIN API AI IT EUR USD GBP BRL UTC GMT DNS VPN SDK SDKs CV CVs NB PS AM PM"
+)
+_FAMILIAR = frozenset(_FAMILIAR_WORDS.split(" "))
+
+
+class UndefinedAcronym(Rule):
+    """An acronym is used without being spelt out anywhere in the notice.
+
+    What it does:
+        Finds abbreviations in capitals ("ANPD", "SCCs", "DPO") that the notice never spells
+        out, as in "Standard Contractual Clauses (SCCs)" or "SCCs (Standard Contractual
+        Clauses)", and points at the first use of each. Familiar ones (EU, UK, IP, URL, SMS,
+        ...), Roman numerals, words of the company's name and headings in capitals are left
+        alone. It is advice, not an error.
+
+    Why it matters:
+        Information must be intelligible, in clear and plain language for the average member
+        of the audience (GDPR Art. 12(1); 11 CCR 7003(a); LGPD Art. 6(VI)). An unexplained
+        acronym is a word most readers do not know.
+
+    Example:
+        ```yaml
+        rights:
+          complaint: {how: You may complain to the ANPD.}
+        ```
+
+    Fix:
+        ```yaml
+        rights:
+          complaint: {how: You may complain to the national data protection authority (ANPD).}
+        ```
+    """
+
+    code = "NG607"
+    name = "undefined-acronym"
+    family = "prose"
+    severity = Severity.INFO
+    citation = "GDPR Art. 12(1); 11 CCR 7003(a)"
+    hint = "Spell the acronym out at its first use, with the acronym in brackets."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        texts = all_prose(ctx)
+        if not texts:
+            return
+        everything = "\n".join(text for _, _, text in texts)
+        controller = ctx.notice.controller
+        own_words = set(f"{controller.name} {controller.legal_name or ''}".split())
+        seen: set[str] = set()
+        for file, path, text in texts:
+            for match in _ACRONYM.finditer(text):
+                acronym = match.group(0)
+                if acronym in seen:
+                    continue
+                seen.add(acronym)
+                if (
+                    acronym in _FAMILIAR
+                    or acronym in own_words
+                    or _ROMAN.fullmatch(acronym)
+                    or _shouting(text, match)
+                    or _defined(everything, acronym)
+                ):
+                    continue
+                yield Violation(
+                    path,
+                    f'"{acronym}" is not spelt out anywhere in the notice.',
+                    file=file,
+                    quote=acronym,
+                )
+
+
+def _shouting(text: str, match: re.Match[str]) -> bool:
+    """Whether the acronym sits in a run of capitals (a heading typed in capitals)."""
+    before = text[: match.start()].split()[-1:]
+    after = text[match.end() :].split()[:1]
+    return any(w.isupper() and len(w) > 1 for w in before + after)
+
+
+def _defined(text: str, acronym: str) -> bool:
+    singular = acronym[:-1] if acronym.endswith("s") else acronym
+    forms = "|".join(re.escape(a) for a in {acronym, singular, singular + "s"})
+    return bool(
+        re.search(
+            rf"\((?:{forms})\)|\b(?:{forms})\s*\([^)\s]+\s[^)]+\)|[\"“](?:{forms})[\"”]", text
+        )
+    )
