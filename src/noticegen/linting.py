@@ -14,6 +14,8 @@ from .loading import LoadedNotice, SourceFile, finding
 from .rules import ALL_RULES, Rule, Violation
 from .rules.schema import SuppressionWithoutReason
 
+QUOTE_SEARCH_LINES = 200
+"""How far below a value's first line a quoted phrase is looked for (a long Markdown text)."""
 _SUPPRESSION = re.compile(r"#\s*noticegen:\s*ignore\[([A-Za-z0-9, ]+)\]\s*(.*)$")
 
 
@@ -102,11 +104,13 @@ def _locate(rule: type[Rule], violation: Violation, loaded: LoadedNotice) -> Fin
 
 
 def _find_quote(source: SourceFile, start: Position, quote: str) -> Position | None:
-    """The position of `quote` in the file at or after `start`, for pointing inside prose."""
-    lines = source.text.splitlines()
+    """The position of `quote` in the file at or after `start`, for pointing inside prose.
+
+    The search is bounded so that many quotes in a large file stay linear in its size."""
+    lines = source.folded_lines
     needle = quote.lower()
-    for number in range(start.line - 1, len(lines)):
-        column = lines[number].lower().find(needle)
+    for number in range(start.line - 1, min(len(lines), start.line - 1 + QUOTE_SEARCH_LINES)):
+        column = lines[number].find(needle)
         if column >= 0:
             return Position(number + 1, column + 1)
     return None
@@ -124,6 +128,8 @@ def _apply_suppressions(
     reasons: dict[tuple[str, int, str], str] = {}
     result = list(findings)
     for source in sources:
+        if "noticegen:" not in source.text:
+            continue
         lines = source.text.splitlines()
         for number, line in enumerate(lines, start=1):
             match = _SUPPRESSION.search(line)

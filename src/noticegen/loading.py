@@ -7,6 +7,7 @@ import os
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -48,6 +49,11 @@ class SourceFile:
 
     def position(self, path: tuple[str | int, ...], *, prefer_value: bool = False) -> Position:
         return self.parsed.position(path, prefer_value=prefer_value)
+
+    @cached_property
+    def folded_lines(self) -> list[str]:
+        """The lines of the text in lower case, split once for every quote looked up."""
+        return self.text.lower().splitlines()
 
 
 @dataclass
