@@ -210,3 +210,19 @@ def test_translate_replaces_every_string_and_keeps_the_facts() -> None:
     portuguese = translate_supplement(supplement, FIXTURE, "pt-BR")
     assert portuguese.supplement.title == "Aviso de Privacidade para o Brasil"
     assert portuguese.supplement.jurisdiction == supplement.supplement.jurisdiction
+
+
+def test_a_supplement_only_language_translates_what_its_page_shows_of_the_notice() -> None:
+    from noticegen.i18n.catalogs import entries_for
+
+    loaded = load(FIXTURE)
+    assert loaded.notice is not None
+    supplements = [(Path(s.path).name, sup) for s, sup in loaded.supplements]
+    portuguese = {e.context for e in entries_for(loaded.notice, supplements, "pt-BR")}
+    assert {"notice.title", "controller.dpo.name"} <= portuguese
+    assert "supplements.brazil.sections.encarregado.body" in portuguese
+    assert not any(c.startswith(("purposes.", "data.", "rights.")) for c in portuguese)
+    french = {e.context for e in entries_for(loaded.notice, supplements, "fr")}
+    # The French notice page links the Brazil supplement: its title is translated, not its text.
+    assert "supplements.brazil.supplement.title" in french
+    assert "supplements.brazil.sections.encarregado.body" not in french

@@ -68,17 +68,38 @@ def entries_for(notice: Notice, supplements: Supplements, lang: str) -> list[Ent
     and each supplement published in `lang`. The notice's page names every supplement, so the
     title and audience of a supplement published in other languages are translated too."""
     notice_published = lang in notice.notice.languages
-    entries = notice_entries(notice) if notice_published else []
+    shown: list[Entry] = []
     for file, supplement in supplements:
         if lang in supplement_languages(notice, supplement):
-            entries += supplement_entries(supplement, file)
+            shown += supplement_entries(supplement, file)
         elif notice_published:
-            entries += [e for e in supplement_entries(supplement, file) if e.path in LINK_FIELDS]
-    return entries
+            shown += [e for e in supplement_entries(supplement, file) if e.path in LINK_FIELDS]
+    if notice_published:
+        return notice_entries(notice) + shown
+    # A supplement's page also shows some of the notice: say it in the page's language too.
+    shows_table = any(
+        lang in supplement_languages(notice, s) and s.supplement.jurisdiction == "ccpa"
+        for _, s in supplements
+    )
+    wanted = NOTICE_ON_SUPPLEMENT_PAGES + (CCPA_TABLE if shows_table else ())
+    return [e for e in notice_entries(notice) if _shown(e.context, wanted)] + shown
 
 
 LINK_FIELDS = (("supplement", "title"), ("supplement", "applies_to"))
 """What the notice's page shows of a supplement: its link."""
+NOTICE_ON_SUPPLEMENT_PAGES = ("notice.title", "controller.", "requests.")
+"""What a supplement's page shows of the notice: its title, the controller's contacts and,
+unless the supplement has its own, how to make a request."""
+CCPA_TABLE = ("data.*.label", "purposes.*.label", "recipients.*.label")
+"""What the California supplement's table of categories shows of the notice."""
+
+
+def _shown(context: str, patterns: tuple[str, ...]) -> bool:
+    for pattern in patterns:
+        head, star, tail = pattern.partition("*")
+        if context.startswith(head) and (not star or context.endswith(tail)):
+            return True
+    return False
 
 
 def all_entries(notice: Notice, supplements: Supplements) -> list[Entry]:
