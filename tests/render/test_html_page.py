@@ -120,3 +120,10 @@ def test_ccpa_table(small: LoadedNotice) -> None:
     assert "Email address, Name" in identifiers and "Provided by you" in identifiers
     assert "Hosting provider" in identifiers and "Newsletter platform" in identifiers
     assert identifiers.count("None") == 2  # neither sold nor shared
+
+
+def test_retention_end_only_when_stated(small: LoadedNotice) -> None:
+    text = read(notice_page(small)).text
+    # `logs` says its data is anonymised; `account-data` leaves the default unstated.
+    assert text.count("Then anonymised") == 1
+    assert "Then deleted" not in text

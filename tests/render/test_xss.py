@@ -47,3 +47,21 @@ def test_pdf_of_the_page_fetches_nothing(
     html = (xss_site.out / "en" / "index.html").read_text(encoding="utf-8")
     assert PdfRenderer(FIXTURES / "xss").render(html).startswith(b"%PDF")
     assert fetched == []
+
+
+def test_lint_reports_each_unsafe_link() -> None:
+    from noticegen.linting import lint
+    from noticegen.loading import load
+
+    findings = [f for f in lint(load(FIXTURES / "xss")) if f.rule == "NG103"]
+    for target in ("javascript:alert(1)", "file:///etc/passwd", "http://127.0.0.1:9/x.png",
+                   "http://127.0.0.1:9/data.png", "//127.0.0.1:9/y", "data:"):  # fmt: skip
+        assert any(target in f.message for f in findings), target
+
+
+def test_draft_pdf_is_watermarked_on_every_page(xss_site: BuildResult) -> None:
+    import pypdf
+
+    reader = pypdf.PdfReader(xss_site.out / "en" / "xss.pdf")
+    for page in reader.pages:
+        assert "DRAFT" in (page.extract_text() or "")
