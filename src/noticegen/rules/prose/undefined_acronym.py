@@ -10,10 +10,12 @@ from ._text import all_prose
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,7}s?\b")
 _ROMAN = re.compile(r"[IVXLCDM]+")
-# Abbreviations readers know better than their expansion.
+# Abbreviations readers know better than their expansion, including the laws' own short names
+# (the LGPD's is in its amending act, Lei 13.853/2019).
 _FAMILIAR_WORDS = (
     "EU EEA UK US USA IP URL URLs SMS FAQ PDF HTML ID IDs TLS SSL HTTPS HTTP GPS TV PC OK CEO "
-    "VAT PIN API AI IT EUR USD GBP BRL UTC GMT DNS VPN SDK SDKs CV CVs NB PS AM PM"
+    "VAT PIN API AI IT EUR USD GBP BRL UTC GMT DNS VPN SDK SDKs CV CVs NB PS AM PM "
+    "GDPR CCPA CPRA LGPD"
 )
 _FAMILIAR = frozenset(_FAMILIAR_WORDS.split(" "))
 
@@ -25,8 +27,8 @@ class UndefinedAcronym(Rule):
         Finds abbreviations in capitals ("ANPD", "SCCs", "DPO") that the notice never spells
         out, as in "Standard Contractual Clauses (SCCs)" or "SCCs (Standard Contractual
         Clauses)", and points at the first use of each. Familiar ones (EU, UK, IP, URL, SMS,
-        ...), Roman numerals, words of the company's name and headings in capitals are left
-        alone. It is advice, not an error.
+        the short names GDPR, CCPA, CPRA and LGPD, ...), Roman numerals, words of the company's
+        name and headings in capitals are left alone. It is advice, not an error.
 
     Why it matters:
         Information must be intelligible, in clear and plain language for the average member
