@@ -11,7 +11,7 @@ class LgpdControllerContactMissing(Rule):
 
     What it does:
         Checks that the controller has an email address, a telephone number or a postal
-        address.
+        address. When a GDPR profile is active, NG301 (which asks for more) reports it instead.
 
     Why it matters:
         The notice must identify the controller and give its contact information (LGPD Art.
@@ -39,6 +39,8 @@ class LgpdControllerContactMissing(Rule):
     hint = "Give the controller's `email`, `phone` or `postal_address`."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if ctx.has_profile("gdpr", "uk-gdpr"):
+            return  # NG301 asks for more (email and postal address) and reports this gap
         c = ctx.notice.controller
         if not (c.email or c.phone or c.postal_address):
             yield Violation(

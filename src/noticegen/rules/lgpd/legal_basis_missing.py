@@ -10,7 +10,8 @@ class LgpdLegalBasisMissing(Rule):
     """A purpose states no legal basis.
 
     What it does:
-        Flags every purpose without `legal_basis`.
+        Flags every purpose without `legal_basis`. When a GDPR profile is active too, NG305
+        reports the same gap and this rule stays silent.
 
     Why it matters:
         Personal data may be processed only under one of the hypotheses of LGPD Art. 7 (Art. 11
@@ -43,6 +44,8 @@ class LgpdLegalBasisMissing(Rule):
     hint = "State the `legal_basis` of the purpose."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if ctx.has_profile("gdpr", "uk-gdpr"):
+            return  # NG305 reports the same missing field; one finding is enough
         for pid, purpose in ctx.notice.purposes.items():
             if purpose.legal_basis is None:
                 yield Violation(
