@@ -98,12 +98,21 @@ def update(path: Path, only: tuple[str, ...]) -> None:
     assert notice is not None
     supplements = _supplements(loaded)
     line_of = _line_of(loaded)
+    wanted = translation_languages(notice, supplements)
+    unknown = [lang for lang in only if lang not in wanted]
+    if unknown:
+        from .linting import fail_usage
+
+        fail_usage(
+            f"the notice is not published in {', '.join(unknown)}; "
+            f"its translations are {', '.join(wanted) or 'none'}"
+        )
     write_catalog(
         template_path(loaded.root),
         build_template(notice, all_entries(notice, supplements), line_of),
     )
     failed = False
-    for lang in translation_languages(notice, supplements):
+    for lang in wanted:
         if only and lang not in only:
             continue
         target = catalog_path(loaded.root, lang)
