@@ -123,6 +123,8 @@ def _new_catalog(notice: Notice, lang: str | None) -> Catalog:
         version=notice.notice.version,
         creation_date=when,
         revision_date=when,
+        msgid_bugs_address=notice.controller.email,
+        language_team=languages.autonym(lang) if lang else None,
         fuzzy=False,
         header_comment=(
             f"# {notice.notice.title} ({notice.notice.id}): the notice's own text"
@@ -193,6 +195,7 @@ def merge(existing: Catalog, template: Catalog) -> Catalog:
     existing.update(own_template, update_header_comment=True)
     existing.project = template.project
     existing.version = template.version
+    existing.msgid_bugs_address = template.msgid_bugs_address
     return existing
 
 
