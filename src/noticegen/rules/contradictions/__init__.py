@@ -14,6 +14,7 @@ from .prose_hides_structure_deletes import ProseHidesStructureDeletes
 from .supplement_denies_right import SupplementDeniesRight
 
 RULES: tuple[type[Rule], ...] = (
+    ProseHidesStructureDeletes,
     ProseDeniesSale,
     ProseDeniesSharing,
     ProseDeniesCollection,
@@ -23,5 +24,4 @@ RULES: tuple[type[Rule], ...] = (
     AccountActiveButHidden,
     ProseDeniesCookies,
     ProseDeniesProfiling,
-    ProseHidesStructureDeletes,
 )

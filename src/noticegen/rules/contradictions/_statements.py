@@ -39,28 +39,27 @@ _NEG = (
 # "We do not, under any circumstance, sell": a few words may come between negation and verb.
 _ACTIVE = re.compile(
     rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}})\s+{_NEG}"
-    rf"(?P<gap>(?:[\s,]+(?!(?:and|but|or)\b)[\w'-]+){{0,5}}?)[\s,]+{_VERBS}(?P<rest>[^;]*)",
+    rf"(?P<gap>(?:[\s,]+(?!(?:and|but|or)\b)[\w'-]+){{0,5}}?)[\s,]+{_VERBS}(?P<rest>.*)",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
     rf"(?P<object>[\w\s'-]{{2,80}}?)\s+(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:never|not)"
     rf"|(?:will|shall|would)\s+(?:never|not)\s+be|(?:isn't|aren't|won't\s+be)|never\s+gets?)"
-    rf"(?:[\s,]+(?:[\w'-]+[\s,]+){{0,3}}?)?\s*{_VERBS}(?P<rest>[^;]*)",
+    rf"(?:[\s,]+(?:[\w'-]+[\s,]+){{0,3}}?)?\s*{_VERBS}(?P<rest>.*)",
     re.IGNORECASE,
 )
 _WE = r"\b(?:we|us|our\s+company|the\s+company|company)"
 QUALIFIER = re.compile(
-    r"\b(?:except|unless|other\s+than|apart\s+from|save\s+(?:as|for)|only|without\s+(?:your\s+)?"
-    r"(?:prior\s+|express\s+|explicit\s+)?(?:consent|permission|agreement|approval|"
-    r"authori[sz]ation|knowledge)|without\s+(?:first\s+)?(?:asking|telling|notifying|informing)|"
-    r"children|child|minors?|kids|under\s+(?:the\s+age\s+of\s+)?\d+|longer\s+than|more\s+than|"
+    r"\b(?:except|unless|other\s+than|apart\s+from|save\s+(?:as|for)|only|solely|purely|"
+    r"exclusively|without|"
+    r"children|child|minors?|kids|under\s+(?:the\s+age\s+of\s+)?\d+|than|"
     r"beyond\s+(?:what|that|the\s+extent)|for\s+their|for\s+(?:money|cash|monetary)|for\s+their\s+own|identif\w*|anonymi[sz]\w*|"
     r"aggregated?|de-?identified|knowingly|intentionally)\b",
     re.IGNORECASE,
 )
 _OBJECT_END = re.compile(
     r"\b(?:to|with|for|outside|beyond|in\s+order|so\s+that|because|when|if|as|by|via|through|"
-    r"on|at|in|into|from|unless|except|without|and\s+(?:we|you|it|they))\b|[,:()]",
+    r"on|at|in|into|from|unless|except|without|and\s+(?:we|you|it|they))\b|[,:;()]",
     re.IGNORECASE,
 )
 _GENERIC = re.compile(

@@ -15,7 +15,23 @@ _DENIAL = negation_of(
     rf"(?:use|set|place|deploy|drop|install)\s+(?:any\s+)?(?P<kind>(?:{_KINDS})\s+)?"
     r"(?:cookies|tracking\s+technologies|similar\s+technologies|pixels|web\s+beacons)\b"
 )
+# "We do not use cookies for advertising": the words after the denial may name the kind.
+_FOR_KIND = re.compile(
+    r"(?:for|to)\s+(?:\w+\s+){0,2}?(?P<kind>advertis\w*|marketing|targeting|track\w*|analytics?|"
+    r"profil\w*)\b",
+    re.IGNORECASE,
+)
 _ANALYTICS = re.compile(r"analytic|statistic|measure|audience", re.IGNORECASE)
+
+
+_KIND_ALIASES = {
+    "adver": "advertising",
+    "marke": "marketing",
+    "targe": "targeting",
+    "track": "tracking",
+    "analy": "analytics",
+    "profi": "advertising",
+}
 
 
 class ProseDeniesCookies(Rule):
@@ -73,6 +89,12 @@ class ProseDeniesCookies(Rule):
         )
         for negation in company_negations(ctx, _DENIAL):
             kind = (negation.match.group("kind") or "").strip().lower()
+            after = negation.sentence[negation.match.end() :].strip(" .!\n")
+            if after:
+                purpose_kind = _FOR_KIND.match(after)
+                if purpose_kind is None:
+                    continue  # a qualifier we cannot check against the cookies
+                kind = _KIND_ALIASES.get(purpose_kind.group("kind")[:5].lower(), kind)
             found = [
                 c.name
                 for c in cookies.values()
