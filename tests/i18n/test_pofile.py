@@ -1,0 +1,76 @@
+"""The PO reader behind lint: every problem at its line, and no input that makes it crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from noticegen.i18n.catalogs import write_catalog
+from noticegen.i18n.pofile import read_catalog
+
+FIXTURE_CATALOG = Path(__file__).parent / "fixtures" / "notice" / "locales" / "fr.po"
+PIECES = [b'"', b"\\", b"\n", b"msgid ", b"msgstr ", b"msgctxt ", b'#| msgid "', b"#, fuzzy\n",
+          b'msgstr[1] "x"\n', b'msgid_plural "p"\n', b"\xff", b"\x00", b"#~ ", b"<b>",
+          b'"Plural-Forms: nplurals=x; plural=(n;\\n"\n']  # fmt: skip
+
+
+def _read(tmp_path: Path, data: bytes, tag: str = "fr") -> object:
+    path = tmp_path / "fr.po"
+    path.write_bytes(data)
+    return read_catalog(path, tag)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    edits=st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from(PIECES), st.integers(0, 40)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_damaged_catalog_gives_problems_never_an_exception(
+    tmp_path: Path, edits: list[tuple[float, bytes, int]]
+) -> None:
+    data = bytearray(FIXTURE_CATALOG.read_bytes())
+    for where, piece, cut in edits:
+        at = int(where * len(data))
+        data[at : at + cut] = piece
+    po = _read(tmp_path, bytes(data))
+    assert all(p.line >= 1 for p in po.problems)  # type: ignore[attr-defined]
+
+
+def test_problems_carry_their_line(tmp_path: Path) -> None:
+    text = (
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=3; plural=(n > 1);\\n"\n\n'
+        'msgctxt "a"\nmsgid "A"\nmsgstr "Un"\n\n'
+        'msgctxt "a"\nmsgid "A"\nmsgstr "Une"\n\n'
+        'msgctxt "b"\nmsgid "B"\nmsgstr "Deux\n'
+    )
+    po = _read(tmp_path, text.encode())
+    found = sorted((p.line, p.kind) for p in po.problems)  # type: ignore[attr-defined]
+    assert found == [(4, "plural"), (11, "duplicate"), (16, "syntax")]
+
+
+def test_the_previous_source_survives_a_read_and_a_write(tmp_path: Path) -> None:
+    text = (
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+        '#, fuzzy\n#| msgid ""\n#| "Old first line\\n"\n#| "old second line."\n'
+        'msgctxt "a"\nmsgid "New text."\nmsgstr "Ancien texte."\n'
+    )
+    path = tmp_path / "fr.po"
+    path.write_text(text, encoding="utf-8")
+    catalog = read_catalog(path, "fr").catalog
+    assert catalog is not None
+    message = catalog.get("New text.", context="a")
+    assert message.previous_id == ["Old first line\nold second line."]
+    assert message.fuzzy and not message.user_comments
+    write_catalog(path, catalog)
+    written = path.read_text(encoding="utf-8")
+    assert '#| msgid ""\n#| "Old first line\\n"\n#| "old second line."\nmsgctxt "a"' in written
+    again = read_catalog(path, "fr").catalog
+    assert again is not None
+    assert again.get("New text.", context="a").previous_id == message.previous_id
