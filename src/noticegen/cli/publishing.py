@@ -100,8 +100,13 @@ def build(path: Path, out: Path, draft: bool) -> None:
         fail_usage(str(error))
 
 
-def _snapshot(root: Path) -> dict[Path, float]:
-    return {p: p.stat().st_mtime for p in sorted(root.rglob("*")) if p.is_file()}
+def _snapshot(root: Path, out: Path) -> dict[Path, float]:
+    """Modification times of the notice's files (not of a site built inside the folder)."""
+    return {
+        p: p.stat().st_mtime
+        for p in sorted(root.absolute().rglob("*"))
+        if p.is_file() and not p.is_relative_to(out)
+    }
 
 
 @click.command()
@@ -113,7 +118,13 @@ def _snapshot(root: Path) -> dict[Path, float]:
     show_default=True,
     help="Folder to build the site into.",
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0 picks a free one).",
+)
 @click.option(
     "--interval", type=float, default=1.0, show_default=True, help="Seconds between checks."
 )
@@ -151,11 +162,11 @@ def serve(path: Path, out: Path, port: int, interval: float) -> None:
         fail_usage(f"cannot listen on 127.0.0.1:{port}: {error.strerror}")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(f"serving {out} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
-    seen = _snapshot(root)
+    seen = _snapshot(root, out.absolute())
     try:
         while True:
             time.sleep(interval)
-            current = _snapshot(root)
+            current = _snapshot(root, out.absolute())
             if current != seen:
                 seen = current
                 rebuild()
