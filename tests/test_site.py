@@ -265,3 +265,10 @@ def test_cli_rebuild_with_unchanged_inputs_is_quick(notice_dir: Path, tmp_path: 
     (notice_dir / "noticegen.toml").write_text("# the lint configuration is an input\n")
     third = runner.invoke(main, ["build", str(notice_dir), "--out", str(out)])
     assert third.exit_code == 0 and "built site" in third.output
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_site_inside_the_notice_folder_is_not_an_input(notice_dir: Path) -> None:
+    out = notice_dir / "site"
+    build_site(loaded(notice_dir), out)
+    assert build_site(loaded(notice_dir), out).skipped

@@ -213,7 +213,9 @@ def _files_under(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def inputs_hash(root: Path, *, draft: bool, config: Path | None = None) -> str:
+def inputs_hash(
+    root: Path, *, draft: bool, config: Path | None = None, out: Path | None = None
+) -> str:
     """A hash of everything the output depends on: the notice files, noticegen's own version,
     templates and assets, the draft flag, SOURCE_DATE_EPOCH and the lint configuration (which
     decides whether the notice may be built at all)."""
@@ -232,6 +234,8 @@ def inputs_hash(root: Path, *, draft: bool, config: Path | None = None) -> str:
     ]
     for label, folder in folders:
         for path in _files_under(folder):
+            if out is not None and path.absolute().is_relative_to(out):
+                continue  # a site built inside the notice folder is output, not input
             digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
@@ -255,7 +259,9 @@ def unchanged_build(
     """
     out = out.absolute()
     manifest = read_manifest(out)
-    if manifest is None or manifest.get("inputs") != inputs_hash(root, draft=draft, config=config):
+    if manifest is None or manifest.get("inputs") != inputs_hash(
+        root, draft=draft, config=config, out=out
+    ):
         return None
     files = manifest.get("files")
     if not isinstance(files, dict) or not all((out / name).is_file() for name in files):
@@ -356,7 +362,7 @@ def build_site(
     previous = unchanged_build(loaded.root, out, draft=draft, config=config)
     if previous is not None:
         return previous
-    inputs = inputs_hash(loaded.root, draft=draft, config=config)
+    inputs = inputs_hash(loaded.root, draft=draft, config=config, out=out)
 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
