@@ -1,6 +1,7 @@
 """Brazil (LGPD, Lei 13.709/2018): the notice's required information and the rights of Art. 18."""
 
 from ..base import Rule
+from .access_response_too_slow import LgpdAccessResponseTooSlow
 from .anpd_petition_missing import LgpdAnpdPetitionMissing
 from .automated_review_missing import LgpdAutomatedReviewMissing
 from .children_parental_consent_missing import LgpdChildrenParentalConsentMissing
@@ -16,6 +17,7 @@ from .right_deletion_missing import LgpdRightDeletionMissing
 from .right_portability_missing import LgpdRightPortabilityMissing
 from .right_sharing_information_missing import LgpdRightSharingInformationMissing
 from .right_withdraw_consent_missing import LgpdRightWithdrawConsentMissing
+from .sensitive_on_legitimate_interest import LgpdSensitiveOnLegitimateInterest
 from .sharing_purpose_missing import LgpdSharingPurposeMissing
 from .transfer_mechanism_missing import LgpdTransferMechanismMissing
 
@@ -28,6 +30,7 @@ RULES: tuple[type[Rule], ...] = (
     LgpdTransferMechanismMissing,
     LgpdAutomatedReviewMissing,
     LgpdChildrenParentalConsentMissing,
+    LgpdSensitiveOnLegitimateInterest,
     LgpdRightConfirmationMissing,
     LgpdRightAccessMissing,
     LgpdRightCorrectionMissing,
@@ -37,4 +40,5 @@ RULES: tuple[type[Rule], ...] = (
     LgpdRightSharingInformationMissing,
     LgpdRightConsentInformationMissing,
     LgpdRightWithdrawConsentMissing,
+    LgpdAccessResponseTooSlow,
 )
