@@ -4,6 +4,7 @@ exception (and no rule hits its internal-error guard)."""
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import tempfile
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from noticegen import yamlsource
 from noticegen.config import PROFILES, Config
 from noticegen.findings import Finding
 from noticegen.linting import lint
@@ -245,3 +247,52 @@ def test_the_notices_mutated_here_start_valid(path: Path) -> None:
         pytest.skip(f"no {path}")
     loaded = load(path)
     assert loaded.notice is not None, [f.message for f in loaded.findings]
+
+
+# libyaml and the pure parser ---------------------------------------------------------------------
+
+needs_libyaml = pytest.mark.skipif(
+    yamlsource._LibyamlParser is None, reason="ruamel.yaml[libyaml] is not installed"
+)
+
+
+def assert_same_parse(text: str) -> None:
+    """Where ruamel's pure parser accepts a text, libyaml must read it identically. (libyaml
+    also accepts a few texts ruamel refuses, such as a tab after a value, as YAML allows.)"""
+    fast, pure = parse_yaml(text), parse_yaml(text, use_libyaml=False)
+    if any(p.kind == "syntax" for p in pure.problems):
+        return
+    assert repr(fast.data) == repr(pure.data)
+    assert fast.key_positions == pure.key_positions
+    assert fast.value_positions == pure.value_positions
+    assert [(p.kind, p.position) for p in fast.problems] == [
+        (p.kind, p.position) for p in pure.problems
+    ]
+
+
+@needs_libyaml
+@SETTINGS
+@given(YAMLISH)
+def test_libyaml_reads_yaml_like_text_as_the_pure_parser_does(text: str) -> None:
+    assert_same_parse(text)
+
+
+@needs_libyaml
+@SETTINGS
+@given(VALUES, st.sampled_from([None, True, False]))
+def test_libyaml_reads_written_data_as_the_pure_parser_does(value: Any, flow: bool | None) -> None:
+    writer = YAML(typ="safe", pure=True)
+    writer.default_flow_style = flow
+    out = io.StringIO()
+    writer.dump({"notice": value}, out)
+    assert_same_parse(out.getvalue())
+
+
+@needs_libyaml
+@pytest.mark.parametrize("path", [BASE_NOTICE, IMS_NOTICE], ids=["base", "ims"])
+def test_libyaml_reads_the_notices_as_the_pure_parser_does(path: Path) -> None:
+    if not path.is_file():
+        pytest.skip(f"no {path}")
+    text = path.read_text(encoding="utf-8")
+    assert not parse_yaml(text, use_libyaml=False).problems
+    assert_same_parse(text)

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from noticegen import yamlsource
 from noticegen.findings import Position
 from noticegen.yamlsource import (
     FLOW_RUN_LIMIT,
@@ -15,6 +16,16 @@ from noticegen.yamlsource import (
     MAX_DUPLICATES,
     parse_yaml,
 )
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "pure"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs with libyaml (when installed) and with ruamel's pure parser alone."""
+    if request.param == "pure":
+        monkeypatch.setattr(yamlsource, "_LibyamlParser", None)
+    elif yamlsource._LibyamlParser is None:
+        pytest.skip("ruamel.yaml[libyaml] is not installed")
+    return str(request.param)
 
 
 def kinds(text: str) -> list[str]:
@@ -216,3 +227,10 @@ def test_an_empty_value_is_located_at_its_key_not_on_the_next_line() -> None:
     parsed = parse_yaml("x:\n  a:\n  b: 1\n")
     assert parsed.data == {"x": {"a": None, "b": 1}}
     assert parsed.position(("x", "a"), prefer_value=True) == Position(2, 3)
+
+
+def test_a_url_in_a_flow_mapping_is_read_by_either_parser() -> None:
+    # libyaml (YAML 1.1) refuses the `:` inside the plain scalar; the pure parser then decides
+    parsed = parse_yaml("a: {url: https://example.com/x, n: 1}\n")
+    assert parsed.problems == []
+    assert parsed.data == {"a": {"url": "https://example.com/x", "n": 1}}
