@@ -59,22 +59,21 @@ class UndefinedAcronym(Rule):
         texts = all_prose(ctx)
         if not texts:
             return
-        everything = "\n".join(text for _, _, text in texts)
+        defined = _definitions("\n".join(text for _, _, text in texts))
         controller = ctx.notice.controller
         own_words = set(f"{controller.name} {controller.legal_name or ''}".split())
         seen: set[str] = set()
         for file, path, text in texts:
             for match in _ACRONYM.finditer(text):
                 acronym = match.group(0)
-                if acronym in seen:
+                if acronym in seen or _shouting(text, match):
                     continue
                 seen.add(acronym)
                 if (
                     acronym in _FAMILIAR
                     or acronym in own_words
                     or _ROMAN.fullmatch(acronym)
-                    or _shouting(text, match)
-                    or _defined(everything, acronym)
+                    or _forms(acronym) & defined
                 ):
                     continue
                 yield Violation(
@@ -87,16 +86,22 @@ class UndefinedAcronym(Rule):
 
 def _shouting(text: str, match: re.Match[str]) -> bool:
     """Whether the acronym sits in a run of capitals (a heading typed in capitals)."""
-    before = text[: match.start()].split()[-1:]
-    after = text[match.end() :].split()[:1]
+    before = text[max(0, match.start() - 40) : match.start()].split()[-1:]
+    after = text[match.end() : match.end() + 40].split()[:1]
     return any(w.isupper() and len(w) > 1 for w in before + after)
 
 
-def _defined(text: str, acronym: str) -> bool:
+# "Full Name (ACR)", "ACR (Full Name)" or a quoted definition "ACR"
+_DEFINITION = re.compile(
+    r"\(([A-Z]{2,7}s?)\)|\b([A-Z]{2,7}s?)\s*\([^)\s]+\s[^)]+\)|[\"“]([A-Z]{2,7}s?)[\"”]"
+)
+
+
+def _definitions(text: str) -> set[str]:
+    """Every acronym the text spells out, found in one pass."""
+    return {next(g for g in m.groups() if g) for m in _DEFINITION.finditer(text)}
+
+
+def _forms(acronym: str) -> set[str]:
     singular = acronym[:-1] if acronym.endswith("s") else acronym
-    forms = "|".join(re.escape(a) for a in {acronym, singular, singular + "s"})
-    return bool(
-        re.search(
-            rf"\((?:{forms})\)|\b(?:{forms})\s*\([^)\s]+\s[^)]+\)|[\"“](?:{forms})[\"”]", text
-        )
-    )
+    return {acronym, singular, singular + "s"}
