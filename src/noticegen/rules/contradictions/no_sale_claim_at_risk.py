@@ -116,6 +116,11 @@ class NoSaleClaimAtRisk(Rule):
         context: list[str] = []
         contact = IdSet(d for d, c in n.data.items() if _is_contact(d, c))
         location = IdSet(d for d, c in n.data.items() if _is_location(d, c))
+        serving: dict[str, list[str]] = {}  # purpose -> recipients not marked sale or sharing
+        for rid, r in n.recipients.items():
+            if r.kind != RecipientKind.PUBLIC_AUTHORITY and not (r.sale or r.sharing):
+                for pid in r.purposes:
+                    serving.setdefault(pid, []).append(rid)
         for rid, r in n.recipients.items():
             if r.kind != RecipientKind.CONTROLLER or r.sale or r.sharing:
                 continue
@@ -129,13 +134,7 @@ class NoSaleClaimAtRisk(Rule):
             if not (purpose.direct_marketing or purpose.profiling):
                 continue
             located = [d for d in purpose.data if d in location.ancestors]
-            helpers = [
-                rid
-                for rid, r in n.recipients.items()
-                if pid in r.purposes
-                and r.kind != RecipientKind.PUBLIC_AUTHORITY
-                and not (r.sale or r.sharing)
-            ]
+            helpers = serving.get(pid, [])
             if located and helpers:
                 risks.append(
                     f"purpose `{pid}` ({purpose.label}) uses {listed(located)} for advertising "
