@@ -227,8 +227,13 @@ class DataVocabulary:
         parts = {singular(w) for w in re.split(r"[._-]", did)}
         return parts | words(self.ctx.notice.data[did].label)
 
-    def data_named(self, phrase: str) -> list[str] | None:
-        """Declared data ids the phrase is about; None when it names no data we can tell."""
+    def data_named(self, phrase: str, *, specific_only: bool = False) -> list[str] | None:
+        """Declared data ids the phrase is about; None when it names no data we can tell.
+
+        With `specific_only` (for a whole sentence rather than the object of a verb), words like
+        "personal data" or "sensitive data" name nothing, and the other words of the sentence
+        do not narrow what is named.
+        """
         tokens = words(phrase)
         matched: dict[str, frozenset[str]] = {}
         for concept, keys in self.concepts.items():
@@ -247,9 +252,11 @@ class DataVocabulary:
             # Words the concept did not account for narrow it: "precise location" is not
             # `location.general`.
             narrower = tokens.difference(*(matched[c] for c in best))
-            if narrower:
+            if narrower and not specific_only:
                 named = [d for d in named if narrower <= self._words_of(d)]
             return sorted(named)
+        if specific_only:
+            return None
         if _SENSITIVE.search(phrase):
             return self.sensitive
         if _GENERIC.search(phrase):

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ...findings import Severity
+from ..base import Rule, Violation
+from ..contradictions._statements import DataVocabulary
+from ._text import all_prose, is_heading, sentences
+
+_CLAIM = re.compile(
+    r"\b(?:anonymous(?:ly)?|non-?personal|not\s+personal(?:ly)?(?:\s+identifiable)?|"
+    r"without\s+identifying|(?:does|do|will|can)\s*(?:not|n't)\s+identify|cannot\s+identify)\b",
+    re.IGNORECASE,
+)
+
+
+class IdentifiableDataCalledAnonymous(Rule):
+    """The text presents data the notice declares as personal data as anonymous or not
+    identifying.
+
+    What it does:
+        Finds sentences that call data "anonymous", "non-personal" or say it is collected
+        "without identifying" anyone, and that name a declared data category ("IP address"
+        names `device.ip_address`). A sentence about anonymous statistics that names no
+        declared category is left alone, and so is one that says the data is anonymised.
+
+    Why it matters:
+        Data that identifies a person directly or indirectly, including by an online
+        identifier such as an IP address or a cookie ID, is personal data (GDPR Art. 4(1),
+        Recital 30; CJEU C-582/14 Breyer; Cal. Civ. Code 1798.140(v)(1)(A); LGPD Art. 5(I)).
+        Calling it anonymous tells readers their rights do not apply to it, while the notice
+        itself lists it as personal data (GDPR Art. 5(1)(a)).
+
+    Example:
+        ```yaml
+        sections:
+          logs:
+            title: Logs
+            body: We collect your IP address without identifying any other individual information.
+        data:
+          device.ip_address: {label: IP address, source: observed}
+        ```
+
+    Fix:
+        ```yaml
+        sections:
+          logs:
+            title: Logs
+            body: We record your IP address, which is personal data, to keep our servers secure.
+        ```
+    """
+
+    code = "NG608"
+    name = "identifiable-data-called-anonymous"
+    family = "prose"
+    severity = Severity.WARNING
+    citation = "GDPR Art. 4(1), Recital 30; Cal. Civ. Code 1798.140(v)(1)(A); LGPD Art. 5(I)"
+    hint = "Treat the data as personal data in the text, or stop declaring it as collected."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        vocabulary: DataVocabulary | None = None
+        for file, path, text in all_prose(ctx):
+            if is_heading(path) or not _CLAIM.search(text):
+                continue
+            for _, sentence in sentences(text):
+                claim = _CLAIM.search(sentence)
+                if claim is None:
+                    continue
+                vocabulary = vocabulary or DataVocabulary(ctx)
+                named = vocabulary.data_named(sentence, specific_only=True)
+                if named:
+                    listed = ", ".join(f"`{d}`" for d in named[:5])
+                    yield Violation(
+                        path,
+                        f'The text calls data "{claim.group(0)}" in a sentence about {listed}, '
+                        "which the notice declares as personal data.",
+                        file=file,
+                        quote=claim.group(0),
+                    )
