@@ -74,7 +74,7 @@ class IdentifiableDataCalledAnonymous(Rule):
                     listed = ", ".join(f"`{d}`" for d in named[:5])
                     yield Violation(
                         path,
-                        f'The text calls data "{claim.group(0)}" in a sentence about {listed}, '
+                        f'The text says "{claim.group(0)}" in a sentence about {listed}, '
                         "which the notice declares as personal data.",
                         file=file,
                         quote=claim.group(0),
