@@ -61,6 +61,7 @@ _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MAX_INT_DIGITS = 100
+_NON_TEXT_STARTS = frozenset("~nNtTfF+-.0123456789")
 # ruamel's scanner looks ahead across a run of opening brackets (quadratically, up to about 1,000
 # of them) before the parser reports the first event, so `[[[[...` costs 0.4 s before the depth
 # cap can apply. Such a run is refused up front; the threshold leaves room for brackets in prose.
@@ -116,6 +117,8 @@ def _pos(event: Event) -> Position:
 
 
 def _resolve_plain(value: str) -> Any:
+    if value and value[0] not in _NON_TEXT_STARTS:
+        return value  # most values are words and ids: skip the patterns below
     if _NULL.match(value):
         return None
     if value in _BOOL:
@@ -147,7 +150,7 @@ def _is_empty(event: Event) -> bool:
 
 def _refuse_surrogates(event: ScalarEvent) -> None:
     """A `\\ud800` escape yields text that cannot be written out as UTF-8 again."""
-    if _SURROGATE.search(event.value):
+    if not event.value.isascii() and _SURROGATE.search(event.value):
         raise _Refused(
             YamlProblem(
                 "syntax",
