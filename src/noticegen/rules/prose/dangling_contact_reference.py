@@ -21,10 +21,11 @@ class DanglingContactReference(Rule):
     """The text points readers to contact details the notice does not give.
 
     What it does:
-        When the controller has no email, telephone, postal address or website, flags
-        phrases that send the reader to the company's contact details: "refer to the contact
-        details", "our contact information", "contact us below", "the address above". (The
-        person's own "contact information you provided" is not such a reference.)
+        When neither the controller nor its DPO has an email, telephone, postal address or
+        website, flags phrases that send the reader to the company's contact details: "refer
+        to the contact details", "our contact information", "contact us below", "the address
+        above". (The person's own "contact information you provided" is not such a
+        reference.)
 
     Why it matters:
         The identity and contact details of the controller are the first thing the notice
@@ -56,8 +57,11 @@ class DanglingContactReference(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         c = ctx.notice.controller
+        dpo = c.dpo
         if c.email or c.phone or c.postal_address or c.website:
             return
+        if dpo and (dpo.email or dpo.phone or dpo.postal_address or dpo.url):
+            return  # the DPO's details are contact details the reader can find
         for file, path, text in all_prose(ctx):
             for phrase in dict.fromkeys(m.group(0) for m in _CONTACT.finditer(text)):
                 yield Violation(
