@@ -66,7 +66,7 @@ class DanglingContactReference(Rule):
             for phrase in dict.fromkeys(m.group(0) for m in _CONTACT.finditer(text)):
                 yield Violation(
                     path,
-                    f'The text refers to "{phrase}", but the notice gives no contact details '
+                    f'The text says "{phrase}", but the notice gives no contact details '
                     f"for {c.name}.",
                     file=file,
                     quote=phrase,

@@ -83,7 +83,7 @@ class DanglingSupplementReference(Rule):
                     phrase = generic.group(0)
                     yield Violation(
                         path,
-                        f'The text refers to "{phrase}", but the notice has no supplement.',
+                        f'The text mentions "{phrase}", but the notice has no supplement.',
                         file=file,
                         quote=phrase,
                     )
