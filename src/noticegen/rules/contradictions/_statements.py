@@ -75,6 +75,12 @@ _ANYONE = re.compile(
     r"company|companies))?(?:\s+whatsoever|\s+at\s+all|\s+ever)?",
     re.IGNORECASE,
 )
+_TARGET = re.compile(r"(?:to|with)\s+(.{3,80})$", re.IGNORECASE | re.DOTALL)
+_NOT_A_NAME_WORDS = (
+    "any other our the third party company service organisation organization business people "
+    "anyone anybody outside external whatsoever circumstance"
+)
+_NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split(" "))
 _ABROAD = re.compile(r"\b(?:outside|abroad|out\s+of|overseas|other\s+countr\w*)\b", re.I)
 _SENSITIVE = re.compile(r"\b(?:sensitive|special[- ]categor\w*)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -96,6 +102,11 @@ def singular(word: str) -> str:
 
 
 _STOP = frozenset(singular(w) for w in _STOP_WORDS.split(" "))
+
+
+def stems(text: str) -> frozenset[str]:
+    """Crude stems of the content words: "advertisers" and "advertising" share `advert`."""
+    return frozenset(w[:6] for w in words(text) if len(w) >= 4 and w not in _NOT_A_NAME)
 
 
 def words(text: str) -> set[str]:
@@ -125,6 +136,12 @@ class Denial:
             if self.rest.startswith(self.object_text)
             else self.rest.strip(" .!?\n")
         )
+
+    def named_recipients(self) -> frozenset[str]:
+        """Word stems of the recipients the sentence names ("to data brokers", "with
+        advertisers"); empty when it names none or only third parties in general."""
+        target = _TARGET.match(self.tail)
+        return stems(target.group(1)) if target else frozenset()
 
     def about_anyone(self) -> bool:
         """Whether the denial concerns every recipient, not one kind we cannot identify
