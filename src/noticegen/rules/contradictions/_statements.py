@@ -159,8 +159,9 @@ def denials(ctx: LintContext) -> list[Denial]:
     Structured promises (`promises:`) are left to the consistency rules, which check them
     against the facts already. Five rules read the list: the last notice's is kept.
     """
-    if _LAST and _LAST[0][0] is ctx:
-        return _LAST[0][1]
+    last = _LAST[-1] if _LAST else None  # one read: another thread may replace it
+    if last is not None and last[0] is ctx:
+        return last[1]
     names = _company_words(ctx)
     found = []
     for file, path, text in all_prose(ctx):

@@ -51,8 +51,9 @@ def all_prose(ctx: LintContext) -> list[tuple[str | None, PathT, str]]:
     are still left out.
     """
     # Several rules read it per run: keep the walk of the last notice linted.
-    if _LAST and _LAST[0][0] is ctx:
-        return _LAST[0][1]
+    last = _LAST[-1] if _LAST else None  # one read: another thread may replace it
+    if last is not None and last[0] is ctx:
+        return last[1]
     texts: list[tuple[str | None, PathT, str]] = [
         (None, path, text) for path, text in _strings(ctx.notice, ())
     ]
