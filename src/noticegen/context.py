@@ -76,11 +76,15 @@ class LintContext:
         """A reference is declared when it names a declared id or a parent of declared ids."""
         return any(covers(ref, d) for d in self.notice.data)
 
-    def prose(self) -> Iterator[tuple[str | None, PathT, str]]:
+    @cached_property
+    def prose(self) -> list[tuple[str | None, PathT, str]]:
         """Every free-text value of the notice and its supplements: (file, path, text)."""
-        yield from ((None, path, text) for path, text in prose_strings(self.notice))
+        texts: list[tuple[str | None, PathT, str]] = [
+            (None, path, text) for path, text in prose_strings(self.notice)
+        ]
         for rel, supplement in self.supplements:
-            yield from ((rel, path, text) for path, text in prose_strings(supplement))
+            texts += [(rel, path, text) for path, text in prose_strings(supplement)]
+        return texts
 
 
 _NOT_PROSE = {"id", "version", "language", "languages", "email", "phone", "url", "website",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...context import LintContext, PathT, covers
-from ..prose._text import all_prose, is_heading, sentences
+from .._text import is_heading, sentences
 
 VERB_FORMS = {
     "sell": ("sell", "sold", "rent", "rented", "trade", "traded", "monetise", "monetize",
@@ -164,7 +164,7 @@ def denials(ctx: LintContext) -> list[Denial]:
         return last[1]
     names = _company_words(ctx)
     found = []
-    for file, path, text in all_prose(ctx):
+    for file, path, text in ctx.prose:
         if path[:1] == ("promises",) or is_heading(path) or not _MAYBE.search(text):
             continue
         for _, sentence in sentences(text):
@@ -333,7 +333,7 @@ class Negation:
 def company_negations(ctx: LintContext, pattern: re.Pattern[str]) -> Iterator[Negation]:
     """Unqualified sentences in which the company says it does not do `pattern`'s `what`."""
     names = _company_words(ctx)
-    for file, path, text in all_prose(ctx):
+    for file, path, text in ctx.prose:
         if path[:1] == ("promises",) or is_heading(path) or not _MAYBE.search(text):
             continue
         for _, sentence in sentences(text):

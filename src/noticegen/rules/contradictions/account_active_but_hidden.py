@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import ErasureMethod
 from ..base import Rule, Violation
-from ..prose._text import all_prose
 
 _WHILE_ACTIVE = re.compile(
     r"\b(?:while|as\s+long\s+as|for\s+as\s+long\s+as|until)\s+(?:you\s+(?:have|hold|keep)\s+"
@@ -66,7 +65,7 @@ class AccountActiveButHidden(Rule):
         hiding = [i for i, rule in enumerate(retention) if rule.erasure == ErasureMethod.HIDE]
         if not hiding:
             return
-        for file, path, text in all_prose(ctx):
+        for file, path, text in ctx.prose:
             match = _WHILE_ACTIVE.search(text)
             if match is None:
                 continue

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...findings import Severity
 from ...model import ErasureMethod
+from .._text import sentences
 from ..base import Rule, Violation
-from ..prose._text import all_prose, sentences
 
 _HIDES = re.compile(
     r"\bremov\w*\s+(?:[\w'’-]+\s+){0,6}?from\s+(?:public\s+)?view"
@@ -63,7 +63,7 @@ class ProseHidesStructureDeletes(Rule):
         retention = ctx.notice.retention
         if not retention or any(r.erasure == ErasureMethod.HIDE for r in retention):
             return
-        for file, path, text in all_prose(ctx):
+        for file, path, text in ctx.prose:
             for _, sentence in sentences(text):
                 hides = _HIDES.search(sentence)
                 if hides and _ON_ERASURE.search(sentence):

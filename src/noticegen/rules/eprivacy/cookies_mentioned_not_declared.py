@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ..prose._text import all_prose
 
 _TECHNOLOGY = re.compile(
     r"\b(cookies?|web beacons?|tracking pixels?|pixel tags?|local storage|"
@@ -65,7 +64,7 @@ class CookiesMentionedNotDeclared(Rule):
         if ctx.notice.cookies:
             return
         mentions: list[tuple[str | None, tuple[str | int, ...], str]] = []
-        for file, path, text in all_prose(ctx):
+        for file, path, text in ctx.prose:
             for sentence in _SENTENCE.findall(text):
                 match = _TECHNOLOGY.search(sentence)
                 if not match:

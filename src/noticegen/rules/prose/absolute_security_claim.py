@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
+from .._text import sentences
 from ..base import Rule, Violation
-from ._text import all_prose, sentences
 
 _CLAIM = re.compile(
     r"\b(?:(?:100\s?%|one hundred per\s?cent|completely|totally|fully|perfectly|absolutely|"
@@ -68,7 +68,7 @@ class AbsoluteSecurityClaim(Rule):
     hint = "Describe the measures taken instead of promising that nothing can go wrong."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        for file, path, text in all_prose(ctx):
+        for file, path, text in ctx.prose:
             for _, sentence in sentences(text):
                 claim = _CLAIM.search(sentence)
                 if claim and not _DISCLAIMER.search(sentence):

@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._text import all_prose
 
 _CONTACT = re.compile(
     r"\b(?:(?:see|refer\s+to|consult|find|(?:listed|set\s+out|given|found)\s+in)\s+"
@@ -62,7 +61,7 @@ class DanglingContactReference(Rule):
             return
         if dpo and (dpo.email or dpo.phone or dpo.postal_address or dpo.url):
             return  # the DPO's details are contact details the reader can find
-        for file, path, text in all_prose(ctx):
+        for file, path, text in ctx.prose:
             for phrase in dict.fromkeys(m.group(0) for m in _CONTACT.finditer(text)):
                 yield Violation(
                     path,

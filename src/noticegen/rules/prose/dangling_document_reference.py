@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
+from .._text import in_link_text
 from ..base import Rule, Violation
-from ._text import all_prose, in_link_text
 
 # What the text calls the document, and the words an entry of `documents` uses for it.
 _DOCUMENTS = (
@@ -65,7 +65,7 @@ class DanglingDocumentReference(Rule):
         ]
         if not missing:
             return
-        for file, path, text in all_prose(ctx):
+        for file, path, text in ctx.prose:
             for pattern, _ in missing:
                 for match in pattern.finditer(text):
                     if in_link_text(text, match.start()):

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import Jurisdiction
+from .._text import sentences
 from ..base import Rule, Violation
-from ._text import all_prose, sentences
 
 _GENERIC = re.compile(
     r"\b(?:local\s+specifications?|supplemented\s+by|supplementary\s+notices?|"
@@ -74,7 +74,7 @@ class DanglingSupplementReference(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         present = {s.supplement.jurisdiction for _, s in ctx.supplements}
-        for file, path, text in all_prose(ctx):
+        for file, path, text in ctx.prose:
             if not present:
                 for _, sentence in sentences(text):
                     generic = _GENERIC.search(sentence)

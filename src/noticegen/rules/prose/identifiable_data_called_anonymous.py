@@ -5,9 +5,9 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
+from .._text import is_heading, sentences
 from ..base import Rule, Violation
 from ..contradictions._statements import DataVocabulary
-from ._text import all_prose, is_heading, sentences
 
 _CLAIM = re.compile(
     r"\b(?:anonymous(?:ly)?|non-?personal|not\s+personal(?:ly)?(?:\s+identifiable)?|"
@@ -61,7 +61,7 @@ class IdentifiableDataCalledAnonymous(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         vocabulary: DataVocabulary | None = None
-        for file, path, text in all_prose(ctx):
+        for file, path, text in ctx.prose:
             if is_heading(path) or not _CLAIM.search(text):
                 continue
             for _, sentence in sentences(text):

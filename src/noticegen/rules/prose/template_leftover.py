@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._text import all_prose
 
 _NOT_A_LINK = r"(?![(\[:])"
 _LEFTOVERS = re.compile(
@@ -62,7 +61,7 @@ class TemplateLeftover(Rule):
     hint = "Replace the placeholder with the real text, or choose one of the alternatives."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        for file, path, text in all_prose(ctx):
+        for file, path, text in ctx.prose:
             for leftover in dict.fromkeys(m.group(0) for m in _LEFTOVERS.finditer(text)):
                 yield Violation(
                     path,

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...findings import Severity
 from ..base import Rule, Violation
-from ._text import all_prose
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,7}s?\b")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -56,7 +55,7 @@ class UndefinedAcronym(Rule):
     hint = "Spell the acronym out at its first use, with the acronym in brackets."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        texts = all_prose(ctx)
+        texts = ctx.prose
         if not texts:
             return
         defined = _definitions("\n".join(text for _, _, text in texts))

@@ -46,7 +46,7 @@ def _parser() -> MarkdownIt:
 
 def prose_links(ctx: LintContext) -> Iterator[ProseLink]:
     """Every link and image written in a prose value of the notice or a supplement."""
-    for file, path, text in ctx.prose():
+    for file, path, text in ctx.prose:
         if "](" not in text and "]:" not in text and "<" not in text:
             continue  # no inline, reference or autolink syntax: nothing to parse
         for block in _parser().parse(text):

@@ -1,0 +1,24 @@
+"""Small text helpers the prose rules share: sentences and Markdown link spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Each sentence (or line) of `text` with its offset; Markdown lines break sentences."""
+    for match in _SENTENCE.finditer(text):
+        yield match.start(), match.group(0)
+
+
+def in_link_text(text: str, position: int) -> bool:
+    """Whether `position` falls inside the text of a Markdown link `[...](...)`."""
+    return any(m.start(1) <= position < m.end(1) for m in _LINK.finditer(text))
+
+
+def is_heading(path: tuple[str | int, ...]) -> bool:
+    return bool(path) and path[-1] in ("title", "label")
