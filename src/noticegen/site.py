@@ -29,11 +29,13 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .loading import LoadedNotice
-from .model import Notice, Supplement
+
+if TYPE_CHECKING:  # PDF workers import this module: keep it free of the model and rules
+    from .loading import LoadedNotice
+    from .model import Notice, Supplement
 
 MANIFEST = "manifest.json"
 VERSIONS = "versions"
