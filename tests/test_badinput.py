@@ -112,3 +112,14 @@ def test_a_device_is_not_read(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert seconds < FAST
+
+
+def test_a_supplement_that_is_a_device_is_not_read_forever(tmp_path: Path) -> None:
+    base = Path(__file__).parent / "rules" / "base" / "notice.yaml"
+    (tmp_path / "notice.yaml").write_bytes(base.read_bytes())
+    (tmp_path / "supplements").mkdir()
+    (tmp_path / "supplements" / "zero.yaml").symlink_to("/dev/zero")
+    done, seconds = run_lint(tmp_path, "--format", "json")
+    assert_clean_failure(done)
+    assert '"rule": "NG009"' in done.stdout and "zero.yaml" in done.stdout
+    assert seconds < FAST

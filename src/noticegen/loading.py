@@ -113,7 +113,14 @@ def read_source(path: Path) -> tuple[SourceFile, list[Finding]]:
     display = os.fspath(path)
     source = SourceFile(display)
     try:
-        size = path.stat().st_size
+        if not path.is_file():  # a device or a pipe could be read forever
+            return source, [
+                finding(schema.UnreadableFile, "This is not a regular file.", display, Position())
+            ]
+        with path.open("rb") as handle:
+            # read one byte past the cap rather than trust the size: the file may be growing
+            raw = handle.read(MAX_BYTES + 1)
+            size = max(len(raw), os.fstat(handle.fileno()).st_size)
         if size > MAX_BYTES:
             return source, [
                 finding(
@@ -123,7 +130,6 @@ def read_source(path: Path) -> tuple[SourceFile, list[Finding]]:
                     Position(1, 1),
                 )
             ]
-        raw = path.read_bytes()
     except OSError as error:
         return source, [
             finding(
