@@ -166,6 +166,7 @@ def _init_worker(root: str) -> None:
     global _worker_renderer, _worker_error
     from .render.pdf import PdfError, PdfRenderer
 
+    _worker_renderer, _worker_error = None, None
     try:
         _worker_renderer = PdfRenderer(Path(root))
     except PdfError as error:
