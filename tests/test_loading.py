@@ -9,7 +9,7 @@ import pytest
 from noticegen.config import Config
 from noticegen.findings import Finding, Position
 from noticegen.linting import lint
-from noticegen.loading import NoticeNotFound, load, locate
+from noticegen.loading import MAX_VALIDATION_FINDINGS, NoticeNotFound, load, locate
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")
 
@@ -242,3 +242,11 @@ def test_an_empty_required_value_is_reported_on_its_own_line(tmp_path: Path) -> 
     text = BASE.replace("  title: Privacy Notice\n", "  title:\n")
     [f] = load(write_notice(tmp_path / "n", text)).findings
     assert (f.rule, f.position) == ("NG004", Position(line_of(text, "  title:"), 3))
+
+
+def test_a_flood_of_schema_problems_is_listed_up_to_a_cap_then_counted(tmp_path: Path) -> None:
+    extra = MAX_VALIDATION_FINDINGS + 250
+    text = BASE + "".join(f"unknown_{i}: 1\n" for i in range(extra))
+    findings = load(write_notice(tmp_path / "n", text)).findings
+    assert len(findings) == MAX_VALIDATION_FINDINGS + 1
+    assert findings[-1].message.startswith("250 more problems in this file")

@@ -22,6 +22,8 @@ from .yamlsource import MAX_BYTES, ParsedYaml, YamlProblem, parse_yaml
 M = TypeVar("M", bound=BaseModel)
 
 NOTICE_FILE = "notice.yaml"
+MAX_VALIDATION_FINDINGS = 500
+"""Beyond this many schema problems in one file the rest are counted, not listed."""
 SUPPLEMENTS_DIR = "supplements"
 
 _PROBLEM_RULES: dict[str, type[Rule]] = {
@@ -199,7 +201,19 @@ def validate(model: type[M], source: SourceFile, what: str) -> tuple[M | None, l
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        findings = [_error_finding(model, source, e) for e in error.errors()]
+        errors = error.errors(include_url=False, include_context=False)
+        findings = [_error_finding(model, source, e) for e in errors[:MAX_VALIDATION_FINDINGS]]
+        if len(errors) > MAX_VALIDATION_FINDINGS:
+            last = findings[-1]
+            findings.append(
+                finding(
+                    schema.InvalidValue,
+                    f"{len(errors) - MAX_VALIDATION_FINDINGS:,} more problems in this file are "
+                    "not listed; fix the ones above first.",
+                    source.path,
+                    last.position,
+                )
+            )
         return None, findings
 
 
