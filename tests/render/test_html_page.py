@@ -127,3 +127,11 @@ def test_retention_end_only_when_stated(small: LoadedNotice) -> None:
     # `logs` says its data is anonymised; `account-data` leaves the default unstated.
     assert text.count("Then anonymised") == 1
     assert "Then deleted" not in text
+
+
+def test_right_to_left_language(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    strings = Strings("ar")
+    page = read(html.render_notice(small.notice, strings, supplements=[], languages=[]))
+    assert page.html_attrs == {"lang": "ar", "dir": "rtl"}
+    assert strings("At a glance") in [text for _, text in page.headings]
