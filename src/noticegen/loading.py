@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import types
 import typing
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -52,7 +52,7 @@ class SourceFile:
     def position(self, path: tuple[str | int, ...], *, prefer_value: bool = False) -> Position:
         return self.parsed.position(path, prefer_value=prefer_value)
 
-    @cached_property
+    @functools.cached_property
     def folded_lines(self) -> list[str]:
         """The lines of the text in lower case, split once for every quote looked up."""
         return self.text.lower().splitlines()
@@ -163,8 +163,15 @@ def read_source(path: Path) -> tuple[SourceFile, list[Finding]]:
             )
         ]
     source.text = source.text.removeprefix("\ufeff")
-    source.parsed = parse_yaml(source.text)
+    source.parsed = _parse(source.text)
     return source, [_problem_finding(p, display) for p in source.parsed.problems]
+
+
+@functools.lru_cache(maxsize=16)
+def _parse(text: str) -> ParsedYaml:
+    """Parsed once per process: the review rules load the committed copy of the notice, which is
+    usually the very same text. (Nothing downstream modifies a ParsedYaml.)"""
+    return parse_yaml(text)
 
 
 def _problem_finding(problem: YamlProblem, file: str) -> Finding:
