@@ -234,3 +234,8 @@ def test_a_url_in_a_flow_mapping_is_read_by_either_parser() -> None:
     parsed = parse_yaml("a: {url: https://example.com/x, n: 1}\n")
     assert parsed.problems == []
     assert parsed.data == {"a": {"url": "https://example.com/x", "n": 1}}
+
+
+def test_a_lone_surrogate_in_the_text_is_a_problem_not_a_crash() -> None:
+    # text from a file is valid UTF-8, but callers may hand over any str
+    assert kinds("a: \ud800\n") == ["syntax"]

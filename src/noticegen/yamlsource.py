@@ -6,8 +6,9 @@ while parsing, before anything walks the data.
 
 Events come from libyaml when ruamel's binding to it is installed (`ruamel.yaml[libyaml]`,
 about 20 times faster) and from ruamel's pure-Python parser otherwise. Where both accept a
-text they give the same events (tests/test_properties.py checks it). libyaml follows YAML 1.1
-and refuses a few YAML 1.2 forms, such as a `:` inside a plain scalar in a flow collection
+text they give the same events (tests/test_properties.py checks it), and libyaml accepts a tab
+after a value, as YAML allows and ruamel does not. libyaml follows YAML 1.1 and refuses a few
+YAML 1.2 forms, such as a `:` inside a plain scalar in a flow collection
 (`{url: https://example.com}`): whenever it reports an error, the pure parser reads the text
 again and decides, so every syntax error's message and position is ruamel's.
 """
@@ -376,7 +377,7 @@ def parse_yaml(text: str, *, use_libyaml: bool = True) -> ParsedYaml:
     if use_libyaml and _LibyamlParser is not None and not _YAML_1_1_ONLY.search(text):
         try:
             return _build(_libyaml_events(text))
-        except YAMLError:
+        except (YAMLError, UnicodeError):  # UnicodeError: a lone surrogate cannot go to C
             pass  # the pure parser decides, and words the error
     try:
         # ruamel's plain (not round-trip) parser: comments are not needed here, and it is faster
