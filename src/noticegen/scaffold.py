@@ -142,7 +142,8 @@ def render(answers: Answers, today: datetime.date) -> str:
         "    - kind: email",
         f"      value: {email}",
         *_ccpa_requests(has("ccpa")),
-        "  response_time: P1M",
+        # LGPD Art. 19(II) owes a complete reply within 15 days; GDPR allows one month.
+        f"  response_time: {'P15D' if has('lgpd') else 'P1M'}",
         "",
         "security:",
         f"  statement: {_todo(SECURITY)}",
