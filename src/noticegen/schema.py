@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import ast
+import functools
+import inspect
+import itertools
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from .model import Notice, Supplement
 
@@ -17,8 +24,50 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 
+@functools.cache
+def _module_tree(module: str) -> ast.Module:
+    return ast.parse(inspect.getsource(sys.modules[module]))
+
+
+def attribute_docstrings(cls: type[BaseModel]) -> dict[str, str]:
+    """Each field's docstring (the string right under `name: type`), by field name."""
+    docs: dict[str, str] = {}
+    body = next(
+        (
+            node.body
+            for node in _module_tree(cls.__module__).body
+            if isinstance(node, ast.ClassDef) and node.name == cls.__name__
+        ),
+        [],
+    )
+    for node, following in itertools.pairwise(body):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            docs[node.target.id] = inspect.cleandoc(following.value.value)
+    return docs
+
+
+class _FieldDocstrings(GenerateJsonSchema):
+    """Describes each field by its docstring when its type gives no description."""
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        json_schema = super().model_schema(schema)
+        model: type[BaseModel] = schema["cls"]
+        properties = json_schema.get("properties", {})
+        for name, text in attribute_docstrings(model).items():
+            field = model.model_fields.get(name)
+            if field is not None and field.description is None and name in properties:
+                properties[name]["description"] = text
+        return json_schema
+
+
 def json_schema(model: type[BaseModel]) -> dict[str, Any]:
-    schema = model.model_json_schema()
+    schema = model.model_json_schema(schema_generator=_FieldDocstrings)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://noticegen.dev/schema/{model.__name__.lower()}.schema.json",

@@ -57,11 +57,15 @@ Url = Annotated[
 
 
 class StrictModel(BaseModel):
-    """Every model forbids unknown keys: a misspelt field is a finding, never ignored."""
+    """Every model forbids unknown keys: a misspelt field is a finding, never ignored.
+
+    A field is documented by the string under it; the JSON Schema reads those strings
+    (schema.py) rather than pydantic's `use_attribute_docstrings`, which reads every model's
+    source when it is imported and slowed down each `noticegen lint`.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
-        use_attribute_docstrings=True,
         frozen=True,
         regex_engine="python-re",
     )
