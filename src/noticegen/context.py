@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -37,6 +37,9 @@ class LintContext:
     """Each supplement with its path relative to the notice folder."""
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per-rule options from the configuration, keyed by rule code."""
+    shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What several rules derive from the same inputs (e.g. the previous version of the
+    notice), computed by the first that needs it and kept for this lint only."""
 
     def has_profile(self, *names: str) -> bool:
         return bool(self.profiles.intersection(names))

@@ -24,7 +24,7 @@ class GitSourceError(Exception):
     """The revision or folder cannot be read from git: a usage error, reported in one line."""
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+def _git(args: list[str], cwd: Path, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     # A clean environment for git's own variables, so a caller's GIT_DIR cannot redirect us.
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env["GIT_TERMINAL_PROMPT"] = "0"
@@ -33,6 +33,7 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
             ["git", "-c", "core.quotepath=off", *args],
             cwd=cwd,
             env=env,
+            input=stdin,
             capture_output=True,
             timeout=GIT_TIMEOUT_SECONDS,
             check=False,
@@ -54,6 +55,23 @@ def repository_root(start: Path) -> Path | None:
     if done.returncode != 0:
         return None
     return Path(done.stdout.decode("utf-8", "replace").strip())
+
+
+def locate(revision: str, start: Path) -> tuple[Path, str] | None:
+    """The top folder of the git work tree containing the folder `start` and the commit
+    `revision` names there, in one git call; None outside a repository or when `revision`
+    names no commit."""
+    if not revision or revision.startswith("-") or not start.is_dir():
+        return None
+    done = _git(
+        ["rev-parse", "--show-toplevel", "--verify", "--quiet", "--end-of-options",
+         f"{revision}^{{commit}}"],
+        start,
+    )  # fmt: skip
+    lines = done.stdout.decode("utf-8", "replace").splitlines()
+    if done.returncode != 0 or len(lines) != 2:
+        return None
+    return Path(lines[0]), lines[1]
 
 
 def resolve(revision: str, repo: Path) -> str:
@@ -93,7 +111,14 @@ def _tree_entries(commit: str, relative: str, repo: Path) -> list[tuple[str, str
 def export(revision: str, folder: str, repo: Path, destination: Path) -> Path:
     """Write the files of `folder` (relative to the repository root) at `revision` under
     `destination`; return the exported folder. Symlinks and submodules are skipped."""
-    commit = resolve(revision, repo)
+    return export_commit(resolve(revision, repo), folder, repo, destination, revision)
+
+
+def export_commit(
+    commit: str, folder: str, repo: Path, destination: Path, revision: str | None = None
+) -> Path:
+    """`export` of a commit id already resolved; `revision` is the name it was given."""
+    revision = revision or commit
     relative = folder.strip("/") or "."
     entries = _tree_entries(commit, relative, repo)
     if not entries:
@@ -102,17 +127,36 @@ def export(revision: str, folder: str, repo: Path, destination: Path) -> Path:
         raise GitSourceError(f"{relative!r} at {revision!r} holds more than {MAX_FILES} files")
     prefix = "" if relative == "." else relative + "/"
     target_root = destination / Path(relative).name if relative != "." else destination
-    for mode, object_id, name in entries:
-        if mode not in _REGULAR_FILE_MODES or not name.startswith(prefix):
-            continue
-        blob = _git(["cat-file", "blob", object_id], repo)
-        if blob.returncode != 0:
-            raise GitSourceError(f"cannot read {name} at {revision!r}")
+    files = [
+        (object_id, name)
+        for mode, object_id, name in entries
+        if mode in _REGULAR_FILE_MODES and name.startswith(prefix)
+    ]
+    for (_, name), blob in zip(files, _blobs(files, repo, revision), strict=True):
         target = target_root / name[len(prefix) :]
         target.parent.mkdir(parents=True, exist_ok=True)
         # Oversized files are written truncated past the limit so the loader refuses them.
-        target.write_bytes(blob.stdout[: MAX_BYTES + 1])
+        target.write_bytes(blob[: MAX_BYTES + 1])
     return target_root
+
+
+def _blobs(files: list[tuple[str, str]], repo: Path, revision: str) -> list[bytes]:
+    """The content of each (object id, path) file, all read by one `git cat-file --batch`."""
+    if not files:
+        return []
+    done = _git(["cat-file", "--batch"], repo, "".join(f"{o}\n" for o, _ in files).encode())
+    blobs, offset, out = [], 0, done.stdout
+    for object_id, name in files:
+        # Each answer is "<id> blob <size>\n<content>\n", or "<id> missing\n".
+        end = out.find(b"\n", offset)
+        header = out[offset:end].split() if end >= 0 else []
+        if len(header) != 3 or header[1] != b"blob" or header[0] != object_id.encode():
+            raise GitSourceError(f"cannot read {name} at {revision!r}")
+        start = end + 1
+        size = int(header[2])
+        blobs.append(out[start : start + size])
+        offset = start + size + 1
+    return blobs
 
 
 @contextmanager

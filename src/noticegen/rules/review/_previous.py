@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...context import LintContext
-from ...gitsource import GitSourceError, export, repository_root, resolve
+from ...gitsource import GitSourceError, export_commit, locate
 from ...model import Notice, Supplement
 
 PREVIOUS_FILE = Path(".noticegen") / "previous.yaml"
@@ -36,20 +36,29 @@ class Previous:
 
 
 def previous_version(ctx: LintContext, code: str) -> Previous | None:
-    """The previous version as configured for the rule `code`."""
+    """The previous version as configured for the rule `code`, read once per lint for all the
+    rules configured alike."""
     options = ctx.options.get(code, {})
-    if options.get("previous"):
-        return _from_path(ctx.root / str(options["previous"]))
+    previous, base = str(options.get("previous") or ""), str(options.get("base", "HEAD"))
+    key = ("previous version", previous, base)
+    if key not in ctx.shared:
+        ctx.shared[key] = _previous_version(ctx, previous, base)
+    found: Previous | None = ctx.shared[key]
+    return found
+
+
+def _previous_version(ctx: LintContext, previous: str, base: str) -> Previous | None:
+    if previous:
+        return _from_path(ctx.root / previous)
     if (ctx.root / PREVIOUS_FILE).is_file():
         return _from_path(ctx.root / PREVIOUS_FILE)
-    base = str(options.get("base", "HEAD"))
-    repo = repository_root(ctx.root)
-    if repo is None:
+    located = locate(base, ctx.root)
+    if located is None:
         return None
+    repo, commit = located
     try:
-        commit = resolve(base, repo)
         relative = ctx.root.resolve().relative_to(repo.resolve()).as_posix()
-    except (GitSourceError, ValueError):
+    except ValueError:
         return None
     return _from_git(repo, commit, relative, base)
 
@@ -75,7 +84,7 @@ def _from_git(repo: Path, commit: str, relative: str, base: str) -> Previous | N
     """Cached by commit id, so the rules of one run (and later runs) read git once."""
     with tempfile.TemporaryDirectory(prefix="noticegen-previous-") as temp:
         try:
-            folder = export(commit, relative, repo, Path(temp))
+            folder = export_commit(commit, relative, repo, Path(temp), base)
         except GitSourceError:
             return None
         found = _from_path(folder)

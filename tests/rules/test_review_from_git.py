@@ -1,0 +1,95 @@
+"""The review rules (NG801-NG803) read the previous version from git: the committed files of
+the notice folder, main notice and supplements alike, whatever the working tree holds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from noticegen.config import Config
+from noticegen.gitsource import export_commit, locate
+from noticegen.linting import lint
+from noticegen.loading import load
+
+BASE = Path(__file__).parent / "base" / "notice.yaml"
+SUPPLEMENT = """supplement:
+  id: california
+  title: Privacy Notice for California Residents
+  jurisdiction: ccpa
+  applies_to: Residents of California
+"""
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}  # fmt: skip
+    done = subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository whose one commit holds notice/ with a main file and two more files."""
+    root = tmp_path / "repo"
+    (root / "notice" / "supplements").mkdir(parents=True)
+    shutil.copy(BASE, root / "notice" / "notice.yaml")
+    (root / "notice" / "supplements" / "notes.txt").write_bytes(b"\x00binary\nand text\n")
+    (root / "notice" / "empty.txt").write_bytes(b"")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first")
+    return root
+
+
+def review_findings(folder: Path) -> list[tuple[str, str]]:
+    findings = lint(load(folder), Config())
+    return [(f.rule, f.message) for f in findings if f.rule.startswith("NG80")]
+
+
+def test_every_committed_file_is_exported_byte_for_byte(repo: Path, tmp_path: Path) -> None:
+    located = locate("HEAD", repo / "notice")
+    assert located is not None
+    top, commit = located
+    assert top.resolve() == repo.resolve() and commit == git(repo, "rev-parse", "HEAD").strip()
+    out = export_commit(commit, "notice", repo, tmp_path / "out")
+    exported = {
+        p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+    }
+    committed = {
+        p.relative_to(repo / "notice").as_posix(): p.read_bytes()
+        for p in (repo / "notice").rglob("*")
+        if p.is_file()
+    }
+    assert exported == committed
+
+
+def test_no_revision_outside_a_repository_or_for_an_unknown_name(
+    repo: Path, tmp_path: Path
+) -> None:
+    assert locate("no-such-branch", repo / "notice") is None
+    assert locate("--output=x", repo / "notice") is None
+    (tmp_path / "elsewhere").mkdir()
+    assert locate("HEAD", tmp_path / "elsewhere") is None
+
+
+def test_an_unchanged_notice_has_no_review_finding(repo: Path) -> None:
+    assert review_findings(repo / "notice") == []
+
+
+def test_a_change_without_a_new_version_is_reported(repo: Path) -> None:
+    notice = repo / "notice" / "notice.yaml"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("P1Y", "P3Y"), encoding="utf-8")
+    found = review_findings(repo / "notice")
+    assert [rule for rule, _ in found].count("NG801") == 2
+    assert all("HEAD:notice" in message for rule, message in found if rule == "NG801")
+
+
+def test_a_new_supplement_is_a_change(repo: Path) -> None:
+    (repo / "notice" / "supplements" / "california.yaml").write_text(SUPPLEMENT, "utf-8")
+    assert "NG801" in {rule for rule, _ in review_findings(repo / "notice")}
