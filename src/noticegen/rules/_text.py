@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+# A sentence starts only where a run of sentence characters starts (the lookbehind): without
+# it, a line that ends without punctuation was retried from each of its characters, quadratic
+# in its length. The matches are the same.
+_SENTENCE = re.compile(r"(?<![^.!?\n])[^.!?\n]+(?:[.!?]+|$)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
 
 
