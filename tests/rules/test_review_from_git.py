@@ -93,3 +93,14 @@ def test_a_change_without_a_new_version_is_reported(repo: Path) -> None:
 def test_a_new_supplement_is_a_change(repo: Path) -> None:
     (repo / "notice" / "supplements" / "california.yaml").write_text(SUPPLEMENT, "utf-8")
     assert "NG801" in {rule for rule, _ in review_findings(repo / "notice")}
+
+
+def test_a_material_change_needs_a_change_log_entry(repo: Path) -> None:
+    notice = repo / "notice" / "notice.yaml"
+    text = notice.read_text(encoding="utf-8").replace('version: "1.0.0"', 'version: "1.1.0"')
+    text = text.replace(
+        "data:\n", "data:\n  contact.phone: {label: Phone number, source: provided}\n", 1
+    )
+    notice.write_text(text, encoding="utf-8")
+    found = review_findings(repo / "notice")
+    assert any(rule == "NG802" and "New data collected" in m for rule, m in found), found

@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...diff import compare
 from ..base import Rule, Violation
-from ._previous import previous_version
+from ._previous import content_changed, previous_version
 
 _SHOWN = 3
 
@@ -61,8 +60,12 @@ class MaterialChangeNotLogged(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         previous = previous_version(ctx, self.code)
-        if previous is None:
+        # Material changes are all in the content: when only the version, dates or change log
+        # differ, there is nothing to compare.
+        if previous is None or not content_changed(ctx, previous):
             return
+        from ...diff import compare  # kept off the lint start-up path: most lints stop above
+
         diff = compare(previous.notice, ctx.notice, previous.supplements, dict(ctx.supplements))
         material = diff.material
         if not material:
