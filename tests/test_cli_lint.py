@@ -218,7 +218,8 @@ def test_suppression_with_a_reason_silences_the_finding(tmp_path: Path, above: b
     assert finding["suppressed"] == "newsletter launches next month"
     assert json.loads(as_json.stdout)["summary"]["suppressed"] == 1
     as_text = lint(str(folder))
-    assert "NG101" not in as_text.stdout
+    assert "NG101 [error]" not in as_text.stdout
+    assert "NG101 suppressed: newsletter launches next month" in as_text.stdout
     assert "1 suppressed with a reason" in as_text.stdout
     sarif = json.loads(lint(str(folder), "--format", "sarif").stdout)
     [result] = sarif["runs"][0]["results"]
@@ -234,6 +235,33 @@ def test_suppression_without_a_reason_is_ng010_and_does_not_suppress(tmp_path: P
     line = line_of(text, "ignore[NG101]")
     got = sorted((f["rule"], f["line"], "suppressed" in f) for f in findings(result))
     assert got == [("NG010", line, False), ("NG101", line, False)]
+
+
+@pytest.mark.parametrize(
+    ("comment", "says"),
+    [
+        ("# noticegen: ignore[NG999] old rule", "no rule that exists: NG999"),
+        ("# noticegen: ignore[NG101 newsletter soon", "Malformed suppression"),
+    ],
+)
+def test_suppression_of_an_unknown_code_or_malformed_is_ng010(
+    tmp_path: Path, comment: str, says: str
+) -> None:
+    text = with_comment(comment, above=False)
+    result = lint(str(write(tmp_path / "n", text)), "--format", "json")
+    assert result.exit_code == 1
+    [ng010] = [f for f in findings(result) if f["rule"] == "NG010"]
+    assert says in ng010["message"]
+    assert ng010["line"] == line_of(text, "noticegen: ignore")
+
+
+def test_configuration_cannot_hide_a_notice_that_did_not_load(tmp_path: Path) -> None:
+    folder = write(tmp_path / "n", BASE + "zz_unknown: 1  # noticegen: ignore[NG003] legacy\n")
+    (folder / "noticegen.toml").write_text('ignore = ["NG0"]\n', encoding="utf-8")
+    result = lint(str(folder), "--format", "json")
+    assert result.exit_code == 1
+    assert [f["rule"] for f in findings(result)] == ["NG003"]
+    assert "suppressed" not in findings(result)[0]
 
 
 def test_suppression_of_another_code_leaves_the_finding(tmp_path: Path) -> None:

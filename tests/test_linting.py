@@ -138,11 +138,12 @@ def test_no_rule_runs_when_the_notice_does_not_validate(tmp_path: Path) -> None:
     assert [f.rule for f in lint(loaded)] == ["NG003"]
 
 
-def test_loader_findings_obey_the_configuration(tmp_path: Path) -> None:
+def test_loader_findings_ignore_the_configuration(tmp_path: Path) -> None:
+    """A notice that did not load was never checked: the configuration cannot hide that."""
     loaded = loaded_notice(tmp_path, BASE + "zz: 1\n")
-    assert lint(loaded, Config(ignore=("NG003",))) == []
+    assert [f.rule for f in lint(loaded, Config(ignore=("NG003",)))] == ["NG003"]
     [f] = lint(loaded, Config(severity={"NG003": Severity.WARNING}))
-    assert f.severity == Severity.WARNING
+    assert f.severity == Severity.ERROR
 
 
 def test_profiles_come_from_the_override_then_the_config_then_the_notice(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 
 from noticegen.findings import Finding, Position, Severity
-from noticegen.reporters import REPORTERS, text
+from noticegen.reporters import REPORTERS, github, text
 from noticegen.reporters import json as json_reporter
 
 ERROR = Finding(
@@ -56,18 +56,21 @@ def test_text_without_findings_says_so() -> None:
     assert text.report([]) == "No problems found.\n"
 
 
-def test_text_hides_suppressed_findings_but_counts_them() -> None:
+def test_text_lists_suppressed_findings_with_their_reason_and_counts_them() -> None:
     quiet = make(suppressed="agreed with counsel")
-    assert text.report([quiet]) == "No problems found. 1 suppressed with a reason.\n"
-    assert text.report([ERROR, quiet]).splitlines()[-1] == (
-        "Found 1 problem (1 error). 1 suppressed with a reason."
+    out = text.report([ERROR, quiet])
+    assert (
+        f"{quiet.file}:{quiet.line}:{quiet.column}: {quiet.rule} suppressed: agreed with counsel"
+        in out
     )
+    assert "[error]" in out.splitlines()[0]
+    assert out.splitlines()[-1] == "Found 1 problem (1 error). 1 suppressed with a reason."
 
 
-def test_text_can_show_suppressed_findings_with_their_reason() -> None:
-    out = text.report([make(suppressed="agreed with counsel")], show_suppressed=True)
-    assert "NG101 [error]" in out
-    assert "    suppressed: agreed with counsel" in out
+def test_github_summary_shows_the_reason_of_a_suppression() -> None:
+    out = github.report([make(suppressed="agreed with counsel")])
+    assert "suppressed: agreed with counsel" in out
+    assert "::error" not in out
 
 
 def test_json_findings_have_the_contract_fields_with_their_types() -> None:

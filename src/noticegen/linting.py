@@ -11,12 +11,13 @@ from .config import Config
 from .context import LintContext
 from .findings import Finding, Position, Severity
 from .loading import LoadedNotice, SourceFile, finding
-from .rules import ALL_RULES, Rule, Violation
-from .rules.schema import SuppressionWithoutReason
+from .rules import ALL_RULES, BY_CODE, Rule, Violation
+from .rules.schema import InvalidSuppression
 
 QUOTE_SEARCH_LINES = 200
 """How far below a value's first line a quoted phrase is looked for (a long Markdown text)."""
 _SUPPRESSION = re.compile(r"#\s*noticegen:\s*ignore\[([A-Za-z0-9, ]+)\]\s*(.*)$")
+_SUPPRESSION_ATTEMPT = re.compile(r"#\s*noticegen:\s*ignore\b")
 
 
 def active_profiles(
@@ -83,7 +84,10 @@ def lint(
     """All findings for a loaded notice, sorted, with suppressions and overrides applied."""
     config = config or Config()
     active = active_profiles(loaded, config, profiles)
-    findings = [f for f in loaded.findings if config.enabled(f.rule)]
+    # What the loader reports means part of the notice could not be read: no configuration
+    # or suppression may hide it, or lint would pass a notice it never checked.
+    unreadable = list(loaded.findings)
+    findings: list[Finding] = []
     ctx = build_context(loaded, config, active)
     if ctx is not None:
         for rule in selected_rules(config, active):
@@ -92,7 +96,7 @@ def lint(
     findings = [_override(f, config) for f in findings]
     sources = [loaded.main, *(s for s, _ in loaded.supplements)]
     findings = _apply_suppressions(findings, sources, config)
-    return sorted(set(findings), key=Finding.sort_key)
+    return sorted(set(unreadable + findings), key=Finding.sort_key)
 
 
 def _locate(rule: type[Rule], violation: Violation, loaded: LoadedNotice) -> Finding:
@@ -127,24 +131,45 @@ def _apply_suppressions(
     """Honour `# noticegen: ignore[CODE] reason` on the finding's line or the line above."""
     reasons: dict[tuple[str, int, str], str] = {}
     result = list(findings)
+
+    def invalid(source: SourceFile, number: int, column: int, message: str) -> None:
+        if config.enabled(InvalidSuppression.code):
+            result.append(
+                finding(InvalidSuppression, message, source.path, Position(number, column))
+            )
+
     for source in sources:
         if "noticegen:" not in source.text:
             continue
-        lines = source.text.splitlines()
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate(source.text.splitlines(), start=1):
+            attempt = _SUPPRESSION_ATTEMPT.search(line)
+            if not attempt:
+                continue
             match = _SUPPRESSION.search(line)
             if not match:
+                invalid(
+                    source,
+                    number,
+                    attempt.start() + 1,
+                    "Malformed suppression: write `# noticegen: ignore[CODE] reason`.",
+                )
                 continue
             codes = [c.strip().upper() for c in match.group(1).split(",") if c.strip()]
             reason = match.group(2).strip()
-            if not reason and config.enabled(SuppressionWithoutReason.code):
-                result.append(
-                    finding(
-                        SuppressionWithoutReason,
-                        f"Suppression of {', '.join(codes)} gives no reason.",
-                        source.path,
-                        Position(number, match.start() + 1),
-                    )
+            unknown = [c for c in codes if c not in BY_CODE]
+            if unknown:
+                invalid(
+                    source,
+                    number,
+                    match.start() + 1,
+                    f"Suppression names no rule that exists: {', '.join(unknown)}.",
+                )
+            if not reason:
+                invalid(
+                    source,
+                    number,
+                    match.start() + 1,
+                    f"Suppression of {', '.join(codes)} gives no reason.",
                 )
                 continue
             target = number + 1 if line.lstrip().startswith("#") else number

@@ -44,7 +44,9 @@ def _cases() -> list[Any]:
         for outcome in ("fail", "pass"):
             for i, case in enumerate(spec.get(outcome) or []):
                 label = case.get("name", str(i))
-                params.append(pytest.param(rule.code, outcome, case, id=f"{rule.code}-{outcome}-{label}"))
+                params.append(
+                    pytest.param(rule.code, outcome, case, id=f"{rule.code}-{outcome}-{label}")
+                )
     return params
 
 

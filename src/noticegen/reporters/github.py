@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..findings import Finding, Severity
-from .text import summary
+from .text import summary, suppressed_lines
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -47,5 +47,6 @@ def report(findings: Sequence[Finding]) -> str:
             # line be read as a workflow command.
             message = " ".join(f.message.splitlines())
             lines.append(f"{f.file}:{f.line}:{f.column}: {f.rule} {message}")
+    lines += suppressed_lines(findings)
     lines.append(summary(findings))
     return "\n".join(lines) + "\n"

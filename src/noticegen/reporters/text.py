@@ -26,18 +26,27 @@ def summary(findings: Sequence[Finding]) -> str:
     return text
 
 
-def report(findings: Sequence[Finding], *, show_suppressed: bool = False) -> str:
-    """One block per finding; suppressed ones only counted unless `show_suppressed`."""
+def suppressed_lines(findings: Sequence[Finding]) -> list[str]:
+    """One line per suppressed finding with its reason: a suppression is a legal judgement
+    that reviewers must see."""
+    return [
+        f"{f.file}:{f.line}:{f.column}: {f.rule} suppressed: {f.suppressed}"
+        for f in findings
+        if f.suppressed is not None
+    ]
+
+
+def report(findings: Sequence[Finding]) -> str:
+    """One block per finding, then each suppressed finding with its reason, then a summary."""
     lines = []
     for f in findings:
-        if f.suppressed is not None and not show_suppressed:
+        if f.suppressed is not None:
             continue
         lines.append(f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}")
-        if f.suppressed is not None:
-            lines.append(f"    suppressed: {f.suppressed}")
         if f.citation:
             lines.append(f"    source: {f.citation}")
         if f.hint:
             lines.append(f"    fix: {f.hint}")
+    lines += suppressed_lines(findings)
     lines.append(summary(findings))
     return "\n".join(lines) + "\n"

@@ -261,11 +261,13 @@ class UnreadableFile(_LoaderRule):
     hint = "Save the file as UTF-8 text."
 
 
-class SuppressionWithoutReason(_LoaderRule):
-    """A `noticegen: ignore[...]` comment that gives no reason.
+class InvalidSuppression(_LoaderRule):
+    """A `noticegen: ignore[...]` comment that gives no reason, names no rule, or is malformed.
 
     What it does:
-        Flags suppression comments that do not say why the finding does not apply.
+        Flags suppression comments that do not say why the finding does not apply, that name
+        a rule code that does not exist, or that are not written as
+        `# noticegen: ignore[CODE] reason`.
 
     Why it matters:
         A suppressed finding is a legal judgement; without the reason, the next reviewer cannot
@@ -283,8 +285,8 @@ class SuppressionWithoutReason(_LoaderRule):
     """
 
     code = "NG010"
-    name = "suppression-without-reason"
-    hint = "Write the reason after the closing bracket."
+    name = "invalid-suppression"
+    hint = "Write `# noticegen: ignore[CODE] reason` with an existing rule code and a reason."
 
 
 LOADER_RULES: tuple[type[Rule], ...] = (
@@ -297,5 +299,5 @@ LOADER_RULES: tuple[type[Rule], ...] = (
     AliasLimit,
     InputTooLarge,
     UnreadableFile,
-    SuppressionWithoutReason,
+    InvalidSuppression,
 )
