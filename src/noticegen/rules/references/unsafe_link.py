@@ -65,7 +65,7 @@ class UnsafeLink(Rule):
                     link.path,
                     f"Unsafe {kind} `{_shown(link.href)}`: {problem}",
                     file=link.file,
-                    quote=link.href.split(":")[0] or None,
+                    quote=link.href or None,
                 )
 
 
