@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...context import LintContext, PathT, covers
+from ...model import Recipient
 from .._text import is_heading, sentences
 
 VERB_FORMS = {
@@ -142,6 +143,11 @@ class Denial:
         advertisers"); empty when it names none or only third parties in general."""
         target = _TARGET.match(self.tail)
         return stems(target.group(1)) if target else frozenset()
+
+    def about_recipients(self) -> bool:
+        """Whether the sentence says who does not receive the data: anyone, or a kind of
+        recipient we can look for."""
+        return self.about_anyone() or bool(self.named_recipients())
 
     def about_anyone(self) -> bool:
         """Whether the denial concerns every recipient, not one kind we cannot identify
@@ -303,6 +309,36 @@ def _prefixes(did: str) -> Iterator[str]:
 def overlapping(data: Iterable[str], named: IdSet) -> list[str]:
     """The ids in `data` (a recipient's list, which may use parent ids) that touch `named`."""
     return [d for d in data if named.touches(d)]
+
+
+def received_data(ctx: LintContext, recipient: Recipient) -> list[str] | None:
+    """The data a recipient receives: its `data` list, or else whatever the purposes it
+    serves use; None when it declares neither, since we cannot tell what it gets."""
+    if recipient.data:
+        return list(recipient.data)
+    if not recipient.purposes:
+        return None
+    purposes = ctx.notice.purposes
+    used = (d for pid in recipient.purposes if pid in purposes for d in purposes[pid].data)
+    return list(dict.fromkeys(used))
+
+
+def recipients_receiving(
+    ctx: LintContext, denial: Denial, named: list[str]
+) -> Iterator[tuple[str, Recipient, list[str]]]:
+    """The recipients a denial is about and the named data each receives: every recipient
+    when the denial is about anyone, else those whose name shares the sentence's words."""
+    anyone = denial.about_anyone()
+    named_recipients = denial.named_recipients()
+    named_set = IdSet(named)
+    for rid, recipient in ctx.notice.recipients.items():
+        if not anyone and not named_recipients & stems(f"{rid} {recipient.label}"):
+            continue  # the sentence is about another kind of recipient
+        received = received_data(ctx, recipient)
+        if received:
+            concerned = overlapping(received, named_set)
+            if concerned:
+                yield rid, recipient, concerned
 
 
 def listed(ids: Iterable[str]) -> str:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._statements import DataVocabulary, IdSet, denials, listed, overlapping, stems
+from ._statements import DataVocabulary, denials, listed, recipients_receiving
 
 
 class ProseDeniesSale(Rule):
@@ -16,10 +16,12 @@ class ProseDeniesSale(Rule):
         out which declared data they are about: all of it for "personal data", or the
         categories a word names ("email" names `contact.email`; "location" names every
         `location.*`). It then reports each such sentence when a recipient of that data is
-        marked `sale: true`; a sentence that names the buyers ("to data brokers") counts only
-        against recipients whose name shares its words. Qualified sentences ("unless",
-        "except", "without your consent") are left alone, since the structure cannot confirm
-        or refute them; so are the structured `promises`, which NG205 checks.
+        marked `sale: true` (a recipient without a `data` list receives what its purposes
+        use; one with neither is not counted); a sentence that names the buyers ("to data
+        brokers") counts only against recipients whose name shares its words. Qualified
+        sentences ("unless", "except", "without your consent") are left alone, since the
+        structure cannot confirm or refute them; so are the structured `promises`, which NG205
+        checks.
 
     Why it matters:
         A statement that contradicts the processing is misleading: it breaches fairness and
@@ -56,19 +58,13 @@ class ProseDeniesSale(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         vocabulary = DataVocabulary(ctx)
         for denial in denials(ctx):
-            anyone = denial.about_anyone()
-            named_recipients = denial.named_recipients()
-            if "sell" not in denial.kinds or not (anyone or named_recipients):
+            if "sell" not in denial.kinds or not denial.about_recipients():
                 continue
             named = vocabulary.data_named(denial.object_text)
             if not named:
                 continue
-            named_set = IdSet(named)
-            for rid, recipient in ctx.notice.recipients.items():
-                if not anyone and not named_recipients & stems(f"{rid} {recipient.label}"):
-                    continue  # the sentence is about another kind of recipient
-                sold = overlapping(recipient.data, named_set) if recipient.data else named
-                if recipient.sale and sold:
+            for rid, recipient, sold in recipients_receiving(ctx, denial, named):
+                if recipient.sale:
                     yield Violation(
                         denial.path,
                         f'The text says "{denial.quote}", but recipient `{rid}` '

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import RecipientKind
 from ..base import Rule, Violation
-from ._statements import DataVocabulary, IdSet, denials, listed, overlapping, stems
+from ._statements import DataVocabulary, denials, listed, recipients_receiving
 
 # Recipients that are third parties in every regime: not processors acting for the company,
 # not group companies, not authorities the law compels disclosure to.
@@ -22,10 +22,11 @@ class ProseDeniesSharing(Rule):
         which declared data they are about (through ids and labels, and through the id
         hierarchy: "contact details" covers `contact.*`), and reports each one when that data
         goes to an independent third party (`kind: controller` or `public`) or is marked as a
-        sale or sharing. Processors, group companies and authorities are not counted; a
-        sentence that names a kind of recipient ("with advertisers") counts only against
-        recipients whose name shares its words; sentences with a qualifier ("unless",
-        "without your consent", "for their own marketing") are left alone.
+        sale or sharing; a recipient without a `data` list receives what its purposes use,
+        and one with neither is not counted. Processors, group companies and authorities are
+        not counted; a sentence that names a kind of recipient ("with advertisers") counts
+        only against recipients whose name shares its words; sentences with a qualifier
+        ("unless", "without your consent", "for their own marketing") are left alone.
 
     Why it matters:
         The notice must tell people who receives their data (GDPR Art. 13(1)(e), 14(1)(e);
@@ -59,20 +60,13 @@ class ProseDeniesSharing(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         vocabulary = DataVocabulary(ctx)
         for denial in denials(ctx):
-            anyone = denial.about_anyone()
-            named_recipients = denial.named_recipients()
-            if "share" not in denial.kinds or not (anyone or named_recipients):
+            if "share" not in denial.kinds or not denial.about_recipients():
                 continue
             named = vocabulary.data_named(denial.object_text)
             if not named:
                 continue
-            named_set = IdSet(named)
-            for rid, recipient in ctx.notice.recipients.items():
-                if not anyone and not named_recipients & stems(f"{rid} {recipient.label}"):
-                    continue  # the sentence is about another kind of recipient
-                third_party = recipient.kind in THIRD_PARTIES or recipient.sale or recipient.sharing
-                shared = overlapping(recipient.data, named_set)
-                if third_party and shared:
+            for rid, recipient, shared in recipients_receiving(ctx, denial, named):
+                if recipient.kind in THIRD_PARTIES or recipient.sale or recipient.sharing:
                     yield Violation(
                         denial.path,
                         f'The text says "{denial.quote}", but `{rid}` ({recipient.label}), '
