@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pypdf
 import pytest
 from pagehtml import read
 
+from noticegen.loading import load
 from noticegen.render.html import ASSETS_DIR
 from noticegen.render.pdf import LocalFetcher, PdfRenderer, RefusedURL
-from noticegen.site import BuildResult
+from noticegen.site import BuildResult, build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -114,3 +116,33 @@ def test_the_stylesheet_uses_the_checked_fonts() -> None:
 
     css = (Path(str(ASSETS_DIR)) / "notice.css").read_text(encoding="utf-8")
     assert "font-family: " + ", ".join(f'"{f}"' if " " in f else f for f in FONT_FAMILIES) in css
+
+
+def test_prose_links_to_missing_anchors_become_text_and_the_pdf_renders(tmp_path: Path) -> None:
+    root = Path(shutil.copytree(FIXTURES / "small", tmp_path / "notice"))
+    notice_yaml = root / "notice.yaml"
+    notice_yaml.write_text(
+        notice_yaml.read_text(encoding="utf-8").replace(
+            "We make no decisions about you by automated means alone.",
+            "We make no decisions alone. See [nowhere](#nope) or [our contact](#contact).",
+        ),
+        encoding="utf-8",
+    )
+    california = root / "supplements/california.yaml"
+    california.write_text(
+        california.read_text(encoding="utf-8").replace(
+            "in the last 12 months.", "in the last 12 months (see [the data](#data))."
+        ),
+        encoding="utf-8",
+    )
+    loaded = load(root)
+    assert loaded.notice is not None, loaded.findings
+
+    result = build_site(loaded, tmp_path / "site", draft=True)
+
+    page = (result.out / "en/index.html").read_text(encoding="utf-8")
+    assert 'href="#nope"' not in page and "See nowhere or" in page
+    assert '<a href="#contact">our contact</a>' in page  # a link to an anchor the page has stays
+    supplement = (result.out / "en/california.html").read_text(encoding="utf-8")
+    assert 'href="#data"' not in supplement and "(see the data)" in supplement  # main page's
+    assert "See nowhere or our contact" in pdf_text(result.out / "en/example-notice.pdf")

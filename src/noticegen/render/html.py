@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -47,6 +51,51 @@ def css_string(value: object) -> Markup:
     return Markup(f'"{escaped}"')
 
 
+@dataclass
+class PageLinks:
+    """The anchors of the page being rendered (None: not known yet) and the in-page targets its
+    prose links to."""
+
+    anchors: frozenset[str] | None = None
+    targets: set[str] = field(default_factory=set)
+
+
+_page_links: ContextVar[PageLinks] = ContextVar("page_links")
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
+
+
+def _prose(text: str, level: int = 3) -> Markup:
+    page = _page_links.get(None) or PageLinks()
+    return Markup(markdown.render(text, level, anchors=page.anchors, targets=page.targets))
+
+
+def _prose_inline(text: str) -> Markup:
+    page = _page_links.get(None) or PageLinks()
+    return Markup(markdown.render_inline(text, anchors=page.anchors, targets=page.targets))
+
+
+@contextmanager
+def _page(links: PageLinks) -> Iterator[None]:
+    token = _page_links.set(links)
+    try:
+        yield
+    finally:
+        _page_links.reset(token)
+
+
+def _render_page(template: Template, context: dict[str, Any]) -> str:
+    """Render a page; when its prose links to an anchor the page does not have, render it again
+    with those links shown as text (they would lead nowhere, and fail the PDF)."""
+    first = PageLinks()
+    with _page(first):
+        text = template.render(context)
+    anchors = frozenset(_ID_ATTRIBUTE.findall(text))
+    if first.targets <= anchors:
+        return text
+    with _page(PageLinks(anchors=anchors)):
+        return template.render(context)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -57,8 +106,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = lambda text, level=3: Markup(markdown.render(text, level))
-    env.filters["mdi"] = lambda text: Markup(markdown.render_inline(text))
+    env.filters["md"] = _prose
+    env.filters["mdi"] = _prose_inline
     env.filters["css_string"] = css_string
     env.globals["view"] = view
     return env
@@ -169,7 +218,7 @@ def render_notice(
         supplements=supplements,
         pdf_href=f"{notice.notice.id}.pdf",
     )
-    return _template("notice.html").render(context)
+    return _render_page(_template("notice.html"), context)
 
 
 def render_supplement(
@@ -193,7 +242,7 @@ def render_supplement(
         ccpa_rows=view.ccpa_rows(notice) if is_ccpa else [],
         pdf_href=f"{supplement.supplement.id}.pdf",
     )
-    return _template("supplement.html").render(context)
+    return _render_page(_template("supplement.html"), context)
 
 
 def render_index(
@@ -201,4 +250,4 @@ def render_index(
 ) -> str:
     """The site's front page: the notice in each language it is published in."""
     context = _base_context(notice, strings, draft=False, languages=languages, generator=generator)
-    return _template("index.html").render(context)
+    return _render_page(_template("index.html"), context)

@@ -2,13 +2,15 @@
 
 Raw HTML is shown as text, links survive only with an allowed scheme (http, https, mailto) or
 as an in-page anchor, and images are never rendered (their alt text is shown instead), so prose
-can neither run script nor make a browser or WeasyPrint fetch anything.
+can neither run script nor make a browser or WeasyPrint fetch anything. An in-page link whose
+target is not an anchor of the page is shown as its text (lint's NG102 reports it): it would lead
+nowhere, and WeasyPrint refuses to write a PDF with it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -35,11 +37,34 @@ def _image_as_alt_text(
     return self.renderInline(token.children or [], options, env)
 
 
+def _link_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    href = str(tokens[idx].attrGet("href") or "")
+    if href.startswith("#"):
+        env.setdefault("targets", set()).add(href[1:])
+        anchors = env.get("anchors")
+        if anchors is not None and href[1:] not in anchors:
+            env["dropping"] = True  # links do not nest, so the next link_close is this one's
+            return ""
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _link_close(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    if env.pop("dropping", False):
+        return ""
+    return self.renderToken(tokens, idx, options, env)
+
+
 @lru_cache(maxsize=1)
 def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.validateLink = is_safe_link  # type: ignore[method-assign]
     md.add_render_rule("image", _image_as_alt_text)
+    md.add_render_rule("link_open", _link_open)
+    md.add_render_rule("link_close", _link_close)
     return md
 
 
@@ -51,15 +76,35 @@ def _shift_headings(tokens: list[Token], top_level: int) -> None:
             token.tag = f"h{min(level, 6)}"
 
 
-def render(text: str, top_level: int = 3) -> str:
-    """HTML for a Markdown prose value (not yet marked safe: the caller wraps it)."""
+def render(
+    text: str,
+    top_level: int = 3,
+    *,
+    anchors: Collection[str] | None = None,
+    targets: set[str] | None = None,
+) -> str:
+    """HTML for a Markdown prose value (not yet marked safe: the caller wraps it).
+
+    With `anchors`, an in-page link to any other target is shown as plain text. The targets of
+    the in-page links are added to `targets` when it is given.
+    """
     md = markdown()
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {"anchors": anchors}
     tokens = md.parse(text, env)
     _shift_headings(tokens, top_level)
-    return md.renderer.render(tokens, md.options, env)
+    result = md.renderer.render(tokens, md.options, env)
+    if targets is not None:
+        targets.update(env.get("targets", ()))
+    return result
 
 
-def render_inline(text: str) -> str:
+def render_inline(
+    text: str, *, anchors: Collection[str] | None = None, targets: set[str] | None = None
+) -> str:
     """HTML for a short prose value shown inside a sentence or a table cell."""
-    return markdown().renderInline(text)
+    md = markdown()
+    env: dict[str, Any] = {"anchors": anchors}
+    result = md.renderer.render(md.parseInline(text, env), md.options, env)
+    if targets is not None:
+        targets.update(env.get("targets", ()))
+    return result
