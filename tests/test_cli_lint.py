@@ -275,3 +275,23 @@ def test_suppression_codes_may_be_listed_and_in_lower_case(tmp_path: Path) -> No
     text = with_comment("# noticegen: ignore[ng201, ng101] agreed with counsel", above=True)
     result = lint(str(write(tmp_path / "n", text)), "--format", "json")
     assert result.exit_code == 0
+
+
+def test_a_supplement_file_alone_is_a_usage_error_naming_its_notice(tmp_path: Path) -> None:
+    folder = write(tmp_path / "n")
+    (folder / "supplements").mkdir()
+    supplement = folder / "supplements" / "eu.yaml"
+    supplement.write_text("supplement: {}\n", encoding="utf-8")
+    result = lint(str(supplement))
+    assert result.exit_code == 2
+    assert f"noticegen lint {folder}" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_schema_into_an_unwritable_place_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["schema", "--out", str(blocker / "schema")])
+    assert result.exit_code == 2
+    assert "cannot write the schemas" in result.stderr
+    assert "Traceback" not in result.output

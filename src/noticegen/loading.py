@@ -98,6 +98,11 @@ def locate(path: Path) -> tuple[Path, Path]:
     try:
         if not path.exists():
             raise NoticeNotFound(f"{path}: no such file or directory")
+        if path.is_file() and path.parent.name == SUPPLEMENTS_DIR:
+            raise NoticeNotFound(
+                f"{path} is a supplement; check it with its notice: "
+                f"noticegen lint {path.parent.parent}"
+            )
         if path.is_file():
             return path.parent, path
         if not path.is_dir():

@@ -114,8 +114,12 @@ def schema(out: Path) -> None:
     """Write the JSON Schema of notice and supplement files (for editor completion)."""
     from ..schema import write_schemas
 
-    for written in write_schemas(out):
-        click.echo(f"wrote {written}")
+    try:
+        written = write_schemas(out)
+    except OSError as error:
+        fail_usage(f"{out}: cannot write the schemas: {error.strerror or error}")
+    for path in written:
+        click.echo(f"wrote {path}")
 
 
 COMMANDS = (lint, rules, explain, schema)
