@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+import re
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Duration, Markdown, StrictModel, Url
 
@@ -52,11 +53,31 @@ class MethodKind(enum.StrEnum):
     IN_ACCOUNT = "in_account"
 
 
+_METHOD_VALUE = {
+    MethodKind.EMAIL: (re.compile(r"^[^@\s?&/:]+@[^@\s?&/:]+\.[^@\s?&/:]+$"), "an email address"),
+    MethodKind.WEB_FORM: (re.compile(r"^https?://[^\s]+$"), "an http or https address"),
+    MethodKind.IN_ACCOUNT: (
+        re.compile(r"^(https?://\S+|[^:]+)$"),
+        "a web address or a description",
+    ),
+    MethodKind.PHONE: (re.compile(r"^\+?[0-9][0-9 ().-]{5,}$"), "a telephone number"),
+    MethodKind.TOLL_FREE_PHONE: (re.compile(r"^\+?[0-9][0-9 ().-]{5,}$"), "a telephone number"),
+}
+
+
 class RequestMethod(StrictModel):
     kind: MethodKind
     """The channel."""
     value: str
     """The address, number or URL to use."""
+
+    @model_validator(mode="after")
+    def _value_fits_kind(self) -> RequestMethod:
+        # The value becomes a mailto:, tel: or web link on the published page.
+        expected = _METHOD_VALUE.get(self.kind)
+        if expected and not expected[0].match(self.value):
+            raise ValueError(f"a `{self.kind}` request method needs {expected[1]}")
+        return self
 
 
 class Requests(StrictModel):
