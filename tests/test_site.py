@@ -125,6 +125,47 @@ def test_earlier_versions_are_kept(notice_dir: Path, tmp_path: Path) -> None:
     assert "versions/1.2.0/en/example-notice.pdf" in manifest["files"]
 
 
+def _edit(notice_dir: Path, old: str, new: str) -> None:
+    path = notice_dir / "notice.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_draft_never_writes_the_archive(notice_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out, draft=True)
+    assert not (out / "versions").exists()  # a draft was never published
+
+    build_site(loaded(notice_dir), out)
+    archived = tree(out / "versions")
+    _edit(notice_dir, "Protecting our", "Guarding our")
+    result = build_site(loaded(notice_dir), out, draft=True)
+    assert "Guarding our" in (out / "en/index.html").read_text()
+    assert tree(out / "versions") == archived
+    assert result.warnings == ()
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_an_archived_version_is_kept_when_the_notice_changes_under_it(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out)
+    archived = tree(out / "versions")
+    again = build_site(loaded(notice_dir), out, draft=False, workers=1)
+    assert again.warnings == ()  # nothing changed (a skipped build)
+
+    _edit(notice_dir, "Protecting our", "Guarding our")
+    result = CliRunner().invoke(main, ["build", str(notice_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Guarding our" in (out / "en/index.html").read_text()
+    assert tree(out / "versions") == archived
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "versions/1.2.0/" in warnings[0], result.stderr
+
+
 @pytest.mark.usefixtures("fake_pdfs")
 def test_a_failed_build_leaves_the_previous_site(
     notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -7,7 +7,8 @@ Layout of the output folder:
     <lang>/<supplement-id>.html   each supplement in each of its languages, and its .pdf
     notice.json                   the model as JSON
     exports/                      App Store / Play label answers, DPV JSON-LD
-    versions/<version>/           every published version, kept across builds
+    versions/<version>/           every published version, kept across builds as it was first
+                                  published (a draft is never archived)
     manifest.json                 every file with its sha256, and the hash of the inputs
 
 The site is built in a temporary folder next to the output and swapped in at the end, so a
@@ -61,6 +62,8 @@ class BuildResult:
     files: int
     pdfs: int
     skipped: bool
+    warnings: tuple[str, ...] = ()
+    """One line each, for the user: things the build did not do as asked."""
 
 
 def languages_of(notice: Notice) -> list[str]:
@@ -282,14 +285,31 @@ def _write(folder: Path, relative: str, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def _copy_archive(previous: Path, staging: Path, current_version: str) -> None:
-    """Earlier versions from the previous site, carried forward into the new one."""
+def _copy_archive(previous: Path, staging: Path) -> None:
+    """Every archived version of the previous site, carried forward unchanged."""
     archive = previous / VERSIONS
     if not archive.is_dir():
         return
     for version_dir in sorted(archive.iterdir()):
-        if version_dir.is_dir() and version_dir.name != current_version:
+        if version_dir.is_dir():
             shutil.copytree(version_dir, staging / VERSIONS / version_dir.name)
+
+
+def _archive(staging: Path, version: str, published: dict[str, bytes]) -> str | None:
+    """Archive this build as `version` unless that version is archived already. An archived
+    copy is what was published, so it is never replaced: a warning when this build differs."""
+    folder = staging / VERSIONS / version
+    if not folder.is_dir():
+        for relative, data in published.items():
+            _write(folder, relative, data)
+        return None
+    archived = {p.relative_to(folder).as_posix(): p.read_bytes() for p in _files_under(folder)}
+    if archived == published:
+        return None
+    return (
+        f"{VERSIONS}/{version}/ already holds version {version} as it was published and this "
+        "build differs from it; kept the archived copy (give a changed notice a new version)"
+    )
 
 
 def _manifest(staging: Path, inputs: str, notice: Notice) -> bytes:
@@ -366,6 +386,7 @@ def build_site(
     if previous is not None:
         return previous
     inputs = inputs_hash(loaded.root, draft=draft, config=config, out=out)
+    warnings: list[str] = []
 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -392,9 +413,11 @@ def build_site(
             _write(staging, relative, data)
         for relative, data in export_files(notice).items():
             _write(staging, f"exports/{relative}", data)
-        _copy_archive(out, staging, notice.notice.version)
-        for relative, data in published.items():
-            _write(staging, f"{VERSIONS}/{notice.notice.version}/{relative}", data)
+        _copy_archive(out, staging)
+        if not draft:
+            warning = _archive(staging, notice.notice.version, published)
+            if warning is not None:
+                warnings.append(warning)
         _write(staging, MANIFEST, _manifest(staging, inputs, notice))
         _swap_in(staging, out)
     except MissingAsset as error:
@@ -411,7 +434,7 @@ def build_site(
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
-    return BuildResult(out, len(_list_manifest(out)), len(with_pdf), False)
+    return BuildResult(out, len(_list_manifest(out)), len(with_pdf), False, tuple(warnings))
 
 
 def _list_manifest(out: Path) -> dict[str, str]:

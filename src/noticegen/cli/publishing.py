@@ -50,6 +50,8 @@ def _build(loaded: LoadedNotice, out: Path, draft: bool) -> str:
     started = time.perf_counter()
     result = build_site(loaded, out, draft=draft, config=_locate(loaded.root)[1])
     seconds = time.perf_counter() - started
+    for warning in result.warnings:
+        click.echo(f"noticegen: warning: {warning}", err=True)
     if result.skipped:
         return _up_to_date(out, result.files)
     kind = "draft " if draft else ""
