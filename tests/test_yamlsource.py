@@ -239,3 +239,9 @@ def test_a_url_in_a_flow_mapping_is_read_by_either_parser() -> None:
 def test_a_lone_surrogate_in_the_text_is_a_problem_not_a_crash() -> None:
     # text from a file is valid UTF-8, but callers may hand over any str
     assert kinds("a: \ud800\n") == ["syntax"]
+
+
+def test_an_explicit_tag_is_named_as_the_author_wrote_it() -> None:
+    parsed = parse_yaml("notice: !!python/object/apply:os.system [x]\n")
+    [problem] = parsed.problems
+    assert "`!!python/object/apply:os.system`" in problem.message

@@ -117,6 +117,15 @@ def _pos(event: Event) -> Position:
     return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
 
 
+def _as_written(tag: str) -> str:
+    """The short form the author wrote (`!!str`) rather than the resolved URI."""
+    return (
+        "!!" + tag.removeprefix("tag:yaml.org,2002:")
+        if tag.startswith("tag:yaml.org,2002:")
+        else tag
+    )
+
+
 def _resolve_plain(value: str) -> Any:
     if value and value[0] not in _NON_TEXT_STARTS:
         return value  # most values are words and ids: skip the patterns below
@@ -227,7 +236,7 @@ class _Builder:
             raise _Refused(
                 YamlProblem(
                     "tag",
-                    f"Explicit YAML tag `{tag}` is not allowed in a notice.",
+                    f"Explicit YAML tag `{_as_written(str(tag))}` is not allowed in a notice.",
                     _pos(event),
                     "Remove the tag; write the value as plain text, a list or a mapping.",
                 )
