@@ -71,14 +71,6 @@ class LintContext:
         """Data ids used by at least one purpose."""
         return {d for p in self.notice.purposes.values() for d in p.data}
 
-    def data_matching(self, ref: str) -> list[str]:
-        """Declared data ids that `ref` names, itself or through the hierarchy."""
-        return [d for d in self.notice.data if related(ref, d)]
-
-    def is_declared(self, ref: str) -> bool:
-        """A reference is declared when it names a declared id or a parent of declared ids."""
-        return any(covers(ref, d) for d in self.notice.data)
-
     @cached_property
     def prose(self) -> list[tuple[str | None, PathT, str]]:
         """Every free-text value of the notice and its supplements: (file, path, text)."""

@@ -16,12 +16,6 @@ def outside_eea(country: str) -> bool:
     return country.upper() not in EEA
 
 
-def outside_uk(country: str) -> bool:
-    """Destinations outside the UK. The EEA is covered by UK adequacy regulations, but a
-    transfer there is still a transfer, so only the UK itself is inside."""
-    return country.upper() not in {"GB", "UK"}
-
-
 def place(country: str) -> str:
     """A destination as a sentence names it: `WORLDWIDE` reads "countries worldwide"."""
     return "countries worldwide" if country == "WORLDWIDE" else country
