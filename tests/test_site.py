@@ -167,6 +167,19 @@ def test_an_archived_version_is_kept_when_the_notice_changes_under_it(
 
 
 @pytest.mark.usefixtures("fake_pdfs")
+def test_a_draft_names_a_supplement_that_did_not_load(notice_dir: Path, tmp_path: Path) -> None:
+    supplement = notice_dir / "supplements/california.yaml"
+    supplement.write_text(supplement.read_text() + "zz: 1\n")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(notice_dir), "--out", str(out), "--draft"])
+    assert result.exit_code == 0, result.output
+    assert not (out / "en/california.html").exists()
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1, result.stderr
+    assert "supplements/california.yaml" in warnings[0] and "1 finding" in warnings[0]
+
+
+@pytest.mark.usefixtures("fake_pdfs")
 def test_a_failed_build_leaves_the_previous_site(
     notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

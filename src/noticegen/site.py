@@ -362,6 +362,26 @@ def _source_date_epoch(notice: Notice) -> str:
     return str(int(midnight.timestamp()))
 
 
+def dropped_supplements(loaded: LoadedNotice) -> list[str]:
+    """One line for each supplement file that did not load and so is left out of the site."""
+    from .loading import NOTICE_FILE, SUPPLEMENTS_DIR
+
+    if Path(loaded.main.path).name != NOTICE_FILE:
+        return []  # a lone notice file has no supplements
+    kept = {Path(source.path).resolve() for source, _ in loaded.supplements}
+    lines = []
+    for file in sorted((loaded.root / SUPPLEMENTS_DIR).glob("*.yaml")):
+        if file.resolve() in kept:
+            continue
+        count = sum(1 for f in loaded.findings if Path(f.file).resolve() == file.resolve())
+        relative = file.relative_to(loaded.root).as_posix()
+        lines.append(
+            f"supplement {relative} did not load ({count} finding{'s' if count != 1 else ''}; "
+            "run `noticegen lint`): left out of this draft"
+        )
+    return lines
+
+
 def build_site(
     loaded: LoadedNotice,
     out: Path,
@@ -386,7 +406,8 @@ def build_site(
     if previous is not None:
         return previous
     inputs = inputs_hash(loaded.root, draft=draft, config=config, out=out)
-    warnings: list[str] = []
+    # A draft is built despite errors: say what the errors left out of it.
+    warnings = dropped_supplements(loaded) if draft else []
 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
