@@ -105,6 +105,36 @@ def test_unchanged_inputs_skip_rendering(notice_dir: Path, tmp_path: Path) -> No
     assert "Protecting our" in (out / "en/index.html").read_text()
 
 
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "i18n/locales/de.po",
+        "i18n/strings.py",
+        "render/markdown.py",
+        "render/templates/base.html",
+        "render/assets/notice.css",
+        "site.py",
+        "exports.py",
+    ],
+)
+def test_an_edit_to_noticegen_itself_is_an_input(
+    changed: str, notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A copy of the package stands in for a development install being edited.
+    package = Path(
+        shutil.copytree(
+            Path(site.__file__).parent,
+            tmp_path / "noticegen",
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
+    )
+    monkeypatch.setattr(site, "__file__", str(package / "site.py"))
+    before = site.inputs_hash(notice_dir, draft=False)
+    with (package / changed).open("a", encoding="utf-8") as file:
+        file.write("\n")
+    assert site.inputs_hash(notice_dir, draft=False) != before
+
+
 @pytest.mark.usefixtures("fake_pdfs")
 def test_earlier_versions_are_kept(notice_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"

@@ -219,31 +219,38 @@ def _files_under(folder: Path) -> Iterator[Path]:
             yield path
 
 
+def _renderer_files() -> Iterator[tuple[str, Path]]:
+    """noticegen's own files that shape the output, by content (an edit in a development
+    install changes no version number): templates, assets, built-in catalogs and the code that
+    renders and assembles the site."""
+    package = Path(__file__).parent
+    for folder in ("render/templates", "render/assets"):
+        for path in _files_under(package / folder):
+            yield f"{folder}/{path.relative_to(package / folder).as_posix()}", path
+    for pattern in ("render/*.py", "site.py", "exports.py", "i18n/*.py", "i18n/locales/*.po"):
+        for path in sorted(package.glob(pattern)):
+            yield path.relative_to(package).as_posix(), path
+
+
 def inputs_hash(
     root: Path, *, draft: bool, config: Path | None = None, out: Path | None = None
 ) -> str:
-    """A hash of everything the output depends on: the notice files, noticegen's own version,
-    templates and assets, the draft flag, SOURCE_DATE_EPOCH and the lint configuration (which
-    decides whether the notice may be built at all)."""
-    from .render.html import PACKAGE
-
+    """A hash of everything the output depends on: the notice files, noticegen's own version and
+    the files of noticegen that shape the output, the draft flag, SOURCE_DATE_EPOCH and the lint
+    configuration (which decides whether the notice may be built at all)."""
     digest = hashlib.sha256()
     if config is not None:
         digest.update(b"config\0" + hashlib.sha256(config.read_bytes()).digest())
     digest.update(f"{GENERATOR}\0draft={draft}\0".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
-    package = Path(str(PACKAGE))
-    folders = [
-        ("notice", root),
-        ("templates", package / "templates"),
-        ("assets", package / "assets"),
-    ]
-    for label, folder in folders:
-        for path in _files_under(folder):
-            if out is not None and path.absolute().is_relative_to(out):
-                continue  # a site built inside the notice folder is output, not input
-            digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in _files_under(root):
+        if out is not None and path.absolute().is_relative_to(out):
+            continue  # a site built inside the notice folder is output, not input
+        digest.update(f"notice/{path.relative_to(root).as_posix()}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name, path in _renderer_files():
+        digest.update(f"noticegen/{name}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
