@@ -4,8 +4,9 @@ personal data, and work out which declared data each denial is about.
 This is deliberately conservative, in the spirit of PolicyLint (USENIX Security 2019): a
 sentence counts only when its subject is the company ("we", its name) or the data itself
 (passive voice), and any qualifier ("unless", "except", "without your consent", "from
-children", "for money") takes the sentence out, because a qualified denial cannot be checked
-against the structure. A false contradiction costs a lawyer's trust; a missed one is a miss.
+children", "for money", "if you object") takes the sentence out, because a qualified denial
+cannot be checked against the structure. A false contradiction costs a lawyer's trust; a
+missed one is a miss.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ _PASSIVE = re.compile(
 _WE = r"\b(?:we|us|our\s+company|the\s+company|company)"
 QUALIFIER = re.compile(
     r"\b(?:except|unless|other\s+than|apart\s+from|save\s+(?:as|for)|only|solely|purely|"
-    r"exclusively|without|"
+    r"exclusively|without|if|once|until|after\s+you|as\s+soon\s+as|"
     r"children|child|minors?|kids|under\s+(?:the\s+age\s+of\s+)?\d+|than|"
     r"beyond\s+(?:what|that|the\s+extent)|for\s+their|for\s+(?:money|cash|monetary)|for\s+their\s+own|identif\w*|anonymi[sz]\w*|"
     r"aggregated?|de-?identified|knowingly|intentionally)\b",
@@ -366,8 +367,12 @@ class Negation:
         return _first_line(self.sentence[self.match.end("subject") : self.match.end()].strip())
 
 
-def company_negations(ctx: LintContext, pattern: re.Pattern[str]) -> Iterator[Negation]:
-    """Unqualified sentences in which the company says it does not do `pattern`'s `what`."""
+def company_negations(
+    ctx: LintContext, pattern: re.Pattern[str], passive: re.Pattern[str] | None = None
+) -> Iterator[Negation]:
+    """Unqualified sentences in which the company says it does not do `pattern`'s `what`, or
+    that match `passive` ("You will not be profiled"), whose subject is the reader or the
+    data rather than the company: its `subject` group is empty, so the quote is the match."""
     names = _company_words(ctx)
     for file, path, text in ctx.prose:
         if path[:1] == ("promises",) or is_heading(path) or not _MAYBE.search(text):
@@ -378,4 +383,8 @@ def company_negations(ctx: LintContext, pattern: re.Pattern[str]) -> Iterator[Ne
                 continue
             match = pattern.search(sentence)
             if match and names.search(match.group("subject")):
+                yield Negation(file, path, sentence, match)
+                continue
+            match = passive.search(sentence) if passive else None
+            if match:
                 yield Negation(file, path, sentence, match)

@@ -5,12 +5,31 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._statements import company_negations, negation_of
+from ._statements import DataVocabulary, IdSet, company_negations, negation_of, overlapping
 
+_KIND = (
+    r"(?:any\s+)?(?:(?:form|kind|type)\s+of\s+)?"
+    r"(?:profiling|automated\s+(?:individual\s+)?decision(?:s|[- ]making)?)"
+)
+# "profile you" and "use ... for profiling" must end their clause: "We do not profile you
+# based on your health" is narrower than anything the structure can check.
+_CLAUSE_END = r"(?=\s*(?:[.!?;]|$|,?\s*(?:or|and|nor)\b))"
+_FOR_KIND = rf"(?:for|in)\s+(?:the\s+purposes?\s+of\s+)?{_KIND}(?:\s+purposes)?{_CLAUSE_END}"
 _DENIAL = negation_of(
-    r"(?:use|engage\s+in|carry\s+out|make|perform|conduct|take|rely\s+on|subject\s+you\s+to)"
-    r"\s+(?:any\s+)?(?:form\s+of\s+)?(?P<what_kind>profiling|automated\s+(?:individual\s+)?"
-    r"decision(?:s|[- ]making)?)"
+    r"(?:use|engage\s+in|carry\s+out|make|perform|conduct|take|rely\s+on|subject\s+you\s+to|do)"
+    rf"\s+{_KIND}"
+    # "use your data for profiling": the data it names narrows the denial
+    rf"|(?:use|process)\s+(?P<object>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+{_FOR_KIND}"
+    rf"|profile\s+(?:you|users|customers|visitors|individuals|people|anyone){_CLAUSE_END}"
+)
+# "You will not be profiled", "Your data is never used for profiling": the reader or the
+# data is the subject, so the company need not be named.
+_PASSIVE = re.compile(
+    r"\b(?P<subject>)(?:you|(?P<object>your\s+(?:[\w'-]+\s+){0,2}?(?:data|information)))"
+    r"\s+(?:will|shall|is|are|would)\s+(?:never|not)\s+(?:be\s+)?"
+    rf"(?P<what>(?:used|processed)\s+{_FOR_KIND}|profiled{_CLAUSE_END}"
+    rf"|subject(?:ed)?\s+to\s+{_KIND})",
+    re.IGNORECASE,
 )
 _SIGNIFICANT = re.compile(r"\blegal|significant", re.IGNORECASE)
 
@@ -21,10 +40,12 @@ class ProseDeniesProfiling(Rule):
 
     What it does:
         Finds sentences in which the company denies profiling or automated decisions ("We do
-        not use profiling", "We never make automated decisions about you") and reports them
-        when a purpose is marked `profiling: true` or has an `automated_decision`. A denial of
-        decisions with "legal" or "significant" effects is checked only against decisions
-        marked `legal_or_similar_effect`.
+        not use profiling", "We do not profile you", "We never make automated decisions about
+        you", "You will not be profiled") and reports them when a purpose is marked
+        `profiling: true` or has an `automated_decision`. A denial of decisions with "legal"
+        or "significant" effects is checked only against decisions marked
+        `legal_or_similar_effect`; one about some data ("We do not use your location for
+        profiling") only against the purposes that use that data.
 
     Why it matters:
         The notice must disclose automated decision-making, including profiling, with
@@ -64,11 +85,21 @@ class ProseDeniesProfiling(Rule):
         purposes = ctx.notice.purposes
         if not purposes:
             return
-        for negation in company_negations(ctx, _DENIAL):
-            about_profiling = negation.match.group("what_kind").lower() == "profiling"
+        vocabulary = DataVocabulary(ctx)
+        for negation in company_negations(ctx, _DENIAL, _PASSIVE):
+            about_profiling = "profil" in negation.match.group("what").lower()
             only_significant = bool(_SIGNIFICANT.search(negation.sentence))
+            candidates = purposes
+            if negation.match.group("object"):
+                named = vocabulary.data_named(negation.match.group("object"))
+                if named is None:
+                    continue  # "we do not use cookies for profiling": data we cannot tell
+                named_set = IdSet(named)
+                candidates = {
+                    pid: p for pid, p in purposes.items() if overlapping(p.data, named_set)
+                }
             found = []
-            for pid, purpose in purposes.items():
+            for pid, purpose in candidates.items():
                 decision = purpose.automated_decision
                 if only_significant:
                     hit = decision is not None and decision.legal_or_similar_effect
