@@ -9,6 +9,11 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from noticegen.cli import main
+
 SMALL = Path(__file__).parent / "render" / "fixtures" / "small"
 
 
@@ -42,3 +47,16 @@ def test_serve_builds_serves_locally_and_rebuilds_on_change(tmp_path: Path) -> N
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("interval", ["-1", "0", "nan", "inf", "1e300"])
+def test_serve_refuses_an_interval_it_cannot_sleep_in_one_line(
+    interval: str, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        main, ["serve", str(SMALL), "--out", str(tmp_path / "site"), "--interval", interval]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Invalid value for '--interval'" in result.stderr
+    assert not (tmp_path / "site").exists()  # refused before building anything

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,6 +15,16 @@ from ..config import ConfigError, find_config, load_config
 from ..findings import Finding, Severity
 from ..loading import LoadedNotice, NoticeNotFound, load, locate
 from .linting import fail_usage
+
+
+class FiniteFloatRange(click.FloatRange):
+    """A FloatRange that also refuses nan, which passes click's own range comparisons."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
 
 
 def _locate(path: Path) -> tuple[Path, Path | None]:
@@ -128,7 +140,11 @@ def _snapshot(root: Path, out: Path) -> dict[Path, float]:
     help="Port on 127.0.0.1 (0 picks a free one).",
 )
 @click.option(
-    "--interval", type=float, default=1.0, show_default=True, help="Seconds between checks."
+    "--interval",
+    type=FiniteFloatRange(min=0.1, max=86400),
+    default=1.0,
+    show_default=True,
+    help="Seconds between checks (0.1 to 86400).",
 )
 def serve(path: Path, out: Path, port: int, interval: float) -> None:
     """Serve the built site on 127.0.0.1 and rebuild it whenever a notice file changes.
