@@ -13,6 +13,9 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
 from noticegen.cli import main
@@ -25,6 +28,7 @@ from noticegen.diff import (
     weaker_basis,
 )
 from noticegen.model import LegalBasis, Notice
+from noticegen.model.base import ID_RE
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "rules" / "base" / "notice.yaml"
@@ -205,6 +209,54 @@ def test_markdown_escapes_text_from_the_notice() -> None:
     assert "\\<img" in markdown and not re.search(r"(?<!\\)<", markdown)
     assert "@everyone" not in markdown
     assert "[x](javascript" not in markdown
+
+
+_MARKDOWN_PROBES = [*"`![]()<>&*_~#|\\@:/.-=+ \n\t1aX;", "``", "](", "<img", "&lt;", "www."]
+_NOTICE_TEXT = st.lists(
+    st.one_of(st.sampled_from(_MARKDOWN_PROBES), st.characters(codec="utf-8")), max_size=30
+).map("".join)
+
+
+def assert_only_noticegen_markup(markdown: str) -> None:
+    """Rendered as CommonMark with raw HTML on (as many renderers do), the Markdown holds no
+    image, link or HTML but noticegen's own folding, and code only around ids."""
+    own_html = re.compile(r"<details><summary>All \d+ changes, by topic</summary>\n|</details>\n")
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    for token in [*tokens, *(c for t in tokens for c in t.children or [])]:
+        assert token.type not in ("image", "link_open", "html_inline", "autolink"), token
+        if token.type == "html_block":
+            assert own_html.fullmatch(token.content), token.content
+        if token.type == "code_inline":
+            assert ID_RE.match(token.content), token.content
+    assert not re.search(r"@\w", MarkdownIt("commonmark").render(markdown))
+
+
+def test_markdown_cannot_pair_a_backtick_from_the_notice() -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["data"]["contact.email"]["label"] = "``![x](https://evil.example/p.png)`"
+
+    markdown = render_markdown(compare(*changed(edit)))
+    assert "<img" not in MarkdownIt("commonmark").render(markdown)
+    assert_only_noticegen_markup(markdown)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(label=_NOTICE_TEXT, description=_NOTICE_TEXT, country=_NOTICE_TEXT, summary=_NOTICE_TEXT)
+def test_markdown_shows_notice_text_as_text(
+    label: str, description: str, country: str, summary: str
+) -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["data"]["contact.email"]["label"] = label
+        n["purposes"]["account"]["description"] = description
+        n["recipients"] = {
+            "mailer": {"label": label, "kind": "processor", "countries": [country, "BE"]}
+        }
+        n["changes"] = {
+            "how_notified": description,
+            "log": [{"version": "1.0.0", "date": "2026-01-01", "summary": summary}],
+        }
+
+    assert_only_noticegen_markup(render_markdown(compare(*changed(edit))))
 
 
 # --- the command ---------------------------------------------------------------------------

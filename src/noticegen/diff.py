@@ -8,16 +8,18 @@ data, a new purpose or recipient, longer retention, a weaker legal basis, and th
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, get_args
 
-from pydantic import BaseModel
+from pydantic import BaseModel, StringConstraints
 
 from .model import Notice, Supplement
-from .model.base import DURATION_PATTERN
+from .model.base import DURATION_PATTERN, ID_RE
 from .model.processing import LegalBasis
 
 ARTICLE = "GDPR Art. 13(3)"
@@ -66,6 +68,41 @@ _SHORT_TEXT = 80
 
 
 @dataclass(frozen=True)
+class Code:
+    """An id noticegen names (a key of the notice): the only part shown as code in Markdown."""
+
+    value: str
+
+
+Part = str | Code
+
+
+class Words(tuple[Part, ...]):
+    """The text of a change in parts, so that each output can treat each part as what it is:
+    `str` parts are wording and notice text, `Code` parts are ids."""
+
+    def __str__(self) -> str:
+        return "".join(f"`{p.value}`" if isinstance(p, Code) else p for p in self)
+
+
+def plain(text: str) -> Words:
+    """Text with no id in it."""
+    return Words((text,))
+
+
+def say(template: str, *pieces: str | Code | Words) -> Words:
+    """`template` with each `{}` replaced by the next piece, kept apart as parts."""
+    literals = template.split("{}")
+    if len(literals) != len(pieces) + 1:
+        raise ValueError(f"{template!r} needs {len(literals) - 1} pieces, got {len(pieces)}")
+    parts: list[Part] = [literals[0]]
+    for piece, literal in zip(pieces, literals[1:], strict=True):
+        parts += piece if isinstance(piece, Words) else [piece]
+        parts.append(literal)
+    return Words(p for p in parts if p != "")
+
+
+@dataclass(frozen=True)
 class Change:
     """One difference between the old and the new notice."""
 
@@ -74,14 +111,26 @@ class Change:
     """added, removed or changed."""
     subject: str
     """Where in the notice, as a dotted path (`purposes.marketing.legal_basis`)."""
-    text: str
+    words: Words
     """The change in plain words."""
     material: bool = False
     reason: str = ""
     """Why the change is material, when it is."""
 
+    @property
+    def text(self) -> str:
+        return str(self.words)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"group_title": GROUPS[self.group], **asdict(self)}
+        return {
+            "group_title": GROUPS[self.group],
+            "group": self.group,
+            "kind": self.kind,
+            "subject": self.subject,
+            "text": self.text,
+            "material": self.material,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -147,20 +196,23 @@ class _Namer:
     def __init__(self, old: Notice, new: Notice) -> None:
         self.old, self.new = old, new
 
-    def label(self, collection: str, key: str) -> str:
+    def label(self, collection: str, key: str) -> Words:
         for notice in (self.new, self.old):
             items = getattr(notice, collection, None)
             if isinstance(items, dict) and key in items:
                 item = items[key]
                 name = next((getattr(item, f, None) for f in ("label", "name", "title")), None)
                 if name:
-                    return f"{name} (`{key}`)"
+                    return say("{} ({})", name, Code(key))
             if isinstance(items, dict) and any(k.startswith(key + ".") for k in items):
-                return f"all `{key}` data"
-        return f"`{_words(key)}`" if collection == "rights" else f"`{key}`"
+                return say("all {} data", Code(key))
+        return say("{}", Code(key))
 
-    def data_list(self, ids: Sequence[str]) -> str:
-        return _join([self.label("data", d) for d in ids])
+    def labels(self, collection: str, ids: Sequence[str]) -> Words:
+        return _join_words([self.label(collection, i) for i in ids])
+
+    def data_list(self, ids: Sequence[str]) -> Words:
+        return self.labels("data", ids)
 
 
 def _join(items: Sequence[str]) -> str:
@@ -170,7 +222,35 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _value(value: Any) -> str:
+def _join_words(items: Sequence[Words]) -> Words:
+    if len(items) <= 1:
+        return items[0] if items else Words()
+    return say(", ".join(["{}"] * (len(items) - 1)) + " and {}", *items)
+
+
+def _capital(words: Words) -> Words:
+    """`words` starting with a capital letter."""
+    if words and isinstance(words[0], str):
+        return Words((words[0][:1].upper() + words[0][1:], *words[1:]))
+    return words
+
+
+@functools.cache
+def _is_duration(model: type[BaseModel], field: str) -> bool:
+    """Whether the model's field holds an ISO 8601 duration (optional or not)."""
+    info = model.model_fields.get(field)
+    if info is None:
+        return False
+    found = [*info.metadata]
+    pending = [info.annotation]
+    while pending:
+        arguments = get_args(pending.pop())
+        found += arguments
+        pending += arguments
+    return any(isinstance(c, StringConstraints) and c.pattern == DURATION_PATTERN for c in found)
+
+
+def _value(value: Any, duration: bool = False) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -182,6 +262,8 @@ def _value(value: Any) -> str:
     if isinstance(value, BaseModel):
         shown = value.model_dump(mode="json", exclude_defaults=True).values()
         return "(" + " ".join(str(v) for v in shown if not isinstance(v, (dict, list))) + ")"
+    if duration and isinstance(value, str) and _DURATION.match(value):
+        return duration_words(value)
     return f"“{value}”"
 
 
@@ -209,18 +291,19 @@ def _fields_set(value: Any) -> str:
     return f" ({_join(names)})" if names else ""
 
 
-def _field_change(field: str, old: Any, new: Any) -> str:
-    name = _words(field)
+def _field_change(name: str | Words, old: Any, new: Any, duration: bool = False) -> Words:
+    """`name` is a field name, or the words for what changed."""
+    name = name if isinstance(name, Words) else Words((_words(name),))
     if isinstance(old, list) and isinstance(new, list):
-        return f"{name}: {_list_change(old, new)}"
+        return say("{}: {}", name, _list_change(old, new))
     long_text = any(isinstance(v, str) and (len(v) > _SHORT_TEXT or "\n" in v) for v in (old, new))
     if long_text and old is not None and new is not None:
-        return f"{name} reworded"
+        return say("{} reworded", name)
     if old is None:
-        return f"{name} added: {_value(new)}"
+        return say("{} added: {}", name, _value(new, duration))
     if new is None:
-        return f"{name} removed (was {_value(old)})"
-    return f"{name} changed from {_value(old)} to {_value(new)}"
+        return say("{} removed (was {})", name, _value(old, duration))
+    return say("{} changed from {} to {}", name, _value(old, duration), _value(new, duration))
 
 
 # --- comparison ---------------------------------------------------------------------------
@@ -244,12 +327,13 @@ class _Differ:
             elif isinstance(before, dict) or isinstance(after, dict):
                 changes += self._entities(field, group, before or {}, after or {})
             else:
-                changes += self._fields(group, field, _words(field).capitalize(), before, after)
+                what = Words((_words(field).capitalize(),))
+                changes += self._fields(group, field, what, before, after)
         return tuple(changes)
 
     # generic walks
 
-    def _fields(self, group: str, path: str, what: str, old: Any, new: Any) -> Iterator[Change]:
+    def _fields(self, group: str, path: str, what: Words, old: Any, new: Any) -> Iterator[Change]:
         """Field-by-field changes of two values of the same model (or plain values)."""
         if old == new:
             return
@@ -260,24 +344,28 @@ class _Differ:
                     continue
                 if isinstance(before, BaseModel) and isinstance(after, BaseModel):
                     yield from self._fields(
-                        group, f"{path}.{name}", f"{what}, {_words(name)}", before, after
+                        group, f"{path}.{name}", say("{}, {}", what, _words(name)), before, after
                     )
                 else:
                     yield Change(
                         group,
                         "changed",
                         f"{path}.{name}",
-                        f"{what}: {_field_change(name, before, after)}.",
+                        say(
+                            "{}: {}.",
+                            what,
+                            _field_change(name, before, after, _is_duration(type(new), name)),
+                        ),
                     )
             return
         if old is None:
-            yield Change(
-                group, "added", path, f"{_words(what).capitalize()} added{_fields_set(new)}."
-            )
+            yield Change(group, "added", path, say("{} added{}.", _capital(what), _fields_set(new)))
         elif new is None:
-            yield Change(group, "removed", path, f"{_words(what).capitalize()} removed.")
+            yield Change(group, "removed", path, say("{} removed.", _capital(what)))
         else:
-            yield Change(group, "changed", path, f"{_field_change(what, old, new).capitalize()}.")
+            yield Change(
+                group, "changed", path, say("{}.", _capital(_field_change(what, old, new)))
+            )
 
     def _entities(
         self, field: str, group: str, old: dict[str, Any], new: dict[str, Any]
@@ -285,17 +373,20 @@ class _Differ:
         kind = _SINGULAR.get(field, field)
         for key in sorted(new.keys() - old.keys()):
             yield Change(
-                group, "added", f"{field}.{key}", f"New {kind}: {self.names.label(field, key)}."
+                group,
+                "added",
+                f"{field}.{key}",
+                say(f"New {kind}: {{}}.", self.names.label(field, key)),
             )
         for key in sorted(old.keys() - new.keys()):
             yield Change(
                 group,
                 "removed",
                 f"{field}.{key}",
-                f"{kind.capitalize()} removed: {self.names.label(field, key)}.",
+                say(f"{kind.capitalize()} removed: {{}}.", self.names.label(field, key)),
             )
         for key in sorted(old.keys() & new.keys()):
-            what = f"{kind.capitalize()} {self.names.label(field, key)}"
+            what = say(f"{kind.capitalize()} {{}}", self.names.label(field, key))
             yield from self._fields(group, f"{field}.{key}", what, old[key], new[key])
 
     # groups with their own wording and materiality
@@ -307,9 +398,12 @@ class _Differ:
                 "data",
                 "added",
                 f"data.{key}",
-                f"New data collected: {self.names.label('data', key)}, {_words(item.source.value)}"
-                + (" (special-category data)" if item.special_category else "")
-                + ".",
+                say(
+                    "New data collected: {}, {}{}.",
+                    self.names.label("data", key),
+                    _words(item.source.value),
+                    " (special-category data)" if item.special_category else "",
+                ),
                 True,
                 "new personal data is collected",
             )
@@ -318,11 +412,11 @@ class _Differ:
                 "data",
                 "removed",
                 f"data.{key}",
-                f"No longer collected: {self.names.label('data', key)}.",
+                say("No longer collected: {}.", self.names.label("data", key)),
             )
         for key in sorted(old.keys() & new.keys()):
             before, after = old[key], new[key]
-            what = f"{self.names.label('data', key)}"
+            what = self.names.label("data", key)
             for change in self._fields("data", f"data.{key}", what, before, after):
                 field = change.subject.rsplit(".", 1)[-1]
                 if field in ("special_category", "sensitive") and getattr(after, field):
@@ -339,12 +433,14 @@ class _Differ:
                 if purpose.legal_basis
                 else ""
             )
-            uses = f", using {self.names.data_list(purpose.data)}" if purpose.data else ""
+            uses = (
+                say(", using {}", self.names.data_list(purpose.data)) if purpose.data else Words()
+            )
             yield Change(
                 "purposes",
                 "added",
                 f"purposes.{key}",
-                f"New purpose: {self.names.label('purposes', key)}{basis}{uses}.",
+                say("New purpose: {}{}{}.", self.names.label("purposes", key), basis, uses),
                 True,
                 "data is used for a new purpose",
             )
@@ -353,11 +449,11 @@ class _Differ:
                 "purposes",
                 "removed",
                 f"purposes.{key}",
-                f"Purpose removed: {self.names.label('purposes', key)}.",
+                say("Purpose removed: {}.", self.names.label("purposes", key)),
             )
         for key in sorted(old.keys() & new.keys()):
             before, after = old[key], new[key]
-            what = f"Purpose {self.names.label('purposes', key)}"
+            what = say("Purpose {}", self.names.label("purposes", key))
             path = f"purposes.{key}"
             added = [d for d in after.data if d not in before.data]
             removed = [d for d in before.data if d not in after.data]
@@ -366,7 +462,7 @@ class _Differ:
                     "purposes",
                     "changed",
                     f"{path}.data",
-                    f"{what} now also uses {self.names.data_list(added)}.",
+                    say("{} now also uses {}.", what, self.names.data_list(added)),
                     True,
                     "data is used for a purpose it was not used for",
                 )
@@ -375,7 +471,7 @@ class _Differ:
                     "purposes",
                     "changed",
                     f"{path}.data",
-                    f"{what} no longer uses {self.names.data_list(removed)}.",
+                    say("{} no longer uses {}.", what, self.names.data_list(removed)),
                 )
             if before.legal_basis != after.legal_basis:
                 weaker = weaker_basis(before.legal_basis, after.legal_basis)
@@ -383,8 +479,11 @@ class _Differ:
                     "purposes",
                     "changed",
                     f"{path}.legal_basis",
-                    f"{what}: "
-                    f"{_field_change('legal_basis', before.legal_basis, after.legal_basis)}.",
+                    say(
+                        "{}: {}.",
+                        what,
+                        _field_change("legal_basis", before.legal_basis, after.legal_basis),
+                    ),
                     weaker,
                     "the legal basis is weaker for the person" if weaker else "",
                 )
@@ -397,7 +496,7 @@ class _Differ:
                         "purposes",
                         "changed",
                         f"{path}.{flag}",
-                        f"{what} now involves {_words(flag)}.",
+                        say("{} now involves {}.", what, _words(flag)),
                         True,
                         reason,
                     )
@@ -406,14 +505,14 @@ class _Differ:
                         "purposes",
                         "changed",
                         f"{path}.{flag}",
-                        f"{what} no longer involves {_words(flag)}.",
+                        say("{} no longer involves {}.", what, _words(flag)),
                     )
             if after.automated_decision and not before.automated_decision:
                 yield Change(
                     "purposes",
                     "changed",
                     f"{path}.automated_decision",
-                    f"{what} now involves automated decisions.",
+                    say("{} now involves automated decisions.", what),
                     True,
                     "automated decision-making is introduced",
                 )
@@ -427,7 +526,9 @@ class _Differ:
         for key in sorted(new.keys() - old.keys()):
             recipient = new[key]
             receives = (
-                f", receives {self.names.data_list(recipient.data)}" if recipient.data else ""
+                say(", receives {}", self.names.data_list(recipient.data))
+                if recipient.data
+                else Words()
             )
             sold = " The disclosure is a sale." if recipient.sale else ""
             shared = (
@@ -439,8 +540,14 @@ class _Differ:
                 "recipients",
                 "added",
                 f"recipients.{key}",
-                f"New recipient: {self.names.label('recipients', key)} "
-                f"({_words(recipient.kind.value)}){receives}.{sold}{shared}",
+                say(
+                    "New recipient: {} ({}){}.{}{}",
+                    self.names.label("recipients", key),
+                    _words(recipient.kind.value),
+                    receives,
+                    sold,
+                    shared,
+                ),
                 True,
                 "personal data goes to a new recipient",
             )
@@ -449,21 +556,18 @@ class _Differ:
                 "recipients",
                 "removed",
                 f"recipients.{key}",
-                f"Recipient removed: {self.names.label('recipients', key)}.",
+                say("Recipient removed: {}.", self.names.label("recipients", key)),
             )
         for key in sorted(old.keys() & new.keys()):
             before, after = old[key], new[key]
-            what = f"Recipient {self.names.label('recipients', key)}"
+            what = say("Recipient {}", self.names.label("recipients", key))
             path = f"recipients.{key}"
-            for field, noun, namer in (
+            namers: tuple[tuple[str, str, Callable[[list[str]], Words | str]], ...] = (
                 ("data", "receives", self.names.data_list),
-                (
-                    "purposes",
-                    "receives data for",
-                    lambda ids: _join([self.names.label("purposes", i) for i in ids]),
-                ),
-                ("countries", "processes data in", lambda ids: _join(list(ids))),
-            ):
+                ("purposes", "receives data for", partial(self.names.labels, "purposes")),
+                ("countries", "processes data in", _join),
+            )
+            for field, noun, namer in namers:
                 added = [x for x in getattr(after, field) if x not in getattr(before, field)]
                 removed = [x for x in getattr(before, field) if x not in getattr(after, field)]
                 if added:
@@ -471,7 +575,7 @@ class _Differ:
                         "recipients",
                         "changed",
                         f"{path}.{field}",
-                        f"{what} now also {noun} {namer(added)}.",
+                        say(f"{{}} now also {noun} {{}}.", what, namer(added)),
                         True,
                         "a recipient receives more than before",
                     )
@@ -480,7 +584,7 @@ class _Differ:
                         "recipients",
                         "changed",
                         f"{path}.{field}",
-                        f"{what} no longer {noun} {namer(removed)}.",
+                        say(f"{{}} no longer {noun} {{}}.", what, namer(removed)),
                     )
             for flag, words in (
                 ("sale", "a sale"),
@@ -492,7 +596,10 @@ class _Differ:
                         "recipients",
                         "changed",
                         f"{path}.{flag}",
-                        f"{what}: the disclosure is {'now' if now else 'no longer'} {words}.",
+                        say(
+                            f"{{}}: the disclosure is {'now' if now else 'no longer'} {words}.",
+                            what,
+                        ),
                         now,
                         "data is now sold or shared" if now else "",
                     )
@@ -502,7 +609,7 @@ class _Differ:
                     "recipients",
                     "changed",
                     f"{path}.kind",
-                    f"{what}: {_field_change('kind', before.kind, after.kind)}.",
+                    say("{}: {}.", what, _field_change("kind", before.kind, after.kind)),
                     material,
                     "the recipient now uses the data for its own purposes" if material else "",
                 )
@@ -518,9 +625,9 @@ class _Differ:
         for key in sorted(new.keys() - old.keys()):
             transfer = new[key]
             who = (
-                f" ({_join([self.names.label('recipients', r) for r in transfer.recipients])})"
+                say(" ({})", self.names.labels("recipients", transfer.recipients))
                 if transfer.recipients
-                else ""
+                else Words()
             )
             basis = (
                 f" under {_words(transfer.safeguard.value)}"
@@ -531,7 +638,7 @@ class _Differ:
                 "transfers",
                 "added",
                 f"transfers.{key}",
-                f"New transfer to {transfer.destination}{who}{basis}.",
+                say("New transfer to {}{}{}.", transfer.destination, who, basis),
                 True,
                 "personal data goes to a new country",
             )
@@ -540,11 +647,11 @@ class _Differ:
                 "transfers",
                 "removed",
                 f"transfers.{key}",
-                f"Transfer removed: to {old[key].destination} (`{key}`).",
+                say("Transfer removed: to {} ({}).", old[key].destination, Code(key)),
             )
         for key in sorted(old.keys() & new.keys()):
             before, after = old[key], new[key]
-            what = f"Transfer `{key}` to {after.destination}"
+            what = say("Transfer {} to {}", Code(key), after.destination)
             path = f"transfers.{key}"
             for change in self._fields("transfers", path, what, before, after):
                 field = change.subject.rsplit(".", 1)[-1]
@@ -565,15 +672,23 @@ class _Differ:
                 "retention",
                 "added",
                 f"retention.{key}",
-                f"New retention rule `{key}`: {self.names.data_list(rule.data)} {_kept(rule)}.",
+                say(
+                    "New retention rule {}: {} {}.",
+                    Code(key),
+                    self.names.data_list(rule.data),
+                    _kept(rule),
+                ),
             )
         for key in [k for k in before if k not in after]:
             yield Change(
-                "retention", "removed", f"retention.{key}", f"Retention rule removed: `{key}`."
+                "retention",
+                "removed",
+                f"retention.{key}",
+                say("Retention rule removed: {}.", Code(key)),
             )
         for key in [k for k in after if k in before]:
             was, now = before[key], after[key]
-            what = f"Retention rule `{key}`"
+            what = say("Retention rule {}", Code(key))
             path = f"retention.{key}"
             if was.period != now.period:
                 longer = now.period is None or (
@@ -583,8 +698,13 @@ class _Differ:
                     "retention",
                     "changed",
                     f"{path}.period",
-                    f"{what}: {self.names.data_list(now.data)} now {_kept(now)} "
-                    f"(was {_kept(was)}).",
+                    say(
+                        "{}: {} now {} (was {}).",
+                        what,
+                        self.names.data_list(now.data),
+                        _kept(now),
+                        _kept(was),
+                    ),
                     longer,
                     "data is kept longer" if longer else "",
                 )
@@ -610,28 +730,34 @@ class _Differ:
                         "retention",
                         "changed",
                         f"retention.{rule.id}.data",
-                        f"{self.names.label('data', data_id)} is now kept for "
-                        f"{duration_words(rule.period)} under rule `{rule.id}` (was at most "
-                        f"{duration_words(max(previous, key=duration_days))}).",
+                        say(
+                            "{} is now kept for {} under rule {} (was at most {}).",
+                            self.names.label("data", data_id),
+                            duration_words(rule.period),
+                            Code(rule.id),
+                            duration_words(max(previous, key=duration_days)),
+                        ),
                         True,
                         "data is kept longer",
                     )
 
     def _rights(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
         for key in sorted(new.keys() - old.keys()):
-            yield Change("rights", "added", f"rights.{key}", f"Right now offered: {_words(key)}.")
+            yield Change(
+                "rights", "added", f"rights.{key}", plain(f"Right now offered: {_words(key)}.")
+            )
         for key in sorted(old.keys() - new.keys()):
             yield Change(
                 "rights",
                 "removed",
                 f"rights.{key}",
-                f"Right no longer offered: {_words(key)}.",
+                plain(f"Right no longer offered: {_words(key)}."),
                 True,
                 "a right is no longer offered",
             )
         for key in sorted(old.keys() & new.keys()):
             yield from self._fields(
-                "rights", f"rights.{key}", f"Right {_words(key)}", old[key], new[key]
+                "rights", f"rights.{key}", plain(f"Right {_words(key)}"), old[key], new[key]
             )
 
     def _cookies(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
@@ -647,8 +773,14 @@ class _Differ:
                 "cookies",
                 "added",
                 f"cookies.{key}",
-                f"New {_words(cookie.kind.value)}: {cookie.name} (`{key}`) "
-                f"from {cookie.provider}, {gate}.",
+                say(
+                    "New {}: {} ({}) from {}, {}.",
+                    _words(cookie.kind.value),
+                    cookie.name,
+                    Code(key),
+                    cookie.provider,
+                    gate,
+                ),
                 not necessary,
                 "" if necessary else "a new technology reads or stores data on the device",
             )
@@ -657,11 +789,11 @@ class _Differ:
                 "cookies",
                 "removed",
                 f"cookies.{key}",
-                f"Cookie removed: {old[key].name} (`{key}`).",
+                say("Cookie removed: {} ({}).", old[key].name, Code(key)),
             )
         for key in sorted(old.keys() & new.keys()):
             before, after = old[key], new[key]
-            what = f"Cookie {after.name} (`{key}`)"
+            what = say("Cookie {} ({})", after.name, Code(key))
             for change in self._fields("cookies", f"cookies.{key}", what, before, after):
                 field = change.subject.rsplit(".", 1)[-1]
                 if field == "consent" and not after.consent and not after.strictly_necessary:
@@ -681,20 +813,20 @@ class _Differ:
             meta = new[name].supplement
             yield Change(
                 "other", "added", f"supplements.{meta.id}",
-                f"New supplement: {meta.title} (`{meta.id}`, {meta.jurisdiction.value}), "
-                f"for {meta.applies_to}.",
+                say("New supplement: {} ({}, {}), for {}.", meta.title, Code(meta.id),
+                    meta.jurisdiction.value, meta.applies_to),
             )  # fmt: skip
         for name in sorted(old.keys() - new.keys()):
             meta = old[name].supplement
             yield Change(
                 "other", "removed", f"supplements.{meta.id}",
-                f"Supplement removed: {meta.title} (`{meta.id}`).",
+                say("Supplement removed: {} ({}).", meta.title, Code(meta.id)),
             )  # fmt: skip
         for name in sorted(old.keys() & new.keys()):
             yield from self._supplement(old[name], new[name])
 
     def _supplement(self, old: Supplement, new: Supplement) -> Iterator[Change]:
-        prefix = f"{new.supplement.title} (`{new.supplement.id}`)"
+        prefix = say("{} ({})", new.supplement.title, Code(new.supplement.id))
         base = f"supplements.{new.supplement.id}"
         for field in type(new).model_fields:
             before, after = getattr(old, field), getattr(new, field)
@@ -703,19 +835,22 @@ class _Differ:
             group = "rights" if field in ("rights", "requests") else "other"
             path = f"{base}.{field}"
             if not isinstance(after, dict):
-                yield from self._fields(group, path, f"{prefix}, {_words(field)}", before, after)
+                what = say("{}, {}", prefix, _words(field))
+                yield from self._fields(group, path, what, before, after)
                 continue
             kind = _SINGULAR.get(field, field)
             for key in sorted(after.keys() - before.keys()):
-                yield Change(group, "added", f"{path}.{key}", f"{prefix}: new {kind} `{key}`.")
+                added = say(f"{{}}: new {kind} {{}}.", prefix, Code(key))
+                yield Change(group, "added", f"{path}.{key}", added)
             for key in sorted(before.keys() - after.keys()):
                 lost = field == "rights"
+                removed = say(f"{{}}: {kind} {{}} removed.", prefix, Code(key))
                 yield Change(
-                    group, "removed", f"{path}.{key}", f"{prefix}: {kind} `{key}` removed.",
+                    group, "removed", f"{path}.{key}", removed,
                     lost, "a right is no longer offered" if lost else "",
                 )  # fmt: skip
             for key in sorted(before.keys() & after.keys()):
-                what = f"{prefix}, {kind} `{key}`"
+                what = say(f"{{}}, {kind} {{}}", prefix, Code(key))
                 yield from self._fields(group, f"{path}.{key}", what, before[key], after[key])
 
     def _changes(self, old: Any, new: Any) -> Iterator[Change]:
@@ -727,7 +862,10 @@ class _Differ:
                     "notice",
                     "added",
                     "changes.log",
-                    f"Change log entry for version {entry.version} ({entry.date}): {entry.summary}",
+                    plain(
+                        f"Change log entry for version {entry.version} ({entry.date}): "
+                        f"{entry.summary}"
+                    ),
                 )
         for entry in was:
             if entry not in now:
@@ -735,13 +873,13 @@ class _Differ:
                     "notice",
                     "removed",
                     "changes.log",
-                    f"Change log entry removed: version {entry.version} ({entry.date}).",
+                    plain(f"Change log entry removed: version {entry.version} ({entry.date})."),
                 )
         if (old is None) != (new is None) or (old and new and old.how_notified != new.how_notified):
             yield from self._fields(
                 "notice",
                 "changes.how_notified",
-                "How changes are announced",
+                plain("How changes are announced"),
                 old and old.how_notified,
                 new and new.how_notified,
             )
@@ -763,7 +901,7 @@ def _kept(rule: Any) -> str:
 
 
 def _material(change: Change, reason: str) -> Change:
-    return Change(change.group, change.kind, change.subject, change.text, True, reason)
+    return Change(change.group, change.kind, change.subject, change.words, True, reason)
 
 
 def compare(
@@ -821,18 +959,32 @@ def render_text(diff: NoticeDiff) -> str:
 
 
 _FOLD_AFTER = 20
-_MD_SPECIAL = re.compile(r"([\\*_\[\]<>#|~!])")
+# Characters that start or build Markdown (and GitHub's extensions: ~ strikes, | makes tables)
+# inline or at the start of a line: with these escaped, the rest can only be plain text.
+_MD_SIGNIFICANT = re.compile(r"([\\`*_\[\]!<>&|~#])")
+# A line that starts like a list item, a thematic break or a setext underline.
+_MD_LINE_START = re.compile(r"^(\d{0,9})([-+=.)])")
+# GitHub links these on its own, escaped or not: a zero-width space breaks them.
+_MD_AUTOLINKED = re.compile(r"(?i)(@|#|://|www\.)")
 
 
-def _md(text: str) -> str:
-    """Escape Markdown and HTML in text that comes from the notice; keep `code` spans, and
-    break @mentions so a pull-request comment pings no one."""
-    parts = re.split(r"(`[^`]*`)", text)
-    escaped = [
-        p if p.startswith("`") and p.endswith("`") and len(p) > 1 else _MD_SPECIAL.sub(r"\\\1", p)
+def _md_text(text: str) -> str:
+    """Text as Markdown that shows exactly these characters: one line, nothing interpreted,
+    no @mention, issue reference or bare link."""
+    line = re.sub(r"\s+", " ", text)
+    line = _MD_AUTOLINKED.sub(lambda m: m.group(1)[0] + "\u200b" + m.group(1)[1:], line)
+    return _MD_SIGNIFICANT.sub(r"\\\1", line)
+
+
+def _md(words: Words | str) -> str:
+    """Markdown for words of noticegen's own making: ids as code (an id cannot hold a backtick
+    or anything else that could end the span), all other text escaped."""
+    parts = Words((words,)) if isinstance(words, str) else words
+    markdown = "".join(
+        f"`{p.value}`" if isinstance(p, Code) and ID_RE.match(p.value) else _md_text(str(p))
         for p in parts
-    ]
-    return "".join(escaped).replace("@", "@\u200b")
+    )
+    return _MD_LINE_START.sub(r"\1\\\2", markdown)
 
 
 def render_markdown(diff: NoticeDiff) -> str:
@@ -841,7 +993,7 @@ def render_markdown(diff: NoticeDiff) -> str:
     lines = ["## Privacy notice changes", "", _md(_header(diff)), "", f"**{_md(_count(diff))}**"]
     if diff.material:
         lines += ["", "### Material changes", ""]
-        lines += [f"- {GROUPS[c.group]}: {_md(c.text)} _({_md(c.reason)})_" for c in diff.material]
+        lines += [f"- {GROUPS[c.group]}: {_md(c.words)} _({_md(c.reason)})_" for c in diff.material]
     fold = len(diff.changes) > _FOLD_AFTER
     if fold:
         lines += ["", f"<details><summary>All {len(diff.changes)} changes, by topic</summary>"]
@@ -849,7 +1001,7 @@ def render_markdown(diff: NoticeDiff) -> str:
         lines += ["", f"### {title}", ""]
         for change in items:
             mark = "**Material:** " if change.material else ""
-            lines.append(f"- {mark}{_md(change.text)}")
+            lines.append(f"- {mark}{_md(change.words)}")
     if fold:
         lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
