@@ -83,7 +83,9 @@ _NOT_A_NAME_WORDS = (
     "anyone anybody outside external whatsoever circumstance"
 )
 _NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split(" "))
-_ABROAD = re.compile(r"\b(?:outside|abroad|out\s+of|overseas|other\s+countr\w*)\b", re.I)
+_ABROAD = re.compile(
+    r"\b(?:outside|abroad|out\s+of|overseas|(?:other|third)\s+countr\w*)\b", re.IGNORECASE
+)
 _SENSITIVE = re.compile(r"\b(?:sensitive|special[- ]categor\w*)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = (

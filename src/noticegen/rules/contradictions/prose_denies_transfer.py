@@ -3,20 +3,73 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...context import LintContext
+from ...context import LintContext, PathT
+from .._text import is_heading, sentences
 from ..base import Rule, Violation
 from ..consistency._geo import EEA
 from ._statements import denials
 
-_REGIONS = (
-    (
-        re.compile(r"\b(?:EEA|EU|European\s+(?:Economic\s+Area|Union)|Europe)\b", re.I),
-        EEA,
-        "the EEA",
-    ),
-    (re.compile(r"\b(?:UK|United\s+Kingdom|Britain)\b", re.I), frozenset({"GB", "UK"}), "the UK"),
-    (re.compile(r"\bBra[sz]il\b", re.I), frozenset({"BR"}), "Brazil"),
+_UK = frozenset({"GB", "UK"})
+# Europe is more than the EEA: data kept in Switzerland or the UK stays in Europe.
+_EUROPE = EEA | _UK | frozenset(
+    {"CH", "AD", "MC", "SM", "VA", "AL", "BA", "ME", "MK", "RS", "MD", "UA", "XK", "GI", "JE",
+     "GG", "IM", "FO"}
+)  # fmt: skip
+_REGION_NAMES = (
+    (r"EEA|EU|European\s+(?:Economic\s+Area|Union)", EEA),
+    (r"Europe", _EUROPE),
+    (r"UK|United\s+Kingdom|(?:Great\s+)?Britain", _UK),
+    (r"Bra[sz]il", frozenset({"BR"})),
+    # "third countries" are those outside the EEA (outside the UK for UK GDPR)
+    (r"third\s+countr(?:y|ies)", EEA | _UK),
 )
+_REGION = re.compile(
+    "|".join(rf"\b(?P<r{i}>{pattern})\b" for i, (pattern, _) in enumerate(_REGION_NAMES)),
+    re.IGNORECASE,
+)
+_PLACE = rf"(?:the\s+)?(?:{'|'.join(pattern for pattern, _ in _REGION_NAMES[:4])})"
+_PLACES = rf"{_PLACE}(?:\s*(?:,|and|or)\s*(?:(?:and|or)\s+)?{_PLACE})*\b"
+_DATA = (
+    r"(?:all\s+(?:of\s+)?)?(?:(?:your|the|our|customer|user)\s+)?"
+    r"(?:personal\s+)?(?:data|information)"
+)
+# Statements that the data stays in a region, with no negated verb: "Your data never leaves
+# the EEA", "Your data stays in Europe", "We keep all data in the EU", "Personal data is
+# processed exclusively within the EEA". Storage alone ("stored in the EU") is not enough: data
+# stored in the EU may still be read from elsewhere.
+_STAYS = re.compile(
+    # the subject opens a clause: "Our EU customers' data remains in the EU" is about some data
+    rf"(?:^\s*|[,;:]\s+|\b(?:and|but|so|that)\s+)(?P<subject>we|{_DATA})\s+(?:"
+    r"(?:(?:does|do|will|shall)\s+not|never|doesn't|won't)\s+(?:ever\s+)?leaves?"
+    r"|(?:will\s+|shall\s+|always\s+)*(?:stays?|remains?)\s+(?:(?:exclusively|only|solely|"
+    r"entirely|always)\s+)*(?:with)?in"
+    r"|(?:is|are)\s+(?:(?:always|only)\s+)?(?:kept|processed|held)\s+(?:exclusively|only|solely|"
+    r"entirely)\s+(?:with)?in"
+    r"|(?:(?:always|only|exclusively)\s+)?(?:keep|hold)\s+(?:all\s+(?:of\s+)?)?"
+    r"(?:your\s+|the\s+|our\s+)?(?:personal\s+)?(?:data|information)\s+(?:(?:exclusively|only|"
+    r"solely|entirely)\s+)?(?:with)?in"
+    rf")\s+{_PLACES}",
+    re.IGNORECASE,
+)
+# A hedged or conditional statement says nothing the transfers can refute.
+_HEDGE = re.compile(
+    r"\b(?:except|unless|other\s+than|apart\s+from|save|possible|generally|usually|normally|"
+    r"typically|primarily|mainly|mostly|largely|principle|default|try|tries|aim|strive|"
+    r"endeavou?r|seek|prefer|if|once|when|while|until|backups?|some|certain|most|where|"
+    r"wherever|may|might|without|consent|children|minors?)\b",
+    re.IGNORECASE,
+)
+
+
+def _inside(text: str) -> frozenset[str] | None:
+    """The countries inside the regions `text` names ("the EEA and the UK"); None if none."""
+    inside: frozenset[str] = frozenset()
+    named = False
+    for match in _REGION.finditer(text):
+        index = int(next(k for k, v in match.groupdict().items() if v)[1:])
+        inside |= _REGION_NAMES[index][1]
+        named = True
+    return inside if named else None
 
 
 class ProseDeniesTransfer(Rule):
@@ -24,8 +77,13 @@ class ProseDeniesTransfer(Rule):
 
     What it does:
         Finds sentences in which the company denies transferring, sending or moving personal
-        data outside the EEA (or the EU, Europe, the UK or Brazil) and reports each one when a
-        transfer, or a recipient's country, lies outside that region.
+        data outside the EEA (or the EU, Europe, the UK or Brazil) or to third countries, or
+        says that the data stays there ("Your data never leaves the EEA", "Your data stays in
+        Europe", "We keep all data in the EU"), and reports each one when a transfer, or a
+        recipient's country, lies outside that region (or all the regions it names). Hedged
+        or conditional sentences ("where possible", "generally", "unless") are left alone,
+        and so is a statement about storage alone ("stored in the EU"): data stored in a
+        region may still be read from outside it.
 
     Why it matters:
         The notice must disclose transfers to third countries and their safeguards (GDPR Art.
@@ -59,22 +117,36 @@ class ProseDeniesTransfer(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         n = ctx.notice
-        for denial in denials(ctx):
-            if "transfer" not in denial.kinds:
+        destinations = [t.destination for t in n.transfers.values()]
+        destinations += [c.upper() for r in n.recipients.values() for c in r.countries]
+        if not destinations:
+            return
+        for file, path, quote, said in self._statements(ctx):
+            inside = _inside(said)
+            if inside is None:
                 continue
-            region = next((r for r in _REGIONS if r[0].search(denial.tail)), None)
-            if region is None:
-                continue
-            _, inside, name = region
-            outside = [t.destination for t in n.transfers.values() if t.destination not in inside]
-            outside += [
-                c for r in n.recipients.values() for c in r.countries if c.upper() not in inside
-            ]
+            outside = sorted({d for d in destinations if d not in inside})
             if outside:
                 yield Violation(
-                    denial.path,
-                    f'The text says "{denial.quote}" outside {name}, but the notice lists data '
-                    f"going to {', '.join(sorted(set(outside)))}.",
-                    file=denial.file,
-                    quote=denial.quote,
+                    path,
+                    f'The text says "{said}", but the notice lists data going to '
+                    f"{', '.join(outside)}.",
+                    file=file,
+                    quote=quote,
                 )
+
+    @staticmethod
+    def _statements(ctx: LintContext) -> Iterator[tuple[str | None, PathT, str, str]]:
+        """(file, path, quote, what it says) for each statement that data does not leave a
+        region; what it says names the region."""
+        for denial in denials(ctx):
+            if "transfer" in denial.kinds:
+                yield denial.file, denial.path, denial.quote, f"{denial.quote} {denial.tail}"
+        for file, path, text in ctx.prose:
+            if path[:1] == ("promises",) or is_heading(path):
+                continue
+            for _, sentence in sentences(text):
+                match = _STAYS.search(sentence)
+                if match and not _HEDGE.search(sentence):
+                    said = sentence[match.start("subject") : match.end()]
+                    yield file, path, said, said
