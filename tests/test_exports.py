@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from noticegen.exports import apple_app_privacy, dpv_document, export_files, google_data_safety
+from noticegen.exports import (
+    apple_app_privacy,
+    dpv_document,
+    export_files,
+    google_data_safety,
+    label_type,
+)
 from noticegen.loading import load
 from noticegen.model import Notice
 
@@ -81,3 +87,48 @@ def test_export_files_are_sorted_json(notice: Notice) -> None:
             text
             == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         ), name
+
+
+@pytest.mark.parametrize(
+    ("data_id", "label", "ccpa", "apple"),
+    [
+        # A CCPA category that spans several label types decides none of them.
+        ("surveys.responses", "Survey answers", "commercial", "Other User Content"),
+        ("commerce.reviews", "Your opinions on our products", "commercial", "Other User Content"),
+        ("commerce.prefs", "Things you told us", "commercial", None),
+        ("commerce.orders", "What you bought", "commercial", "Purchase History"),
+        ("location.where", "Where you are", "geolocation", None),
+        ("location.current", "Your location", None, None),
+        ("location.exact", "Precise location", "geolocation", "Precise Location"),
+        ("location.gps", "Position", None, "Precise Location"),
+        ("location.approximate", "Approximate location", "geolocation", "Coarse Location"),
+        ("device.browser", "Browser and device type", "internet_activity", None),
+        ("device.model", "Device model", None, None),
+        ("device.id", "Device identifier", None, "Device ID"),
+        ("online.cookie_id", "Cookie identifiers", "identifiers", "Device ID"),
+        ("profile.gender", "Gender", "protected_classifications", "Other Data Types"),
+        ("profile.scan", "Fingerprint", "biometric", "Sensitive Info"),
+        ("account.handle", "Handle", "identifiers", None),
+    ],
+)
+def test_label_type_only_from_signals_that_name_it(
+    notice: Notice, data_id: str, label: str, ccpa: str | None, apple: str | None
+) -> None:
+    data = notice.data["contact.email"].model_copy(update={"label": label, "ccpa_category": ccpa})
+    found = label_type(data_id, data)
+    assert (found.apple if found else None) == apple
+
+
+def test_an_undetermined_type_is_left_open_not_guessed(notice: Notice) -> None:
+    data = dict(notice.data)
+    data["profile.answers"] = data["contact.email"].model_copy(
+        update={"label": "Answers you give us", "ccpa_category": "commercial"}
+    )
+    changed = notice.model_copy(update={"data": data})
+    apple = apple_app_privacy(changed)
+    assert "data type of `profile.answers`" in apple["undetermined"]
+    assert "Purchase History" not in apple["data_types"]
+    google = google_data_safety(changed)
+    assert "data type of `profile.answers`" in google["undetermined"]
+    node = next(n for n in dpv_document(changed)["@graph"] if n["@id"].endswith("profile.answers"))
+    assert "rdfs:subClassOf" not in node

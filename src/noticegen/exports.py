@@ -23,112 +23,125 @@ class LabelType:
     apple: str
     google_category: str
     google_type: str
-    dpv: str
+    dpv: str | None
+    """The DPV personal-data class, None when no narrower class than PersonalData is certain."""
 
 
-def _t(apple: str, google_category: str, google_type: str, dpv: str) -> LabelType:
+def _t(apple: str, google_category: str, google_type: str, dpv: str | None) -> LabelType:
     return LabelType(apple, google_category, google_type, dpv)
 
 
-# First match wins: words of the data id and label, checked in this order.
-_BY_WORD: list[tuple[frozenset[str], LabelType]] = [
+def _when(*phrases: str) -> tuple[frozenset[str], ...]:
+    """The signals for a type: a phrase matches when all its words are in the id or label."""
+    return tuple(frozenset(phrase.split()) for phrase in phrases)
+
+
+_OTHER = ("Other Data Types", "Personal info", "Other info")
+
+# First match wins, in this order. Only phrases that name the type leave no doubt: "device"
+# alone may be a device type (not an ID), "location" alone may be precise or coarse.
+_BY_WORD: list[tuple[tuple[frozenset[str], ...], LabelType]] = [
     (
-        frozenset({"email"}),
+        _when("email"),
         _t("Email Address", "Personal info", "Email address", "pd:EmailAddress"),
     ),
     (
-        frozenset({"phone", "telephone", "mobile"}),
+        _when("phone", "telephone", "mobile number"),
         _t("Phone Number", "Personal info", "Phone number", "pd:TelephoneNumber"),
     ),
     (
-        frozenset({"ip"}),
+        _when("ip"),
         _t("Device ID", "Device or other IDs", "Device or other IDs", "pd:IPAddress"),
     ),
     (
-        frozenset({"device", "cookie", "idfa", "aaid"}),
+        _when("idfa", "aaid", "gaid", "device id", "device ids", "device identifier",
+              "device identifiers", "advertising id", "advertising identifier",
+              "advertising identifiers", "cookie id", "cookie ids", "cookie identifier",
+              "cookie identifiers"),
         _t("Device ID", "Device or other IDs", "Device or other IDs", "pd:DeviceBased"),
     ),
     (
-        frozenset({"precise", "gps"}),
+        _when("gps", "precise location", "precise geolocation"),
         _t("Precise Location", "Location", "Precise location", "pd:Location"),
     ),
     (
-        frozenset({"location", "geolocation", "city"}),
+        _when("approximate location", "coarse location", "approximate geolocation",
+              "coarse geolocation"),
         _t("Coarse Location", "Location", "Approximate location", "pd:Location"),
     ),
     (
-        frozenset({"address", "postal"}),
+        _when("postal", "physical address", "home address", "street address", "mailing address",
+              "shipping address", "delivery address", "billing address"),
         _t("Physical Address", "Personal info", "Address", "pd:PhysicalAddress"),
     ),
-    (frozenset({"name", "surname"}), _t("Name", "Personal info", "Name", "pd:Name")),
     (
-        frozenset({"payment", "card", "bank", "iban"}),
+        _when("username", "userid", "user id", "user name", "account id", "account name"),
+        _t("User ID", "Personal info", "User IDs", "pd:Identifying"),
+    ),
+    (_when("name", "surname", "forename"), _t("Name", "Personal info", "Name", "pd:Name")),
+    (
+        _when("payment", "credit card", "debit card", "card number", "bank", "iban"),
         _t("Payment Info", "Financial info", "User payment info", "pd:FinancialAccount"),
     ),
     (
-        frozenset({"purchase", "purchases", "order", "orders", "transaction", "transactions"}),
+        _when("purchase", "purchases", "orders", "order history", "transaction",
+              "transactions"),
         _t("Purchase History", "Financial info", "Purchase history", "pd:Transaction"),
     ),
     (
-        frozenset({"health", "medical", "fitness"}),
+        _when("health", "medical", "fitness"),
         _t("Health", "Health and fitness", "Health info", "pd:HealthRecord"),
     ),
     (
-        frozenset({"message", "messages", "chat"}),
+        _when("message", "messages", "chat", "chats", "sms"),
         _t("Emails or Text Messages", "Messages", "Other in-app messages", "pd:Communication"),
     ),
     (
-        frozenset({"photo", "photos", "video", "videos"}),
+        _when("photo", "photos", "video", "videos"),
         _t("Photos or Videos", "Photos and videos", "Photos", "pd:Picture"),
     ),
     (
-        frozenset({"audio", "voice", "recording"}),
+        _when("audio", "voice", "sound recording", "sound recordings"),
         _t("Audio Data", "Audio", "Voice or sound recordings", "pd:VoiceCommunicationRecording"),
     ),
-    (frozenset({"contacts"}), _t("Contacts", "Contacts", "Contacts", "pd:Contact")),
+    (_when("contacts"), _t("Contacts", "Contacts", "Contacts", "pd:Contact")),
     (
-        frozenset({"search"}),
+        _when("review", "reviews", "survey", "surveys", "feedback", "posts", "content post",
+              "user content"),
+        _t("Other User Content", "App activity", "Other user-generated content", None),
+    ),
+    (_when("gender"), _t(*_OTHER, "pd:Gender")),
+    (_when("birth", "birthday", "age"), _t(*_OTHER, "pd:Age")),
+    (
+        _when("search"),
         _t("Search History", "App activity", "In-app search history", "pd:SearchHistory"),
     ),
     (
-        frozenset({"browsing"}),
+        _when("browsing"),
         _t("Browsing History", "Web browsing", "Web browsing history", "pd:BrowsingHistory"),
     ),
     (
-        frozenset({"crash"}),
+        _when("crash"),
         _t("Crash Data", "App info and performance", "Crash logs", "pd:Behavioural"),
     ),
     (
-        frozenset({"performance", "diagnostic", "diagnostics", "log", "logs"}),
+        _when("performance", "diagnostic", "diagnostics"),
         _t("Performance Data", "App info and performance", "Diagnostics", "pd:Behavioural"),
     ),
     (
-        frozenset({"usage", "interaction", "interactions", "activity", "analytics"}),
+        _when("usage", "interaction", "interactions"),
         _t("Product Interaction", "App activity", "App interactions", "pd:UsageHistory"),
     ),
-    (
-        frozenset({"username", "userid", "account"}),
-        _t("User ID", "Personal info", "User IDs", "pd:Identifying"),
-    ),
-]
+]  # fmt: skip
+# Only the CCPA categories that decide the label type. The others span several types (e.g.
+# `commercial` is also products considered, `geolocation` may be coarse, `identifiers` are
+# names, addresses and account names alike): the words above must decide those.
 _BY_CCPA: dict[str, LabelType] = {
-    "identifiers": _t("User ID", "Personal info", "User IDs", "pd:Identifying"),
-    "customer_records": _t("Other User Contact Info", "Personal info", "Other info", "pd:Contact"),
-    "protected_classifications": _t(
-        "Sensitive Info", "Personal info", "Other info", "pd:Demographic"
-    ),
-    "commercial": _t("Purchase History", "Financial info", "Purchase history", "pd:Transaction"),
     "biometric": _t("Sensitive Info", "Personal info", "Other info", "pd:Biometric"),
-    "internet_activity": _t(
-        "Product Interaction", "App activity", "App interactions", "pd:UsageHistory"
-    ),
-    "geolocation": _t("Precise Location", "Location", "Precise location", "pd:Location"),
-    "sensory": _t("Audio Data", "Audio", "Voice or sound recordings", "pd:Sensory"),
-    "professional": _t("Other Data Types", "Personal info", "Other info", "pd:Professional"),
-    "education": _t("Other Data Types", "Personal info", "Other info", "pd:Education"),
-    "inferences": _t("Other Data Types", "Personal info", "Other info", "pd:Profile"),
-    "sensitive": _t("Sensitive Info", "Personal info", "Other info", "pd:SensitivePersonalData"),
-}  # fmt: skip
+    "professional": _t(*_OTHER, "pd:Professional"),
+    "education": _t(*_OTHER, "pd:Education"),
+    "inferences": _t(*_OTHER, "pd:Profile"),
+}
 
 
 @dataclass(frozen=True)
@@ -196,13 +209,14 @@ def _words(*texts: str) -> set[str]:
 
 
 def label_type(data_id: str, data: DataCategory) -> LabelType | None:
-    """The store-label data type of a data category, from its id and label or CCPA category."""
+    """The store-label data type of a data category, from its id and label or CCPA category;
+    None when neither names it beyond doubt."""
     words = _words(data_id, data.label)
-    for keys, found in _BY_WORD:
-        if keys & words:
+    for phrases, found in _BY_WORD:
+        if any(phrase <= words for phrase in phrases):
             return found
     if data.ccpa_category is not None:
-        return _BY_CCPA[str(data.ccpa_category)]
+        return _BY_CCPA.get(str(data.ccpa_category))
     return None
 
 
@@ -342,7 +356,7 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
             "@type": "dpv:PersonalData",
             "rdfs:label": data.label,
         }
-        if found is not None:
+        if found is not None and found.dpv is not None:
             node["rdfs:subClassOf"] = {"@id": found.dpv}
         if data.special_category:
             node["@type"] = ["dpv:PersonalData", "dpv:SpecialCategoryPersonalData"]

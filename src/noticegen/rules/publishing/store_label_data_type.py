@@ -13,8 +13,10 @@ class StoreLabelDataType(Rule):
 
     What it does:
         Derives each data category's type on Apple's App Privacy details and Google Play's Data
-        safety form from words in its id and label (email, phone, location, ...) or, failing
-        that, from its `ccpa_category`. Flags a category for which neither gives a type.
+        safety form from words in its id and label that name the type beyond doubt ("email",
+        "precise location", "device ID", ...) or, failing that, from a `ccpa_category` that
+        decides it (`biometric`, `professional`, `education`, `inferences`; the others span
+        several types). Flags a category for which neither gives a type.
 
     Why it matters:
         The exports in `site/exports/` answer the store forms from the same model as the
@@ -43,13 +45,18 @@ class StoreLabelDataType(Rule):
     family = "publishing"
     severity = Severity.WARNING
     citation = "Apple App Store Review Guidelines 5.1.2; Google Play Data safety policy"
-    hint = "Set `ccpa_category` so that the label type can be derived."
+    hint = (
+        "Name the type in the id or label (e.g. `Precise location`, `Device ID`, `Order "
+        "history`); `ccpa_category` decides it only for biometric, professional, education "
+        "and inferences."
+    )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for data_id, data in ctx.notice.data.items():
             if label_type(data_id, data) is None:
                 yield Violation(
                     ("data", data_id),
-                    f"`{data_id}` ({data.label}) has no `ccpa_category` and its name does not say "
-                    "which App Store / Google Play data type it is.",
+                    f"`{data_id}` ({data.label}): neither its id and label nor its "
+                    "`ccpa_category` say which App Store / Google Play data type it is, so the "
+                    "store-label exports leave it out.",
                 )
