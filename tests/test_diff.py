@@ -25,9 +25,10 @@ from noticegen.diff import (
     duration_days,
     duration_words,
     render_markdown,
+    render_text,
     weaker_basis,
 )
-from noticegen.model import LegalBasis, Notice
+from noticegen.model import LegalBasis, Notice, Supplement
 from noticegen.model.base import ID_RE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,6 +78,34 @@ def test_twelve_months_equal_a_year() -> None:
 def test_duration_words() -> None:
     assert duration_words("P1Y6M") == "1 year and 6 months"
     assert duration_words("PT30M") == "30 minutes"
+
+
+_ISO_DURATION = re.compile(r"\bP(T?\d+[YMWDHS])+\b")
+
+
+def test_durations_are_written_in_words_everywhere() -> None:
+    cookie = {"name": "Session", "provider": "Us", "purpose": "account", "duration": "P45D",
+              "strictly_necessary": True, "consent": False}  # fmt: skip
+    old, new = base_data(), base_data()
+    old["cookies"] = {"session": cookie}
+    new["cookies"] = {"session": {**cookie, "duration": "P90D"}}
+    old["requests"] = {"response_time": "P45D"}
+    new["requests"] = {"response_time": "P90D"}
+    supplement = {"supplement": {"id": "ca", "title": "California", "jurisdiction": "ccpa",
+                  "applies_to": "Residents"}, "requests": {"response_time": "P45D"}}  # fmt: skip
+    later = copy.deepcopy(supplement)
+    later["requests"]["response_time"] = "P90D"
+    diff = compare(
+        notice(old),
+        notice(new),
+        {"supplements/ca.yaml": Supplement.model_validate(supplement)},
+        {"supplements/ca.yaml": Supplement.model_validate(later)},
+    )
+    texts = [c.text for c in diff.changes]
+    assert len(texts) == 3, texts
+    assert all("from 45 days to 90 days" in t for t in texts), texts
+    for render in (render_text, render_markdown):
+        assert not _ISO_DURATION.search(render(diff))
 
 
 def test_weaker_basis() -> None:
@@ -298,6 +327,29 @@ def test_an_invalid_notice_is_a_usage_error(tmp_path: Path) -> None:
     assert "not a valid notice" in result.output
 
 
+@pytest.mark.parametrize(
+    ("file", "text"),
+    [
+        ("notice.yaml", BASE.read_text(encoding="utf-8") + "rights:\n  erasure: {}\n"),
+        (
+            "supplements/ca.yaml",
+            "supplement: {id: ca, title: California, jurisdiction: ccpa, applies_to: Residents}\n"
+            "rights:\n  know: {}\n  know: {}\n",
+        ),
+    ],
+)
+def test_a_side_with_loading_errors_is_a_usage_error(tmp_path: Path, file: str, text: str) -> None:
+    """A duplicate key loads (one value wins), but the diff would compare a guess."""
+    shutil.copy(BASE, tmp_path / "notice.yaml")
+    (tmp_path / file).parent.mkdir(exist_ok=True)
+    (tmp_path / file).write_text(text, encoding="utf-8")
+    for sides in ([str(BASE.parent), str(tmp_path)], [str(tmp_path), str(BASE.parent)]):
+        result = CliRunner().invoke(main, ["diff", *sides])
+        assert result.exit_code == 2, result.output
+        assert len(result.output.strip().splitlines()) == 1
+        assert f"NG002 at {file}:" in result.output
+
+
 # --- git revisions -------------------------------------------------------------------------
 
 
@@ -372,6 +424,17 @@ def test_diff_with_a_notice_folder_elsewhere_in_the_repo(
     assert result.exit_code == 2 and "no folder 'legal'" in result.output
     result = CliRunner().invoke(main, ["diff", "HEAD", "legal", "--path", "legal"])
     assert result.exit_code == 0 and "No change" in result.output
+
+
+@pytest.mark.parametrize("where", ["notice", "notice/supplements", "docs"])
+def test_path_is_read_from_the_top_of_the_repository(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    (repo / where).mkdir(exist_ok=True)
+    monkeypatch.chdir(repo / where)
+    result = CliRunner().invoke(main, ["diff", "HEAD~1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [c["subject"] for c in json.loads(result.output)["changes"]] == ["recipients.mailer"]
 
 
 @pytest.mark.parametrize(

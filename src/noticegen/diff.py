@@ -260,8 +260,13 @@ def _value(value: Any, duration: bool = False) -> str:
     if isinstance(value, list):
         return _join([_value(v) for v in value]) or "none"
     if isinstance(value, BaseModel):
-        shown = value.model_dump(mode="json", exclude_defaults=True).values()
-        return "(" + " ".join(str(v) for v in shown if not isinstance(v, (dict, list))) + ")"
+        fields = value.model_dump(mode="json", exclude_defaults=True).items()
+        shown = [
+            duration_words(v) if _is_duration(type(value), k) else str(v)
+            for k, v in fields
+            if not isinstance(v, (dict, list))
+        ]
+        return "(" + " ".join(shown) + ")"
     if duration and isinstance(value, str) and _DURATION.match(value):
         return duration_words(value)
     return f"“{value}”"

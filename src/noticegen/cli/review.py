@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from ..gitsource import GitSourceError, checkout_free
+from ..findings import Severity
+from ..gitsource import GitSourceError, checkout_free, repository_root
 from ..loading import NoticeNotFound, load
 from ..model import Notice, Supplement
 from .linting import PROFILES, fail_usage
@@ -17,16 +18,31 @@ from .linting import PROFILES, fail_usage
 DEFAULT_FOLDER = "notice"
 
 
+def _in_repository(folder: str) -> Path:
+    """`--path` read from the top of the git work tree around the current folder, so that the
+    command gives the same answer from any folder of the repository; outside one, from the
+    current folder."""
+    path = Path(folder)
+    if path.is_absolute():
+        return path
+    try:
+        root = repository_root(Path.cwd())
+    except GitSourceError:
+        root = None
+    return root / path if root is not None else path
+
+
 @contextmanager
-def _side(argument: str, folder_in_repo: str) -> Iterator[tuple[Path, str]]:
+def _side(argument: str, notice_folder: Path, name: str) -> Iterator[tuple[Path, str]]:
     """A notice folder for one side of a diff: an existing path as it is, anything else as a
-    git revision of `folder_in_repo`. Yields the folder and how to name it to the user."""
+    git revision of `notice_folder` (named `name` to the user). Yields the folder and how to
+    name it to the user."""
     path = Path(argument)
     if path.exists():
         yield path, argument
         return
-    with checkout_free(argument, Path(folder_in_repo)) as exported:
-        yield exported, f"{argument}:{folder_in_repo}"
+    with checkout_free(argument, notice_folder) as exported:
+        yield exported, f"{argument}:{name}"
 
 
 def _notice(folder: Path, name: str) -> tuple[Notice, dict[str, Supplement]]:
@@ -34,11 +50,19 @@ def _notice(folder: Path, name: str) -> tuple[Notice, dict[str, Supplement]]:
         loaded = load(folder)
     except NoticeNotFound:
         fail_usage(f"{name} is not a notice (no notice.yaml)")
-    if loaded.notice is None:
-        count = len(loaded.findings)
+    errors = [f for f in loaded.findings if f.severity is Severity.ERROR]
+    if loaded.notice is None or errors:
+        # A notice that loads with errors (a duplicate key, say) may not hold what its author
+        # wrote: a comparison of it could report changes that are not there.
+        problems = errors or loaded.findings
+        first = problems[0]
+        where = Path(first.file)
+        if where.is_relative_to(loaded.root):
+            where = where.relative_to(loaded.root)
         fail_usage(
-            f"{name} is not a valid notice ({count} problem{'s' if count != 1 else ''}); "
-            f"run `noticegen lint` on it first"
+            f"{name} is not a valid notice ({len(problems)} loading "
+            f"error{'s' if len(problems) != 1 else ''}, first {first.rule} at "
+            f"{where.as_posix()}:{first.line}); run `noticegen lint` on it first"
         )
     supplements = {
         Path(source.path).relative_to(loaded.root).as_posix(): supplement
@@ -63,7 +87,8 @@ def _notice(folder: Path, name: str) -> tuple[Notice, dict[str, Supplement]]:
     "folder",
     default=DEFAULT_FOLDER,
     show_default=True,
-    help="The notice folder inside the repository, for sides given as git revisions.",
+    help="The notice folder, relative to the top of the git repository, for NEW when it is "
+    "not given and for sides given as git revisions.",
 )
 def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
     """Say in plain words what changed between two versions of a notice.
@@ -73,16 +98,20 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
     origin/main` shows what a branch changes. Material changes, which users must be told of
     before they take effect (GDPR Art. 13(3)), are marked.
 
-    Exit status: 0 on success, 2 on a usage error.
+    Exit status: 0 on success, 2 on a usage error, or when a side does not load without
+    errors (run `noticegen lint` on it).
     """
     from ..diff import RENDERERS, compare
 
+    sides_are_folders = new is not None and Path(old).exists() and Path(new).exists()
+    notice_folder = Path(folder) if sides_are_folders else _in_repository(folder)
     with ExitStack() as stack:
         try:
-            old_folder, old_name = stack.enter_context(_side(old, folder))
-            if new is None and not Path(folder).exists():
+            old_folder, old_name = stack.enter_context(_side(old, notice_folder, folder))
+            if new is None and not notice_folder.exists():
                 fail_usage(f"{folder}: no notice folder in the working tree; give NEW or --path")
-            new_folder, new_name = stack.enter_context(_side(new or folder, folder))
+            new_side = new or str(notice_folder)
+            new_folder, new_name = stack.enter_context(_side(new_side, notice_folder, folder))
         except GitSourceError as error:
             fail_usage(str(error))
         before, before_supplements = _notice(old_folder, old_name)
