@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ..base import Rule, Violation
 from ..consistency._geo import outside_eea
+from ..review.placeholder_left import _PLACEHOLDER_COUNTRY as PLACEHOLDER_COUNTRY
 
 
 class EuRepresentativeMissing(Rule):
@@ -12,7 +13,9 @@ class EuRepresentativeMissing(Rule):
 
     What it does:
         When the controller's postal address is outside the EEA, checks that
-        `controller.eu_representative` is given.
+        `controller.eu_representative` is given. The placeholder country `XX` that
+        `noticegen init` writes is no country: NG804 reports it, this rule waits for the real
+        one.
 
     Why it matters:
         A controller not established in the Union that offers goods or services to people in
@@ -46,7 +49,12 @@ class EuRepresentativeMissing(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         controller = ctx.notice.controller
         address = controller.postal_address
-        if address and outside_eea(address.country) and controller.eu_representative is None:
+        if (
+            address
+            and address.country != PLACEHOLDER_COUNTRY
+            and outside_eea(address.country)
+            and controller.eu_representative is None
+        ):
             yield Violation(
                 ("controller", "postal_address", "country"),
                 f"The controller is established in {address.country}, outside the EEA, but the "

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ..base import Rule, Violation
 from ..consistency._geo import place
+from ..review.placeholder_left import _PLACEHOLDER_COUNTRY as PLACEHOLDER_COUNTRY
 from ._common import GDPR_PROFILES, abroad
 
 
@@ -15,7 +16,8 @@ class RecipientAbroadWithoutTransfer(Rule):
     What it does:
         For each country outside the EEA (under `uk-gdpr` alone: outside the UK and the EEA)
         listed in a recipient's `countries`, looks for a transfer to that country (or
-        `WORLDWIDE`) that names the recipient or names no recipient at all.
+        `WORLDWIDE`) that names the recipient or names no recipient at all. The placeholder
+        country `XX` that `noticegen init` writes is no country: NG804 reports it.
 
     Why it matters:
         The notice must tell the reader that data is transferred to a third country and under
@@ -54,7 +56,8 @@ class RecipientAbroadWithoutTransfer(Rule):
             explained[transfer.destination].update(named)
         for rid, recipient in n.recipients.items():
             for i, country in enumerate(recipient.countries):
-                if not abroad(ctx, country):
+                # NG804 reports the placeholder `XX`; it names no country to transfer to.
+                if country == PLACEHOLDER_COUNTRY or not abroad(ctx, country):
                     continue
                 covering = explained[country] | explained["WORLDWIDE"]
                 if rid in covering or None in covering:

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...findings import Severity
 from ..base import Rule, Violation
+from ..review.placeholder_left import MARKER
+from .template_leftover import _LEFTOVERS
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,7}s?\b")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -27,7 +29,9 @@ class UndefinedAcronym(Rule):
         out, as in "Standard Contractual Clauses (SCCs)" or "SCCs (Standard Contractual
         Clauses)", and points at the first use of each. Familiar ones (EU, UK, IP, URL, SMS,
         the short names GDPR, CCPA, CPRA and LGPD, ...), Roman numerals, words of the company's
-        name and headings in capitals are left alone. It is advice, not an error.
+        name and headings in capitals are left alone, and so are the placeholders other rules
+        already report (`TODO(noticegen)` for NG804; `TODO`, `TBD`, `XXX`, `[DATE]` ... for
+        NG601). It is advice, not an error.
 
     Why it matters:
         Information must be intelligible, in clear and plain language for the average member
@@ -63,9 +67,10 @@ class UndefinedAcronym(Rule):
         own_words = set(f"{controller.name} {controller.legal_name or ''}".split())
         seen: set[str] = set()
         for file, path, text in texts:
+            reported = _placeholders(text)
             for match in _ACRONYM.finditer(text):
                 acronym = match.group(0)
-                if acronym in seen or _shouting(text, match):
+                if acronym in seen or _shouting(text, match) or _within(match, reported):
                     continue
                 seen.add(acronym)
                 if (
@@ -81,6 +86,16 @@ class UndefinedAcronym(Rule):
                     file=file,
                     quote=acronym,
                 )
+
+
+def _placeholders(text: str) -> list[tuple[int, int]]:
+    """Where the text holds a placeholder that NG804 or NG601 reports."""
+    spans = [m.span() for m in _LEFTOVERS.finditer(text)]
+    return spans + [m.span() for m in re.finditer(re.escape(MARKER), text)]
+
+
+def _within(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= match.start() and match.end() <= end for start, end in spans)
 
 
 def _shouting(text: str, match: re.Match[str]) -> bool:
