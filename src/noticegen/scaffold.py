@@ -138,7 +138,14 @@ def render(answers: Answers, today: datetime.date) -> str:
         *_rights(jurisdictions),
         "",
         "requests:",
-        "  methods:",
+        # A placeholder cannot stand where a number must be (the value becomes a tel: link):
+        # the CCPA's toll-free number is left to add, and NG415/NG416 report it until it is.
+        "  methods:"
+        + (
+            f"  # {MARKER}: add your toll-free number as {{kind: toll_free_phone, value: ...}}"
+            if has("ccpa")
+            else ""
+        ),
         "    - kind: email",
         f"      value: {email}",
         *_ccpa_requests(has("ccpa")),
@@ -204,8 +211,6 @@ def _ccpa_requests(ccpa: bool) -> list[str]:
     if not ccpa:
         return []
     return [
-        "    - kind: toll_free_phone",
-        f"      value: {_todo('a toll-free telephone number')}",
         f"  verification: {_todo('how you verify who is asking')}",
         f"  authorised_agents: {_todo('how an authorised agent can ask for someone else')}",
     ]
