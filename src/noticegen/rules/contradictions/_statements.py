@@ -33,24 +33,36 @@ _KIND_OF = {form: kind for kind, forms in VERB_FORMS.items() for form in forms}
 _FORM = {f: re.compile(r"\b" + f.replace(" ", r"\s+") + r"\b", re.IGNORECASE) for f in _KIND_OF}
 _VERB = "|".join(sorted((f.replace(" ", r"\s+") for f in _KIND_OF), key=len, reverse=True))
 _VERBS = rf"(?P<verbs>(?:{_VERB})(?:(?:\s*,\s*|\s*,?\s+(?:or|and|nor)\s+)(?:{_VERB}))*)\b"
-_NEG = (
-    r"(?:\b(?:(?:do|does|did|will|shall|would|can|could)\s+)?never"
-    r"|\b(?:do|does|did|will|shall|would|can|could)\s+not"
-    r"|\b(?:don't|doesn't|won't|cannot|can't))\b"
+_AUX = r"(?:do|does|did|will|shall|would|can|could|have|has|had)"
+_ONE_NEG = (
+    rf"(?:(?:{_AUX}\s+)?never|{_AUX}\s+not"
+    r"|don't|doesn't|won't|cannot|can't|haven't|hasn't|hadn't)"
 )
+# "We do not and will not sell": negations joined by a conjunction are one negation.
+_NEG = rf"\b{_ONE_NEG}(?:\s*,?\s+(?:and|or|nor)\s+{_ONE_NEG})*\b"
 # "We do not, under any circumstance, sell": a few words may come between negation and verb.
 _ACTIVE = re.compile(
-    rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}})\s+{_NEG}"
+    rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}}?)\s+{_NEG}"
     rf"(?P<gap>(?:[\s,]+(?!(?:and|but|or)\b)[\w'-]+){{0,5}}?)[\s,]+{_VERBS}(?P<rest>.*)",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
     rf"(?P<object>[\w\s'-]{{2,80}}?)\s+(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:never|not)"
+    r"|(?:has|have)\s+(?:never|not)\s+been"
     rf"|(?:will|shall|would)\s+(?:never|not)\s+be|(?:isn't|aren't|won't\s+be)|never\s+gets?)"
     rf"(?:[\s,]+(?:[\w'-]+[\s,]+){{0,3}}?)?\s*{_VERBS}(?P<rest>.*)",
     re.IGNORECASE,
 )
-_WE = r"\b(?:we|us|our\s+company|the\s+company|company)"
+# The company speaks through its website and services too: "This website does not use cookies".
+_NOT_FOR_SALE = re.compile(
+    r"(?P<object>[\w\s'-]{2,80}?)\s+(?:(?:is|are)\s+(?:never|not)|isn't|aren't"
+    r"|will\s+(?:never|not)\s+be)\s+(?P<sale>for\s+sale)\b(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_WE = (
+    r"\b(?:we|us|our\s+company|the\s+company|company"
+    r"|(?:this|our|the)\s+(?:web\s*site|site|app|application|service|platform))"
+)
 QUALIFIER = re.compile(
     r"\b(?:except|unless|other\s+than|apart\s+from|save\s+(?:as|for)|only|solely|purely|"
     r"exclusively|without|if|once|until|after\s+you|as\s+soon\s+as|"
@@ -77,6 +89,11 @@ _ANYONE = re.compile(
     r"company|companies))?(?:\s+whatsoever|\s+at\s+all|\s+ever)?",
     re.IGNORECASE,
 )
+_TIME = re.compile(
+    r",?\s*(?:(?:in|during|within|over)\s+the\s+(?:past|preceding|last|previous)\s+"
+    r"(?:\d+|twelve)(?:\s*\(\d+\))?\s+months|at\s+any\s+time|ever|now\s+or\s+in\s+the\s+future)$",
+    re.IGNORECASE,
+)
 _TARGET = re.compile(r"(?:to|with)\s+(.{3,80})$", re.IGNORECASE | re.DOTALL)
 _NOT_A_NAME_WORDS = (
     "any other our the third party company service organisation organization business people "
@@ -86,6 +103,7 @@ _NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split(" "))
 _ABROAD = re.compile(
     r"\b(?:outside|abroad|out\s+of|overseas|(?:other|third)\s+countr\w*)\b", re.IGNORECASE
 )
+_PROCESS = re.compile(r"\bprocess(?:ed)?\b", re.IGNORECASE)
 _SENSITIVE = re.compile(r"\b(?:sensitive|special[- ]categor\w*)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = (
@@ -134,12 +152,14 @@ class Denial:
 
     @property
     def tail(self) -> str:
-        """What the sentence says after the data: "to any third party", "outside the EEA"."""
-        return (
-            self.rest[len(self.object_text) :].strip(" .!?\n")
+        """What the sentence says after the data: "to any third party", "outside the EEA";
+        a time that covers the past or the future ("in the past 12 months") is left out."""
+        tail = (
+            self.rest[len(self.object_text) :]
             if self.rest.startswith(self.object_text)
-            else self.rest.strip(" .!?\n")
+            else self.rest
         )
+        return _TIME.sub("", tail.strip(" .!?\n")).strip()
 
     def named_recipients(self) -> frozenset[str]:
         """Word stems of the recipients the sentence names ("to data brokers", "with
@@ -206,11 +226,26 @@ def _denial(file: str | None, path: PathT, sentence: str, names: re.Pattern[str]
         obj = passive.group("object")
         quote = sentence[passive.start("object") : passive.end("verbs")].strip()
         return Denial(file, path, sentence, kinds, obj, passive.group("rest"), _first_line(quote))
+    for_sale = _NOT_FOR_SALE.search(sentence)
+    if for_sale:
+        quote = sentence[for_sale.start("object") : for_sale.end("sale")].strip()
+        return Denial(
+            file,
+            path,
+            sentence,
+            frozenset({"sell"}),
+            for_sale.group("object"),
+            for_sale.group("rest"),
+            _first_line(quote),
+        )
     return None
 
 
 def _kinds(verbs: str, rest: str) -> frozenset[str]:
     kinds = {kind for form, kind in _KIND_OF.items() if _FORM[form].search(verbs)}
+    # Processing data abroad is a transfer, whoever does it; storing it there may not be.
+    if _PROCESS.search(verbs) and _ABROAD.search(rest):
+        kinds.add("transfer")
     # "transfer to a partner" is sharing; only "transfer outside ..." is about places.
     if "transfer" in kinds and not _ABROAD.search(rest):
         kinds = (kinds - {"transfer"}) | {"share"}
@@ -351,7 +386,7 @@ def listed(ids: Iterable[str]) -> str:
 def negation_of(what: str) -> re.Pattern[str]:
     """A sentence pattern: a subject, a negation, a few words, then `what` (group `what`)."""
     return re.compile(
-        rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}})\s+{_NEG}"
+        rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}}?)\s+{_NEG}"
         rf"(?P<gap>(?:[\s,]+(?!(?:and|but|or)\b)[\w'-]+){{0,5}}?)[\s,]+(?P<what>{what})",
         re.IGNORECASE,
     )

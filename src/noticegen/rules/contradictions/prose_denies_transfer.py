@@ -76,14 +76,14 @@ class ProseDeniesTransfer(Rule):
     """The text says data does not leave a region, but the notice lists a transfer out of it.
 
     What it does:
-        Finds sentences in which the company denies transferring, sending or moving personal
-        data outside the EEA (or the EU, Europe, the UK or Brazil) or to third countries, or
-        says that the data stays there ("Your data never leaves the EEA", "Your data stays in
-        Europe", "We keep all data in the EU"), and reports each one when a transfer, or a
-        recipient's country, lies outside that region (or all the regions it names). Hedged
-        or conditional sentences ("where possible", "generally", "unless") are left alone,
-        and so is a statement about storage alone ("stored in the EU"): data stored in a
-        region may still be read from outside it.
+        Finds sentences in which the company denies transferring, sending or processing
+        personal data outside the EEA (or the EU, Europe, the UK or Brazil) or to third
+        countries, or says that the data stays there ("Your data never leaves the EEA", "Your
+        data stays in Europe", "We keep all data in the EU"), and reports each one when a
+        transfer, or a recipient's country, lies outside that region (or all the regions it
+        names). Hedged or conditional sentences ("where possible", "generally", "unless") are
+        left alone, and so is a statement about storage alone ("stored in the EU"): data
+        stored in a region may still be read from outside it.
 
     Why it matters:
         The notice must disclose transfers to third countries and their safeguards (GDPR Art.
