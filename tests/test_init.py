@@ -45,20 +45,7 @@ def unmarked_findings(folder: Path) -> list[str]:
     ]
 
 
-# Under uk-gdpr, NG304 (UK representative) and NG320 (the authority is not the ICO) still fire
-# on the placeholder country and authority; those rules are not part of the scaffold's code.
-_UK_PLACEHOLDERS_REPORTED_TWICE = pytest.mark.xfail(
-    strict=True, reason="NG304 and NG320 report the scaffold's placeholders"
-)
-
-
-@pytest.mark.parametrize(
-    "jurisdiction",
-    [
-        pytest.param(p, marks=_UK_PLACEHOLDERS_REPORTED_TWICE) if p == "uk-gdpr" else p
-        for p in PROFILES
-    ],
-)
+@pytest.mark.parametrize("jurisdiction", PROFILES)
 def test_scaffold_lints_clean_except_marked_items(tmp_path: Path, jurisdiction: str) -> None:
     code, output = init(str(tmp_path / "n"), "--company", "Example GmbH", "--email",
                         "privacy@example.com", "--jurisdiction", jurisdiction)  # fmt: skip
@@ -71,7 +58,6 @@ def test_scaffold_lints_clean_except_marked_items(tmp_path: Path, jurisdiction: 
     assert lint(load(tmp_path / "n"), Config()), "the marked items must be reported"
 
 
-@_UK_PLACEHOLDERS_REPORTED_TWICE
 def test_all_jurisdictions_together(tmp_path: Path) -> None:
     args = [a for j in PROFILES for a in ("--jurisdiction", j)]
     assert init(str(tmp_path / "n"), *args)[0] == 0

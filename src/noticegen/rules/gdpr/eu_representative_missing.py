@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ..base import Rule, Violation
 from ..consistency._geo import outside_eea
-from ..review.placeholder_left import _PLACEHOLDER_COUNTRY as PLACEHOLDER_COUNTRY
+from ..review.placeholder_left import PLACEHOLDER_COUNTRY
 
 
 class EuRepresentativeMissing(Rule):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ..base import Rule, Violation
 from ..consistency._geo import place
-from ..review.placeholder_left import _PLACEHOLDER_COUNTRY as PLACEHOLDER_COUNTRY
+from ..review.placeholder_left import PLACEHOLDER_COUNTRY
 from ._common import GDPR_PROFILES, abroad
 
 

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
+from ..review.placeholder_left import PLACEHOLDER_COUNTRY
 
 
 class UkRepresentativeMissing(Rule):
@@ -46,7 +47,11 @@ class UkRepresentativeMissing(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         controller = ctx.notice.controller
         address = controller.postal_address
-        if address and address.country not in {"GB", "UK"} and controller.uk_representative is None:
+        if (
+            address
+            and address.country not in {"GB", "UK", PLACEHOLDER_COUNTRY}
+            and controller.uk_representative is None
+        ):
             yield Violation(
                 ("controller", "postal_address", "country"),
                 f"The controller is established in {address.country}, outside the United "

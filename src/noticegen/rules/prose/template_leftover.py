@@ -7,7 +7,7 @@ from ...context import LintContext
 from ..base import Rule, Violation
 
 _NOT_A_LINK = r"(?![(\[:])"
-_LEFTOVERS = re.compile(
+LEFTOVERS = re.compile(
     "|".join(
         [
             r"\b(?:TODO(?!\(noticegen\))|TBD|TBC|FIXME)\b",  # NG804 owns `TODO(noticegen)`
@@ -62,7 +62,7 @@ class TemplateLeftover(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for file, path, text in ctx.prose:
-            for leftover in dict.fromkeys(m.group(0) for m in _LEFTOVERS.finditer(text)):
+            for leftover in dict.fromkeys(m.group(0) for m in LEFTOVERS.finditer(text)):
                 yield Violation(
                     path,
                     f'Template text left in the notice: "{leftover}".',

@@ -7,7 +7,7 @@ from ...context import LintContext
 from ...findings import Severity
 from ..base import Rule, Violation
 from ..review.placeholder_left import MARKER
-from .template_leftover import _LEFTOVERS
+from .template_leftover import LEFTOVERS
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,7}s?\b")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -90,7 +90,7 @@ class UndefinedAcronym(Rule):
 
 def _placeholders(text: str) -> list[tuple[int, int]]:
     """Where the text holds a placeholder that NG804 or NG601 reports."""
-    spans = [m.span() for m in _LEFTOVERS.finditer(text)]
+    spans = [m.span() for m in LEFTOVERS.finditer(text)]
     return spans + [m.span() for m in re.finditer(re.escape(MARKER), text)]
 
 

@@ -11,7 +11,7 @@ from ..base import Rule, Violation
 
 MARKER = "TODO(noticegen)"
 # ISO 3166-1 leaves XX to users: no country has it.
-_PLACEHOLDER_COUNTRY = "XX"
+PLACEHOLDER_COUNTRY = "XX"
 _COUNTRY_FIELDS = ("country", "destination", "countries")
 # RFC 2606 reserves the .invalid top-level domain: an address there can never be real.
 _RESERVED_ADDRESS = re.compile(r"[@.](?:[a-z0-9-]+\.)*invalid(?:[/:?#]|$)", re.IGNORECASE)
@@ -77,7 +77,7 @@ class PlaceholderLeft(Rule):
                         file=file,
                         quote=MARKER,
                     )
-                elif text == _PLACEHOLDER_COUNTRY and set(path) & set(_COUNTRY_FIELDS):
+                elif text == PLACEHOLDER_COUNTRY and set(path) & set(_COUNTRY_FIELDS):
                     yield Violation(
                         path,
                         "`XX` is a placeholder country code; give the real two-letter code.",
