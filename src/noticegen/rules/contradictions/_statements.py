@@ -36,7 +36,7 @@ _VERBS = rf"(?P<verbs>(?:{_VERB})(?:(?:\s*,\s*|\s*,?\s+(?:or|and|nor)\s+)(?:{_VE
 _AUX = r"(?:do|does|did|will|shall|would|can|could|have|has|had)"
 _ONE_NEG = (
     rf"(?:(?:{_AUX}\s+)?never|{_AUX}\s+not"
-    r"|don't|doesn't|won't|cannot|can't|haven't|hasn't|hadn't)"
+    r"|don't|doesn't|won't|cannot|can't|haven't|hasn't|hadn't|neither)"
 )
 # "We do not and will not sell": negations joined by a conjunction are one negation.
 _NEG = rf"\b{_ONE_NEG}(?:\s*,?\s+(?:and|or|nor)\s+{_ONE_NEG})*\b"
@@ -54,6 +54,21 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 # The company speaks through its website and services too: "This website does not use cookies".
+# "Under no circumstances will we sell", "At no time do we share", "Never will we sell".
+_INVERTED = re.compile(
+    r"\b(?:under\s+no\s+circumstances?|at\s+no\s+time|in\s+no\s+(?:event|case)|never)\s*,?\s+"
+    rf"(?:{_AUX})\s+(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,2}}?)\s+(?:ever\s+)?{_VERBS}"
+    r"(?P<rest>.*)",
+    re.IGNORECASE,
+)
+# "No personal data is sold", "None of your data is shared with third parties".
+_NONE = re.compile(
+    r"(?:^|[,;:]\s*)(?P<none>no|none\s+of)\s+(?P<object>[\w\s'-]{2,80}?)\s+"
+    r"(?:is|are|will\s+be|shall\s+be|has\s+been|have\s+been|gets?|was|were)\s+(?:ever\s+)?"
+    rf"{_VERBS}(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_BEYOND = re.compile(r"\b(?:other|additional|further|more|extra|else)\b", re.IGNORECASE)
 _NOT_FOR_SALE = re.compile(
     r"(?P<object>[\w\s'-]{2,80}?)\s+(?:(?:is|are)\s+(?:never|not)|isn't|aren't"
     r"|will\s+(?:never|not)\s+be)\s+(?P<sale>for\s+sale)\b(?P<rest>.*)",
@@ -179,7 +194,7 @@ class Denial:
 
 
 _LAST: list[tuple[LintContext, list[Denial]]] = []
-_MAYBE = re.compile(r"not\b|never\b|n't\b", re.IGNORECASE)
+_MAYBE = re.compile(r"not\b|never\b|n't\b|\bno(?:ne)?\b|\bneither\b", re.IGNORECASE)
 
 
 def denials(ctx: LintContext) -> list[Denial]:
@@ -226,6 +241,26 @@ def _denial(file: str | None, path: PathT, sentence: str, names: re.Pattern[str]
         obj = passive.group("object")
         quote = sentence[passive.start("object") : passive.end("verbs")].strip()
         return Denial(file, path, sentence, kinds, obj, passive.group("rest"), _first_line(quote))
+    inverted = _INVERTED.search(sentence)
+    if inverted and names.search(inverted.group("subject")):
+        kinds = _kinds(inverted.group("verbs"), inverted.group("rest"))
+        obj = _OBJECT_END.split(inverted.group("rest"), maxsplit=1)[0]
+        quote = sentence[inverted.start() : inverted.end("verbs")].strip()
+        return Denial(file, path, sentence, kinds, obj, inverted.group("rest"), _first_line(quote))
+    none = _NONE.search(sentence)
+    # "No other data is collected" is about data beyond what the text lists
+    if none and not _BEYOND.search(none.group("object")):
+        kinds = _kinds(none.group("verbs"), none.group("rest"))
+        quote = sentence[none.start("none") : none.end("verbs")].strip()
+        return Denial(
+            file,
+            path,
+            sentence,
+            kinds,
+            none.group("object"),
+            none.group("rest"),
+            _first_line(quote),
+        )
     for_sale = _NOT_FOR_SALE.search(sentence)
     if for_sale:
         quote = sentence[for_sale.start("object") : for_sale.end("sale")].strip()

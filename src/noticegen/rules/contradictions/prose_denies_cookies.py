@@ -15,6 +15,19 @@ _DENIAL = negation_of(
     rf"(?:use|set|place|deploy|drop|install)\s+(?:any\s+)?(?P<kind>(?:{_KINDS})\s+)?"
     r"(?:cookies|tracking\s+technologies|similar\s+technologies|pixels|web\s+beacons)\b"
 )
+# "No cookies are used", "No tracking cookies are set on this site".
+_PASSIVE = re.compile(
+    rf"(?P<subject>)\b(?:no|none\s+of\s+(?:our|the))\s+(?P<what>(?P<kind>(?:{_KINDS})\s+)?"
+    r"(?:cookies|tracking\s+technologies|similar\s+technologies|pixels|web\s+beacons)\s+"
+    r"(?:are|is|will\s+be|get)\s+(?:ever\s+)?(?:used|set|placed|deployed|dropped|installed))\b",
+    re.IGNORECASE,
+)
+# "on this website" names where, not which cookies: it narrows nothing.
+_ON_SITE = re.compile(
+    r"(?:on|in|by|within)\s+(?:this|our|the)\s+(?:web\s*site|site|app|application|platform|"
+    r"services?)\b[\s,]*",
+    re.IGNORECASE,
+)
 # "We do not use cookies for advertising": the words after the denial may name the kind.
 _FOR_KIND = re.compile(
     r"(?:for|to)\s+(?:\w+\s+){0,2}?(?P<kind>advertis\w*|marketing|targeting|track\w*|analytics?|"
@@ -41,10 +54,11 @@ class ProseDeniesCookies(Rule):
     What it does:
         Finds sentences in which the company denies using cookies or similar technologies,
         optionally of a kind ("We do not use advertising cookies", "We never set third-party
-        cookies"), and reports them when a declared cookie is of that kind: advertising,
-        marketing or targeting (its purpose is direct marketing or profiling); tracking,
-        non-essential or optional (not strictly necessary); third-party (set by someone other
-        than the company); analytics (its purpose is about analytics or statistics).
+        cookies", "No cookies are used on this website"), and reports them when a declared
+        cookie is of that kind: advertising, marketing or targeting (its purpose is direct
+        marketing or profiling); tracking, non-essential or optional (not strictly
+        necessary); third-party (set by someone other than the company); analytics (its
+        purpose is about analytics or statistics).
 
     Why it matters:
         Consent to cookies is valid only if it is informed (Directive 2002/58/EC Art. 5(3);
@@ -87,9 +101,10 @@ class ProseDeniesCookies(Rule):
         company = " ".join(
             n for n in (ctx.notice.controller.name, ctx.notice.controller.legal_name) if n
         )
-        for negation in company_negations(ctx, _DENIAL):
+        for negation in company_negations(ctx, _DENIAL, _PASSIVE):
             kind = (negation.match.group("kind") or "").strip().lower()
             after = negation.sentence[negation.match.end() :].strip(" .!\n")
+            after = _ON_SITE.sub("", after, count=1) if _ON_SITE.match(after) else after
             if after:
                 purpose_kind = _FOR_KIND.match(after)
                 if purpose_kind is None:

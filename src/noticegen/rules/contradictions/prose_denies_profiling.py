@@ -7,10 +7,12 @@ from ...context import LintContext
 from ..base import Rule, Violation
 from ._statements import DataVocabulary, IdSet, company_negations, negation_of, overlapping
 
-_KIND = (
+_ONE_KIND = (
     r"(?:any\s+)?(?:(?:form|kind|type)\s+of\s+)?"
     r"(?:profiling|automated\s+(?:individual\s+)?decision(?:s|[- ]making)?)"
 )
+# "automated decision-making or profiling", "automated decisions, including profiling"
+_KIND = rf"{_ONE_KIND}(?:\s*,?\s+(?:or|and|nor|including)\s+{_ONE_KIND})?"
 # "profile you" and "use ... for profiling" must end their clause: "We do not profile you
 # based on your health" is narrower than anything the structure can check.
 _CLAUSE_END = r"(?=\s*(?:[.!?;]|$|,?\s*(?:or|and|nor)\b))"
