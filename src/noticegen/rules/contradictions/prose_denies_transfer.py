@@ -39,13 +39,14 @@ _DATA = (
 # stored in the EU may still be read from elsewhere.
 _STAYS = re.compile(
     # the subject opens a clause: "Our EU customers' data remains in the EU" is about some data
-    rf"(?:^\s*|[,;:]\s+|\b(?:and|but|so|that)\s+)(?P<subject>we|{_DATA})\s+(?:"
+    rf"(?:^\s*|[,;:]\s+|\b(?:and|but|so|that)\s+)(?P<claim>{_DATA}\s+(?:"
     r"(?:(?:does|do|will|shall)\s+not|never|doesn't|won't)\s+(?:ever\s+)?leaves?"
     r"|(?:will\s+|shall\s+|always\s+)*(?:stays?|remains?)\s+(?:(?:exclusively|only|solely|"
     r"entirely|always)\s+)*(?:with)?in"
     r"|(?:is|are)\s+(?:(?:always|only)\s+)?(?:kept|processed|held)\s+(?:exclusively|only|solely|"
-    r"entirely)\s+(?:with)?in"
-    r"|(?:(?:always|only|exclusively)\s+)?(?:keep|hold)\s+(?:all\s+(?:of\s+)?)?"
+    r"entirely)\s+(?:with)?in)"
+    # "we" only with keep: "We remain in the EU" is about the company, not the data
+    r"|we\s+(?:(?:always|only|exclusively)\s+)?(?:keep|hold)\s+(?:all\s+(?:of\s+)?)?"
     r"(?:your\s+|the\s+|our\s+)?(?:personal\s+)?(?:data|information)\s+(?:(?:exclusively|only|"
     r"solely|entirely)\s+)?(?:with)?in"
     rf")\s+{_PLACES}",
@@ -148,5 +149,5 @@ class ProseDeniesTransfer(Rule):
             for _, sentence in sentences(text):
                 match = _STAYS.search(sentence)
                 if match and not _HEDGE.search(sentence):
-                    said = sentence[match.start("subject") : match.end()]
+                    said = sentence[match.start("claim") : match.end()]
                     yield file, path, said, said
