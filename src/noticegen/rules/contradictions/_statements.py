@@ -40,10 +40,12 @@ _ONE_NEG = (
 )
 # "We do not and will not sell": negations joined by a conjunction are one negation.
 _NEG = rf"\b{_ONE_NEG}(?:\s*,?\s+(?:and|or|nor)\s+{_ONE_NEG})*\b"
-# "We do not, under any circumstance, sell": a few words may come between negation and verb.
+# "We do not, under any circumstance, sell": a few words may come between negation and verb,
+# but not a means: "We do not use cookies to collect your email" denies the cookies only.
 _ACTIVE = re.compile(
     rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}}?)\s+{_NEG}"
-    rf"(?P<gap>(?:[\s,]+(?!(?:and|but|or)\b)[\w'-]+){{0,5}}?)[\s,]+{_VERBS}(?P<rest>.*)",
+    r"(?P<gap>(?:[\s,]+(?!(?:and|but|or|to|use|using|via|through|by)\b)[\w'-]+){0,5}?)"
+    rf"[\s,]+{_VERBS}(?P<rest>.*)",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
