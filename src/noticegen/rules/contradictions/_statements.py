@@ -111,6 +111,11 @@ _TIME = re.compile(
     r"(?:\d+|twelve)(?:\s*\(\d+\))?\s+months|at\s+any\s+time|ever|now\s+or\s+in\s+the\s+future)$",
     re.IGNORECASE,
 )
+_AS_DEFINED = re.compile(
+    r",?\s*\(?\s*as\s+(?:(?:that|this|the|those|these)\s+terms?\s+(?:is|are)\s+)?defined\s+"
+    r"(?:in|by|under)\s+[^()]*\)?$",
+    re.IGNORECASE,
+)
 _TARGET = re.compile(r"(?:to|with)\s+(.{3,80})$", re.IGNORECASE | re.DOTALL)
 _NOT_A_NAME_WORDS = (
     "any other our the third party company service organisation organization business people "
@@ -170,13 +175,15 @@ class Denial:
     @property
     def tail(self) -> str:
         """What the sentence says after the data: "to any third party", "outside the EEA";
-        a time that covers the past or the future ("in the past 12 months") is left out."""
+        a time that covers the past or the future ("in the past 12 months") and a pointer to
+        a legal definition ("as defined by the CCPA") are left out."""
         tail = (
             self.rest[len(self.object_text) :]
             if self.rest.startswith(self.object_text)
             else self.rest
         )
-        return _TIME.sub("", tail.strip(" .!?\n")).strip()
+        tail = _AS_DEFINED.sub("", tail.strip(" .!?\n")).strip()
+        return _TIME.sub("", tail).strip()
 
     def named_recipients(self) -> frozenset[str]:
         """Word stems of the recipients the sentence names ("to data brokers", "with
