@@ -55,7 +55,6 @@ _PASSIVE = re.compile(
     rf"(?:[\s,]+(?:[\w'-]+[\s,]+){{0,3}}?)?\s*{_VERBS}(?P<rest>.*)",
     re.IGNORECASE,
 )
-# The company speaks through its website and services too: "This website does not use cookies".
 # "Under no circumstances will we sell", "At no time do we share", "Never will we sell".
 _INVERTED = re.compile(
     r"\b(?:under\s+no\s+circumstances?|at\s+no\s+time|in\s+no\s+(?:event|case)|never)\s*,?\s+"
@@ -76,6 +75,7 @@ _NOT_FOR_SALE = re.compile(
     r"|will\s+(?:never|not)\s+be)\s+(?P<sale>for\s+sale)\b(?P<rest>.*)",
     re.IGNORECASE,
 )
+# The company speaks through its website and services too: "This website does not use cookies".
 _WE = (
     r"\b(?:we|us|our\s+company|the\s+company|company"
     r"|(?:this|our|the)\s+(?:web\s*site|site|app|application|service|platform))"
