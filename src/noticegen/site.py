@@ -109,10 +109,13 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
         for supplement in supplements:
             available = supplement_languages(supplement, notice)
             shown_in = lang if lang in available else available[0]
-            shown = translate_supplement(supplement, root, shown_in).supplement
-            href = f"{shown.id}.html" if shown_in == lang else f"../{shown_in}/{shown.id}.html"
+            # The link is read on this page, so it is worded in the page's language even
+            # when the supplement itself is published only in another one.
+            meta = translate_supplement(supplement, root, lang).supplement
+            href = f"{meta.id}.html" if shown_in == lang else f"../{shown_in}/{meta.id}.html"
+            hreflang = None if shown_in == lang else shown_in
             supplement_links.append(
-                html.SupplementLink(shown.id, shown.title, shown.applies_to, href)
+                html.SupplementLink(meta.id, meta.title, meta.applies_to, href, hreflang)
             )
         text = html.render_notice(
             translated,

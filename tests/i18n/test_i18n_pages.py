@@ -94,12 +94,6 @@ def test_translated_page_holds_no_english_sentence(lang: str) -> None:
     assert not left, left[:5]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="site.plan_pages translates a supplement's link title into the supplement's own "
-    "language (`translate_supplement(supplement, root, shown_in)`), not the page's: the lead "
-    "integrates the fix, then removes this marker",
-)
 def test_links_to_supplements_in_other_languages_are_in_the_page_language() -> None:
     translated = page_text(pages()["fr/index.html"])
     left = sorted(s for s in english_sources("fr", supplement_links=True) if s in translated)

@@ -41,6 +41,8 @@ class SupplementLink:
     title: str
     applies_to: str
     href: str
+    hreflang: str | None = None
+    """The language of the linked page, when it is not the page's own."""
 
 
 def css_string(value: object) -> Markup:
