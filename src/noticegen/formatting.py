@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .fsutil import atomic_write_text
-from .loading import NOTICE_FILE, SUPPLEMENTS_DIR
+from .loading import NOTICE_FILE, SUPPLEMENTS_DIR, unwrap_annotation
 from .model import Notice, RetentionRule, Supplement
 from .yamlsource import MAX_BYTES, parse_yaml
 
@@ -52,19 +51,6 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional and Annotated down to the type that has fields or items."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = options[0]
-        else:
-            return annotation
-
-
 def _move_trailing_comment(node: CommentedMap, old_last: Any, new_last: Any) -> None:
     """Comment lines and blank lines after a mapping belong to the end of the mapping, not
     to the key that happened to be last: keep them at the end when keys move."""
@@ -86,7 +72,7 @@ def _move_trailing_comment(node: CommentedMap, old_last: Any, new_last: Any) -> 
 
 
 def _reorder(node: Any, annotation: Any) -> None:
-    kind = _unwrap(annotation)
+    kind = unwrap_annotation(annotation)
     origin = typing.get_origin(kind)
     if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(node, CommentedMap):
         fields = kind.model_fields
