@@ -63,26 +63,45 @@ def translation_languages(notice: Notice, supplements: Supplements) -> list[str]
     return [tag for tag in dict.fromkeys(tags) if tag != source]
 
 
-def entries_for(notice: Notice, supplements: Supplements, lang: str) -> list[Entry]:
+@dataclass(frozen=True)
+class SourceEntries:
+    """Every translatable string of a notice folder, extracted once."""
+
+    notice: list[Entry]
+    supplements: list[tuple[Supplement, list[Entry]]]
+
+    @classmethod
+    def of(cls, notice: Notice, supplements: Supplements) -> SourceEntries:
+        return cls(
+            notice_entries(notice),
+            [(s, supplement_entries(s, file)) for file, s in supplements],
+        )
+
+
+def entries_for(
+    notice: Notice, supplements: Supplements, lang: str, source: SourceEntries | None = None
+) -> list[Entry]:
     """What the catalog of `lang` must translate: the notice when it is published in `lang`,
     and each supplement published in `lang`. The notice's page names every supplement, so the
-    title and audience of a supplement published in other languages are translated too."""
+    title and audience of a supplement published in other languages are translated too.
+    `source` saves extracting the strings again when several languages are asked for."""
+    source = source or SourceEntries.of(notice, supplements)
     notice_published = lang in notice.notice.languages
     shown: list[Entry] = []
-    for file, supplement in supplements:
+    for supplement, entries in source.supplements:
         if lang in supplement_languages(notice, supplement):
-            shown += supplement_entries(supplement, file)
+            shown += entries
         elif notice_published:
-            shown += [e for e in supplement_entries(supplement, file) if e.path in LINK_FIELDS]
+            shown += [e for e in entries if e.path in LINK_FIELDS]
     if notice_published:
-        return notice_entries(notice) + shown
+        return source.notice + shown
     # A supplement's page also shows some of the notice: say it in the page's language too.
     shows_table = any(
         lang in supplement_languages(notice, s) and s.supplement.jurisdiction == "ccpa"
         for _, s in supplements
     )
     wanted = NOTICE_ON_SUPPLEMENT_PAGES + (CCPA_TABLE if shows_table else ())
-    return [e for e in notice_entries(notice) if _shown(e.context, wanted)] + shown
+    return [e for e in source.notice if _shown(e.context, wanted)] + shown
 
 
 LINK_FIELDS = (("supplement", "title"), ("supplement", "applies_to"))

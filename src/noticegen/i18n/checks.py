@@ -5,10 +5,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from .catalogs import Declared, declared_languages, entries_for, translation_languages
+from .catalogs import (
+    Declared,
+    EntryState,
+    SourceEntries,
+    declared_languages,
+    entries_for,
+    entry_states,
+    translation_languages,
+)
 from .notice import LOCALES_DIR, Entry, catalog_path
 from .pofile import PoFile, read_catalog
 
@@ -29,10 +37,27 @@ class LanguageCatalog:
     declared: Declared | None
     """Where the language is first listed."""
 
+    @cached_property
+    def states(self) -> list[EntryState]:
+        """The state of each wanted entry; empty when the catalog is missing or unreadable."""
+        if self.po is None or self.po.catalog is None:
+            return []
+        return entry_states(self.po, self.entries)
+
 
 def language_catalogs(ctx: LintContext) -> list[LanguageCatalog]:
-    """Every language the notice or a supplement is published in, other than the source."""
+    """Every language the notice or a supplement is published in, other than the source;
+    read once per lint for all the i18n rules."""
+    key = "language catalogs"
+    if key not in ctx.shared:
+        ctx.shared[key] = _read_language_catalogs(ctx)
+    found: list[LanguageCatalog] = ctx.shared[key]
+    return found
+
+
+def _read_language_catalogs(ctx: LintContext) -> list[LanguageCatalog]:
     declared = declared_languages(ctx.notice, ctx.supplements)
+    source = SourceEntries.of(ctx.notice, ctx.supplements)
     found = []
     for lang in translation_languages(ctx.notice, ctx.supplements):
         path = catalog_path(ctx.root, lang)
@@ -41,7 +66,7 @@ def language_catalogs(ctx: LintContext) -> list[LanguageCatalog]:
                 lang=lang,
                 file=f"{LOCALES_DIR}/{lang}.po",
                 po=read_catalog(path, lang) if path.is_file() else None,
-                entries=entries_for(ctx.notice, ctx.supplements, lang),
+                entries=entries_for(ctx.notice, ctx.supplements, lang, source),
                 declared=next((d for d in declared if d.tag == lang), None),
             )
         )
@@ -72,8 +97,31 @@ _BLOCKS = {"heading_open", "bullet_list_open", "ordered_list_open", "list_item_o
            "blockquote_open", "fence", "code_block", "hr", "table_open"}  # fmt: skip
 
 
+_NO_SHAPE = MarkdownShape((), Counter(), ())
+# What can start a block (heading, list, quote, fence, rule, setext underline) or an inline link,
+# image, autolink or raw HTML.
+_BLOCK_STARTS = frozenset("#>-+*_=~`0123456789\t")
+_INLINE_MARKUP = ("[", "<")
+
+
+def _is_plain(text: str) -> bool:
+    """True when `text` cannot contain a link, raw HTML or a block other than a paragraph, so
+    parsing it would find nothing."""
+    if any(mark in text for mark in _INLINE_MARKUP):
+        return False
+    for line in text.splitlines():
+        content = line.lstrip(" ")
+        if content and (len(line) - len(content) >= 4 or content[0] in _BLOCK_STARTS):
+            return False
+    return True
+
+
 @lru_cache(maxsize=4096)
 def markdown_shape(text: str) -> MarkdownShape:
+    return _NO_SHAPE if _is_plain(text) else parsed_shape(text)
+
+
+def parsed_shape(text: str) -> MarkdownShape:
     blocks: list[str] = []
     links: Counter[str] = Counter()
     html: list[str] = []

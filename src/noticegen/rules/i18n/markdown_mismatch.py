@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...i18n.catalogs import entry_states
 from ...i18n.checks import describe_blocks, language_catalogs, markdown_shape
 from ..base import Rule, Violation
 from ._common import at_line
@@ -45,9 +44,7 @@ class MarkdownMismatch(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for catalog in language_catalogs(ctx):
-            if catalog.po is None or catalog.po.catalog is None:
-                continue
-            for state in entry_states(catalog.po, catalog.entries):
+            for state in catalog.states:
                 if state.state != "translated" or state.message is None:
                     continue
                 source = markdown_shape(state.entry.text)
