@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,40 @@ def test_right_to_left_language(small: LoadedNotice) -> None:
     page = read(html.render_notice(small.notice, strings, supplements=[], languages=[]))
     assert page.html_attrs == {"lang": "ar", "dir": "rtl"}
     assert strings("At a glance") in [text for _, text in page.headings]
+
+
+def test_names_addresses_and_numbers_are_isolated(small: LoadedNotice) -> None:
+    """On a right-to-left page each name, email, number and link the template writes keeps its
+    own direction in a <bdi> (links in the notice's prose are the prose's own)."""
+    assert small.notice is not None
+    notice = html.render_notice(small.notice, Strings("ar"), supplements=[], languages=[])
+    supplement = small.supplements[0][1]
+    california = html.render_supplement(
+        supplement, small.notice, Strings("ar"), notice_href="index.html", languages=[]
+    )
+    isolated = {
+        "Example": "<bdi>", "Example Limited": "<bdi>", "Jane Doe": "<bdi>",
+        "Information Commissioner&#39;s Office": "<bdi>", "privacy@example.com": "<bdi>",
+        "dpo@example.com": "<bdi>", "https://example.com": "<bdi>", "https://ico.org.uk": "<bdi>",
+        "Company no. 123456, Companies House": "<bdi>", "1 Rue Example, 1000 Brussels": "<bdi>",
+        "Hosting provider": "<bdi>", "Newsletter platform": "<bdi>", "sid": "<bdi>",
+        "https://example.com/privacy-request": "<bdi>", "+44 20 7946 0000": '<bdi dir="ltr">',
+        "+1 800 555 0100": '<bdi dir="ltr">',
+    }  # fmt: skip
+    for text, opening in isolated.items():
+        assert f"{opening}{text}</bdi>" in notice + california, text
+    # Where the controller is named, no name, address or number is left out of its <bdi>.
+    for page in (notice, california):
+        section = page[page.index('<section id="controller"') :].split("</section>")[0]
+        for text, opening in isolated.items():
+            for match in re.finditer(re.escape(f">{text}<"), section):
+                assert section[: match.start() + 1].endswith(opening), text
+
+
+def test_a_name_in_a_sentence_is_isolated_and_escaped() -> None:
+    sentence = Strings("ar")(
+        "{name} is responsible for your personal data (the controller).", name=html.NAME_SLOT
+    )
+    out = html.with_name(sentence, "<b>Example & Co.</b>")
+    assert "<bdi>&lt;b&gt;Example &amp; Co.&lt;/b&gt;</bdi>" in out
+    assert out.count("<bdi>") == 1 and "\x00" not in out

@@ -14,7 +14,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..i18n.strings import Strings
 from ..model import Notice, Supplement
@@ -51,6 +51,17 @@ def css_string(value: object) -> Markup:
         ch if ch.isalnum() or ch in " .,:;-_/()+" else f"\\{ord(ch):x} " for ch in str(value)
     )
     return Markup(f'"{escaped}"')
+
+
+# Stands for the name in a built-in sentence until the sentence is escaped: see `with_name`.
+NAME_SLOT = "\x00name\x00"
+
+
+def with_name(sentence: str, name: str) -> Markup:
+    """The translated sentence with the name in its slot, isolated in <bdi>: a name in another
+    script ("Example Ltd." on an Arabic page) neither reorders the words around it nor is
+    reordered by them."""
+    return escape(sentence).replace(NAME_SLOT, Markup("<bdi>{}</bdi>").format(name))
 
 
 @dataclass
@@ -111,6 +122,8 @@ def environment() -> Environment:
     env.filters["md"] = _prose
     env.filters["mdi"] = _prose_inline
     env.filters["css_string"] = css_string
+    env.filters["with_name"] = with_name
+    env.globals["name_slot"] = NAME_SLOT
     env.globals["view"] = view
     return env
 
