@@ -33,6 +33,8 @@ class LintContext:
     notice: Notice
     root: Path
     profiles: frozenset[str]
+    main_file: str = "notice.yaml"
+    """The name of the file linted in `root`: `notice.yaml`, or a single file given alone."""
     supplements: list[tuple[str, Supplement]] = field(default_factory=list)
     """Each supplement with its path relative to the notice folder."""
     options: dict[str, dict[str, Any]] = field(default_factory=dict)

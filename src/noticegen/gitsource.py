@@ -6,6 +6,7 @@ tree, the index and HEAD are never touched, whatever state they are in.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import tempfile
@@ -106,6 +107,22 @@ def _tree_entries(commit: str, relative: str, repo: Path) -> list[tuple[str, str
         mode, _kind, object_id = meta.decode().split(" ")
         entries.append((mode, object_id, name.decode("utf-8", "replace")))
     return entries
+
+
+def committed_files(commit: str, folder: str, repo: Path) -> dict[str, str]:
+    """Blob id of every regular file under `folder` at `commit`, by path relative to `folder`."""
+    relative = folder.strip("/") or "."
+    prefix = "" if relative == "." else relative + "/"
+    return {
+        name[len(prefix) :]: object_id
+        for mode, object_id, name in _tree_entries(commit, relative, repo)
+        if mode in _REGULAR_FILE_MODES and name.startswith(prefix)
+    }
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a file with these bytes (SHA-1 repositories)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def export(revision: str, folder: str, repo: Path, destination: Path) -> Path:

@@ -49,6 +49,7 @@ def build_context(
     return LintContext(
         notice=loaded.notice,
         root=loaded.root,
+        main_file=Path(loaded.main.path).name,
         profiles=profiles,
         supplements=[
             (Path(source.path).relative_to(loaded.root).as_posix(), supplement)

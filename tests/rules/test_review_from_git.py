@@ -14,6 +14,7 @@ from noticegen.config import Config
 from noticegen.gitsource import export_commit, locate
 from noticegen.linting import lint
 from noticegen.loading import load
+from noticegen.rules.review import _previous
 
 BASE = Path(__file__).parent / "base" / "notice.yaml"
 SUPPLEMENT = """supplement:
@@ -104,3 +105,29 @@ def test_a_material_change_needs_a_change_log_entry(repo: Path) -> None:
     notice.write_text(text, encoding="utf-8")
     found = review_findings(repo / "notice")
     assert any(rule == "NG802" and "New data collected" in m for rule, m in found), found
+
+
+def test_an_unchanged_notice_is_not_read_again_from_git(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_export(*args: object, **kwargs: object) -> Path:
+        raise AssertionError("the committed files are the working files; nothing to export")
+
+    monkeypatch.setattr(_previous, "export_commit", no_export)
+    _previous._from_git.cache_clear()
+    assert review_findings(repo / "notice") == []
+
+
+def test_a_removed_supplement_is_a_change(repo: Path) -> None:
+    supplement = repo / "notice" / "supplements" / "california.yaml"
+    supplement.write_text(SUPPLEMENT, "utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "california")
+    supplement.unlink()
+    assert "NG801" in {rule for rule, _ in review_findings(repo / "notice")}
+
+
+def test_a_single_file_is_compared_with_the_committed_notice(repo: Path) -> None:
+    other = repo / "notice" / "draft.yaml"
+    other.write_text((repo / "notice" / "notice.yaml").read_text("utf-8").replace("P1Y", "P3Y"))
+    assert "NG801" in {rule for rule, _ in review_findings(other)}

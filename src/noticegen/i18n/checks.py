@@ -98,22 +98,31 @@ _BLOCKS = {"heading_open", "bullet_list_open", "ordered_list_open", "list_item_o
 
 
 _NO_SHAPE = MarkdownShape((), Counter(), ())
-# What can start a block (heading, list, quote, fence, rule, setext underline) or an inline link,
-# image, autolink or raw HTML.
-_BLOCK_STARTS = frozenset("#>-+*_=~`0123456789\t")
 _INLINE_MARKUP = ("[", "<")
+"""What can start a link, an image, an autolink or raw HTML."""
+_BLOCK_MARKS = frozenset("#>`~0123456789\t")
+"""First characters that may open a heading, quote, fence or numbered list."""
 
 
 def _is_plain(text: str) -> bool:
     """True when `text` cannot contain a link, raw HTML or a block other than a paragraph, so
-    parsing it would find nothing."""
+    parsing it would find nothing. Emphasis does not count: the shape ignores it."""
     if any(mark in text for mark in _INLINE_MARKUP):
         return False
     for line in text.splitlines():
         content = line.lstrip(" ")
-        if content and (len(line) - len(content) >= 4 or content[0] in _BLOCK_STARTS):
+        if content and (len(line) - len(content) >= 4 or _may_open_block(content)):
             return False
     return True
+
+
+def _may_open_block(content: str) -> bool:
+    first = content[0]
+    if first in "*-+" and content[1:2] in ("", " ", "\t"):
+        return True  # a bulleted list item
+    if first in "*-_=" and not content.strip(first + " \t"):
+        return True  # a thematic break or a heading's underline
+    return first in _BLOCK_MARKS
 
 
 @lru_cache(maxsize=4096)

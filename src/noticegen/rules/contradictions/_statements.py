@@ -30,8 +30,8 @@ VERB_FORMS = {
                 "recorded", "store", "stored", "track", "tracked", "process", "processed"),
 }  # fmt: skip
 _KIND_OF = {form: kind for kind, forms in VERB_FORMS.items() for form in forms}
-_FORM = {f: re.compile(r"\b" + f.replace(" ", r"\s+") + r"\b", re.IGNORECASE) for f in _KIND_OF}
 _VERB = "|".join(sorted((f.replace(" ", r"\s+") for f in _KIND_OF), key=len, reverse=True))
+_VERB_FORM = re.compile(rf"\b(?:{_VERB})\b", re.IGNORECASE)
 _VERBS = rf"(?P<verbs>(?:{_VERB})(?:(?:\s*,\s*|\s*,?\s+(?:or|and|nor)\s+)(?:{_VERB}))*)\b"
 _AUX = r"(?:do|does|did|will|shall|would|can|could|have|has|had)"
 _ONE_NEG = (
@@ -286,7 +286,7 @@ def _denial(file: str | None, path: PathT, sentence: str, names: re.Pattern[str]
 
 
 def _kinds(verbs: str, rest: str) -> frozenset[str]:
-    kinds = {kind for form, kind in _KIND_OF.items() if _FORM[form].search(verbs)}
+    kinds = {_KIND_OF[" ".join(m.group().lower().split())] for m in _VERB_FORM.finditer(verbs)}
     # Processing data abroad is a transfer, whoever does it; storing it there may not be.
     if _PROCESS.search(verbs) and _ABROAD.search(rest):
         kinds.add("transfer")

@@ -17,10 +17,10 @@ from __future__ import annotations
 import functools
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ...context import LintContext
-from ...gitsource import GitSourceError, export_commit, locate
+from ...gitsource import GitSourceError, blob_id, committed_files, export_commit, locate
 from ...model import Notice, Supplement
 
 PREVIOUS_FILE = Path(".noticegen") / "previous.yaml"
@@ -60,7 +60,33 @@ def _previous_version(ctx: LintContext, previous: str, base: str) -> Previous | 
         relative = ctx.root.resolve().relative_to(repo.resolve()).as_posix()
     except ValueError:
         return None
+    if _same_as_working_tree(ctx, repo, commit, relative):
+        # Reading and validating the same bytes again would give the notice already loaded.
+        return Previous(ctx.notice, dict(ctx.supplements), f"{base}:{relative}")
     return _from_git(repo, commit, relative, base)
+
+
+def _same_as_working_tree(ctx: LintContext, repo: Path, commit: str, relative: str) -> bool:
+    """Whether the files this lint read are, byte for byte, the ones committed at `commit`,
+    with no other notice file there. Files git filters on checkout (line endings) differ and
+    take the full read."""
+    from ...loading import NOTICE_FILE, SUPPLEMENTS_DIR  # the loader imports the rule registry
+
+    if ctx.main_file != NOTICE_FILE:
+        return False  # a single file was linted; the revision's folder holds another notice
+    read = [NOTICE_FILE, *(path for path, _ in ctx.supplements)]
+    try:
+        committed = committed_files(commit, relative, repo)
+        working = {name: blob_id((ctx.root / name).read_bytes()) for name in read}
+    except (GitSourceError, OSError):
+        return False
+    committed_notice_files = {
+        name: blob
+        for name, blob in committed.items()
+        if name == NOTICE_FILE
+        or (PurePosixPath(name).parent.as_posix() == SUPPLEMENTS_DIR and name.endswith(".yaml"))
+    }
+    return committed_notice_files == working
 
 
 def _from_path(path: Path) -> Previous | None:
