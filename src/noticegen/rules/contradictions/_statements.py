@@ -202,7 +202,6 @@ class Denial:
         return not self.tail or bool(_ANYONE.fullmatch(self.tail))
 
 
-_LAST: list[tuple[LintContext, list[Denial]]] = []
 _MAYBE = re.compile(r"not\b|never\b|n't\b|\bno(?:ne)?\b|\bneither\b", re.IGNORECASE)
 
 
@@ -210,11 +209,16 @@ def denials(ctx: LintContext) -> list[Denial]:
     """Unqualified denials in the prose of the notice and its supplements.
 
     Structured promises (`promises:`) are left to the consistency rules, which check them
-    against the facts already. Five rules read the list: the last notice's is kept.
+    against the facts already. Five rules read the list, found once per lint.
     """
-    last = _LAST[-1] if _LAST else None  # one read: another thread may replace it
-    if last is not None and last[0] is ctx:
-        return last[1]
+    key = "prose denials"
+    if key not in ctx.shared:
+        ctx.shared[key] = _find_denials(ctx)
+    found: list[Denial] = ctx.shared[key]
+    return found
+
+
+def _find_denials(ctx: LintContext) -> list[Denial]:
     names = _company_words(ctx)
     found = []
     for file, path, text in ctx.prose:
@@ -226,7 +230,6 @@ def denials(ctx: LintContext) -> list[Denial]:
             denial = _denial(file, path, sentence, names)
             if denial is not None:
                 found.append(denial)
-    _LAST[:] = [(ctx, found)]
     return found
 
 
