@@ -68,7 +68,4 @@ class StrictModel(BaseModel):
         extra="forbid",
         frozen=True,
         regex_engine="python-re",
-        # Only Notice and Supplement are validated directly: building a validator for every
-        # nested model at import would be work no lint uses.
-        defer_build=True,
     )
