@@ -203,6 +203,9 @@ class Denial:
 
 
 _MAYBE = re.compile(r"not\b|never\b|n't\b|\bno(?:ne)?\b|\bneither\b", re.IGNORECASE)
+# What every denial pattern needs: a verb form, or "for sale". Looked for first because the
+# patterns themselves are slow to try on every sentence.
+_MAY_DENY = re.compile(rf"(?:{_VERB})\b|for\s+sale\b", re.IGNORECASE)
 
 
 def denials(ctx: LintContext) -> list[Denial]:
@@ -225,7 +228,9 @@ def _find_denials(ctx: LintContext) -> list[Denial]:
         if path[:1] == ("promises",) or is_heading(path) or not _MAYBE.search(text):
             continue
         for _, sentence in sentences(text):
-            if not _MAYBE.search(sentence) or QUALIFIER.search(sentence):
+            if not (_MAYBE.search(sentence) and _MAY_DENY.search(sentence)):
+                continue
+            if QUALIFIER.search(sentence):
                 continue
             denial = _denial(file, path, sentence, names)
             if denial is not None:
