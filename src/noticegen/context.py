@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from .model import Notice, Supplement
 
 PathT = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 def covers(general: str, specific: str) -> bool:
@@ -42,6 +43,13 @@ class LintContext:
     shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
     """What several rules derive from the same inputs (e.g. the previous version of the
     notice), computed by the first that needs it and kept for this lint only."""
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What `compute` returns, computed by the first rule that asks for `key`."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        value: T = self.shared[key]
+        return value
 
     def has_profile(self, *names: str) -> bool:
         return bool(self.profiles.intersection(names))

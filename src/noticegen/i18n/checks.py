@@ -48,11 +48,7 @@ class LanguageCatalog:
 def language_catalogs(ctx: LintContext) -> list[LanguageCatalog]:
     """Every language the notice or a supplement is published in, other than the source;
     read once per lint for all the i18n rules."""
-    key = "language catalogs"
-    if key not in ctx.shared:
-        ctx.shared[key] = _read_language_catalogs(ctx)
-    found: list[LanguageCatalog] = ctx.shared[key]
-    return found
+    return ctx.once("language catalogs", lambda: _read_language_catalogs(ctx))
 
 
 def _read_language_catalogs(ctx: LintContext) -> list[LanguageCatalog]:

@@ -214,11 +214,7 @@ def denials(ctx: LintContext) -> list[Denial]:
     Structured promises (`promises:`) are left to the consistency rules, which check them
     against the facts already. Five rules read the list, found once per lint.
     """
-    key = "prose denials"
-    if key not in ctx.shared:
-        ctx.shared[key] = _find_denials(ctx)
-    found: list[Denial] = ctx.shared[key]
-    return found
+    return ctx.once("prose denials", lambda: _find_denials(ctx))
 
 
 def _find_denials(ctx: LintContext) -> list[Denial]:

@@ -40,11 +40,9 @@ def previous_version(ctx: LintContext, code: str) -> Previous | None:
     rules configured alike."""
     options = ctx.options.get(code, {})
     previous, base = str(options.get("previous") or ""), str(options.get("base", "HEAD"))
-    key = ("previous version", previous, base)
-    if key not in ctx.shared:
-        ctx.shared[key] = _previous_version(ctx, previous, base)
-    found: Previous | None = ctx.shared[key]
-    return found
+    return ctx.once(
+        ("previous version", previous, base), lambda: _previous_version(ctx, previous, base)
+    )
 
 
 def _previous_version(ctx: LintContext, previous: str, base: str) -> Previous | None:
