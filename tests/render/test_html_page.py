@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from pagehtml import read
 
+from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice
 from noticegen.render import html
 from noticegen.render.view import RIGHT_LABELS
+from noticegen.site import BuildResult
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("NOTICEGEN_UPDATE_SNAPSHOTS") == "1"
@@ -173,3 +175,49 @@ def test_a_name_in_a_sentence_is_isolated_and_escaped() -> None:
     out = html.with_name(sentence, "<b>Example & Co.</b>")
     assert "<bdi>&lt;b&gt;Example &amp; Co.&lt;/b&gt;</bdi>" in out
     assert out.count("<bdi>") == 1 and "\x00" not in out
+
+
+def test_front_page_links_each_language_and_picks_one(small_site: BuildResult) -> None:
+    page = (small_site.out / "index.html").read_text(encoding="utf-8")
+    assert f"<script>{INDEX_SCRIPT}</script>" in page
+    links = [a for tag, a in read(page).tags if tag == "a" and "hreflang" in a]
+    # The script falls back to the source language's link; without it the links are the page.
+    assert links == [{"href": "en/index.html", "lang": "en", "hreflang": "en", "data-source": None}]
+
+
+def _alternates(page: str) -> list[tuple[str | None, str | None]]:
+    return [(a["hreflang"], a["href"]) for tag, a in read(page).tags
+            if tag == "link" and a.get("rel") == "alternate"]  # fmt: skip
+
+
+def test_each_language_version_is_an_alternate(small: LoadedNotice) -> None:
+    assert small.notice is not None and small.notice.notice.language == "en"
+    versions = [
+        html.LanguageLink("fr", "Français", "../fr/index.html", True),
+        html.LanguageLink("en", "English", "../en/index.html", False),
+    ]
+    page = html.render_notice(small.notice, Strings("fr"), supplements=[], languages=versions)
+    assert _alternates(page) == [
+        ("fr", "../fr/index.html"),
+        ("en", "../en/index.html"),
+        ("x-default", "../en/index.html"),  # the source language
+    ]
+    assert f"</nav>\n<script>{SWITCHER_SCRIPT}</script>" in page
+    front = html.render_index(small.notice, Strings("en"), languages=versions)
+    assert ("x-default", "../en/index.html") in _alternates(front)
+    marked = [a["hreflang"] for tag, a in read(front).tags if tag == "a" and "data-source" in a]
+    assert marked == ["en"]
+
+
+def test_one_language_has_no_alternates_and_no_switcher(small: LoadedNotice) -> None:
+    page = notice_page(small)
+    assert _alternates(page) == [] and "<script>" not in page
+
+
+def test_x_default_without_a_version_in_the_source_language() -> None:
+    versions = [
+        html.LanguageLink("pt-BR", "Português", "../pt-BR/brazil.html", True),
+        html.LanguageLink("es", "Español", "../es/brazil.html", False),
+    ]
+    assert html.default_language(versions, "en") == versions[0]
+    assert html.default_language(versions[:1], "pt-BR") is None

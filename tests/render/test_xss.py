@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from pagehtml import read
 
+from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.render.pdf import LocalFetcher, PdfRenderer
 from noticegen.site import BuildResult
 
@@ -22,9 +24,12 @@ def test_no_markup_from_prose_survives(xss_site: BuildResult) -> None:
         html = path.read_text(encoding="utf-8")
         page = read(html)
         tags = [tag for tag, _ in page.tags]
-        for tag in ("script", "img", "iframe", "object", "embed", "link", "b"):
+        for tag in ("img", "iframe", "object", "embed", "link", "b"):
             assert tag not in tags, f"<{tag}> in {path.name}"
         assert tags.count("style") == 1, "only our own stylesheet"
+        scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)
+        assert tags.count("script") == len(scripts), "a <script> with attributes"
+        assert set(scripts) <= {INDEX_SCRIPT, SWITCHER_SCRIPT}, "only our own scripts"
         for tag, attributes in page.tags:
             assert not any(name.startswith("on") for name in attributes), (tag, attributes)
             for name in ("href", "src"):

@@ -16,6 +16,7 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 from markupsafe import Markup, escape
 
+from ..i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from ..i18n.strings import Strings
 from ..model import Notice, Supplement
 from . import markdown, view
@@ -193,6 +194,14 @@ class Helpers:
         return self._(table[key]) if key in table else key
 
 
+def default_language(languages: list[LanguageLink], source: str) -> LanguageLink | None:
+    """The version for readers of none of the page's languages (`hreflang="x-default"`): the
+    one in the notice's source language, else the first; none when there is one version."""
+    if len(languages) < 2:
+        return None
+    return next((link for link in languages if link.lang == source), languages[0])
+
+
 def _base_context(
     notice: Notice,
     strings: Strings,
@@ -209,6 +218,9 @@ def _base_context(
         "notice": notice,
         "draft": draft,
         "languages": languages,
+        "default_language": default_language(languages, notice.notice.language),
+        # Our own constant scripts, inlined: the site requests nothing but its own files.
+        "switcher_script": Markup(SWITCHER_SCRIPT),
         "css": Markup(stylesheet()),
         "created": effective.isoformat(),
         "generator": generator,
@@ -263,6 +275,8 @@ def render_supplement(
 def render_index(
     notice: Notice, strings: Strings, *, languages: list[LanguageLink], generator: str = "noticegen"
 ) -> str:
-    """The site's front page: the notice in each language it is published in."""
+    """The site's front page: the notice in each language it is published in; with JavaScript,
+    it opens the one the browser prefers (the source language when none is published)."""
     context = _base_context(notice, strings, draft=False, languages=languages, generator=generator)
+    context.update(index_script=Markup(INDEX_SCRIPT))
     return _render_page(_template("index.html"), context)
