@@ -119,6 +119,14 @@ def test_the_front_page_opens_the_readers_language_and_the_switcher_keeps_the_se
             page.click('nav.languages a[hreflang="ar"]')
             page.wait_for_url("**/ar/index.html#rights")
             assert page.locator("html").get_attribute("dir") == "rtl"
+            # Nothing waits off to the side (the hidden skip link once did): no sideways scroll.
+            width = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            assert page.evaluate(width) == 0
+            page.goto((tmp_path / "ar" / "index.html").as_uri())
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.className") == "skip-link"
+            box = page.locator(".skip-link").bounding_box()
+            assert box is not None and box["y"] >= 0 and box["x"] >= 0
 
             # Without JavaScript the front page stays, a list of plain links.
             page = browser.new_context(locale="fr-FR", java_script_enabled=False).new_page()
