@@ -46,3 +46,19 @@ def test_images_become_their_alt_text() -> None:
 def test_prose_headings_start_below_the_section_heading() -> None:
     out = render("# One\n\n## Two", top_level=3)
     assert "<h3>One</h3>" in out and "<h4>Two</h4>" in out and "<h1>" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "isolated"),
+    [("<privacy@example.com>", True), ("<https://example.com/x>", True),
+     ("[privacy@example.com](mailto:privacy@example.com)", True),
+     ("[https://example.com](https://example.com)", True),
+     ("[our privacy team](mailto:privacy@example.com)", False),
+     ("[**dpo@example.com**](mailto:dpo@example.com)", False)],
+)  # fmt: skip
+def test_a_link_that_reads_as_its_address_is_isolated(text: str, isolated: bool) -> None:
+    # An address is written left to right: on a right-to-left page it must not be reordered.
+    html = render(f"Write to {text} today.")
+    assert ("<bdi>" in html) is isolated
+    assert html.count("<bdi>") == html.count("</bdi>")
+    assert html.index("<a ") < html.index("</a>")

@@ -37,6 +37,18 @@ def _image_as_alt_text(
     return self.renderInline(token.children or [], options, env)
 
 
+def _shows_its_target(tokens: Sequence[Token], idx: int) -> bool:
+    """Whether the link at `idx` reads as its own address (`<https://...>`, `[a@b.example](mailto:
+    a@b.example)`): written left to right whatever the page's direction, so it is isolated."""
+    if tokens[idx].markup == "autolink":
+        return True
+    text = tokens[idx + 1] if idx + 2 < len(tokens) else None
+    if text is None or text.type != "text" or tokens[idx + 2].type != "link_close":
+        return False
+    href = str(tokens[idx].attrGet("href") or "")
+    return text.content in (href, href.removeprefix("mailto:"))
+
+
 def _link_open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
@@ -47,7 +59,11 @@ def _link_open(
         if anchors is not None and href[1:] not in anchors:
             env["dropping"] = True  # links do not nest, so the next link_close is this one's
             return ""
-    return self.renderToken(tokens, idx, options, env)
+    opening = self.renderToken(tokens, idx, options, env)
+    if _shows_its_target(tokens, idx):
+        env["isolating"] = True  # links do not nest, so the next link_close is this one's
+        return opening + "<bdi>"
+    return opening
 
 
 def _link_close(
@@ -55,7 +71,8 @@ def _link_close(
 ) -> str:
     if env.pop("dropping", False):
         return ""
-    return self.renderToken(tokens, idx, options, env)
+    closing = self.renderToken(tokens, idx, options, env)
+    return "</bdi>" + closing if env.pop("isolating", False) else closing
 
 
 @lru_cache(maxsize=1)
