@@ -147,7 +147,7 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
 
     source = notice.notice.language
     index_links = [
-        html.LanguageLink(lang, html.language_name(lang), f"{lang}/index.html", lang == source)
+        html.LanguageLink(lang, html.language_name(lang), f"{lang}/index.html", False)
         for lang in langs
     ]
     index = html.render_index(

@@ -221,3 +221,17 @@ def test_x_default_without_a_version_in_the_source_language() -> None:
     ]
     assert html.default_language(versions, "en") == versions[0]
     assert html.default_language(versions[:1], "pt-BR") is None
+
+
+def test_front_page_has_no_switcher_of_its_own(small: LoadedNotice) -> None:
+    # The page is the list of languages; a switcher marking one as "this page" would mislead.
+    assert small.notice is not None
+    versions = [
+        html.LanguageLink("en", "English", "en/index.html", False),
+        html.LanguageLink("fr", "Français", "fr/index.html", False),
+    ]
+    page = html.render_index(small.notice, Strings("en"), languages=versions)
+    tags = read(page).tags
+    assert not [a for tag, a in tags if tag == "nav" or "aria-current" in a]
+    assert SWITCHER_SCRIPT not in page and INDEX_SCRIPT in page
+    assert [a["hreflang"] for tag, a in tags if tag == "a" and "hreflang" in a] == ["en", "fr"]
