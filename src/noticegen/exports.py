@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .context import related
 from .model import DataCategory, LegalBasis, Notice, Purpose, RecipientKind, Right
 
 
-@dataclass(frozen=True)
-class LabelType:
+class LabelType(NamedTuple):
     """Where one data category goes on the store labels and in DPV's personal-data taxonomy."""
 
     apple: str
@@ -144,8 +142,7 @@ _BY_CCPA: dict[str, LabelType] = {
 }
 
 
-@dataclass(frozen=True)
-class LabelPurpose:
+class LabelPurpose(NamedTuple):
     apple: str
     google: str
 

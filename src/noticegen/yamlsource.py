@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.events import (
@@ -73,8 +73,7 @@ _YAML_1_1_ONLY = re.compile("[\x85\u2028\u2029\ufeff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-@dataclass(frozen=True)
-class YamlProblem:
+class YamlProblem(NamedTuple):
     """A problem found while parsing; the loader turns it into a finding."""
 
     kind: str

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from babel.messages.catalog import Catalog, Message
 
@@ -29,8 +29,7 @@ Supplements = list[tuple[str, Supplement]]
 """Each supplement with its path relative to the notice folder."""
 
 
-@dataclass(frozen=True)
-class Declared:
+class Declared(NamedTuple):
     """A language tag as written in the notice or a supplement."""
 
     tag: str
@@ -63,8 +62,7 @@ def translation_languages(notice: Notice, supplements: Supplements) -> list[str]
     return [tag for tag in dict.fromkeys(tags) if tag != source]
 
 
-@dataclass(frozen=True)
-class SourceEntries:
+class SourceEntries(NamedTuple):
     """Every translatable string of a notice folder, extracted once."""
 
     notice: list[Entry]
@@ -226,8 +224,7 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
 # --- what a catalog lacks ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class EntryState:
+class EntryState(NamedTuple):
     entry: Entry
     state: str
     """`translated`, `untranslated`, `missing`, `fuzzy` or `stale` (source changed, no update)."""
@@ -256,8 +253,7 @@ def entry_states(po: PoFile, entries: list[Entry]) -> list[EntryState]:
     return states
 
 
-@dataclass(frozen=True)
-class LanguageStatus:
+class LanguageStatus(NamedTuple):
     lang: str
     file: Path
     exists: bool

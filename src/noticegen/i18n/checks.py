@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .catalogs import (
     Declared,
@@ -69,8 +69,7 @@ def _read_language_catalogs(ctx: LintContext) -> list[LanguageCatalog]:
     return found
 
 
-@dataclass(frozen=True)
-class MarkdownShape:
+class MarkdownShape(NamedTuple):
     blocks: tuple[str, ...]
     """Headings, lists, quotes and code blocks, in order."""
     links: Counter[str]

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -43,8 +42,7 @@ PathT = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One translatable string of the notice or of a supplement."""
 
     context: str

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileParser, normalize, unescape, write_po
@@ -24,8 +25,7 @@ _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)$")
 _PLURAL_VALUE = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
 
 
-@dataclass(frozen=True)
-class PoProblem:
+class PoProblem(NamedTuple):
     line: int
     kind: str
     """`syntax`, `duplicate` or `plural`."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ..findings import Position, Severity
 
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule reports: where in the model, and what is wrong there.
 
     `path` is a path into the file's data (e.g. `("purposes", "marketing", "data", 2)`); the

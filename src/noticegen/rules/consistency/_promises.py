@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...context import LintContext, PathT
 from ...model import Promise, PromiseKind
 from ._ids import IdIndex
 
 
-@dataclass(frozen=True)
-class PromiseAt:
+class PromiseAt(NamedTuple):
     promise_id: str
     promise: Promise
     path: PathT

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ...context import LintContext, PathT, covers
 from ...model import Recipient
@@ -440,8 +441,7 @@ def negation_of(what: str) -> re.Pattern[str]:
     )
 
 
-@dataclass(frozen=True)
-class Negation:
+class Negation(NamedTuple):
     file: str | None
     path: PathT
     sentence: str

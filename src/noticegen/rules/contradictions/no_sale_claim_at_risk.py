@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...context import LintContext, PathT, covers
 from ...findings import Severity
@@ -18,8 +18,7 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(".")
 
 
-@dataclass(frozen=True)
-class _Claim:
+class _Claim(NamedTuple):
     path: PathT
     file: str | None
     text: str

@@ -8,9 +8,8 @@ neither Jinja2 nor WeasyPrint), so lint and the published page cannot disagree a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...context import PathT
 from ...model import Supplement
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     from ...context import LintContext
 
 
-@dataclass(frozen=True)
-class ProseLink:
+class ProseLink(NamedTuple):
     file: str | None
     path: PathT
     href: str

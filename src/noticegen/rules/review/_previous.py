@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import functools
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from ...context import LintContext
 from ...gitsource import GitSourceError, blob_id, committed_files, export_commit, locate
@@ -26,8 +26,7 @@ from ...model import Notice, Supplement
 PREVIOUS_FILE = Path(".noticegen") / "previous.yaml"
 
 
-@dataclass(frozen=True)
-class Previous:
+class Previous(NamedTuple):
     notice: Notice
     supplements: dict[str, Supplement]
     """Supplements by path relative to the notice folder."""
