@@ -11,7 +11,8 @@ from noticegen.i18n import checks
 
 # Plain words mixed with every character that can start Markdown markup.
 _MARKDOWN_TEXT = st.text(
-    alphabet=st.sampled_from(list("ab \n\r\t#>-+*_=~`19.)[]()<>!:/@&\\|")), max_size=40
+    alphabet=st.sampled_from(list("ab \n\r\t#>-+*_=~`19.)[]()<>!:/@&\\|\x0b\x0c\x85\u2028\u2029")),
+    max_size=40,
 )
 
 
@@ -28,6 +29,12 @@ def test_shape_counts_links_blocks_and_html() -> None:
     assert shape.blocks == ("heading1", "bullet_list", "list_item", "list_item")
     assert shape.links == Counter({"https://a.example": 1, "#b": 1})
     assert shape.html == ("<b>", "</b>")
+
+
+def test_only_markdowns_line_breaks_start_a_line() -> None:
+    # After a Unicode line separator the four spaces still indent a code block for Markdown.
+    assert not checks._is_plain("Intro\n\n    \u2028rm -rf /")
+    assert not checks._is_plain("    \x0cabc")
 
 
 def test_plain_sentence_needs_no_parse() -> None:

@@ -3,6 +3,7 @@ and how a translation's Markdown compares with the source's."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -95,6 +96,8 @@ _BLOCKS = {"heading_open", "bullet_list_open", "ordered_list_open", "list_item_o
 _NO_SHAPE = MarkdownShape((), Counter(), ())
 _INLINE_MARKUP = ("[", "<")
 """What can start a link, an image, an autolink or raw HTML."""
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+"""Markdown's line breaks only (str.splitlines also breaks at \f, \x85, \u2028...)."""
 _BLOCK_MARKS = frozenset("#>`~0123456789\t")
 """First characters that may open a heading, quote, fence or numbered list."""
 
@@ -104,7 +107,7 @@ def _is_plain(text: str) -> bool:
     parsing it would find nothing. Emphasis does not count: the shape ignores it."""
     if any(mark in text for mark in _INLINE_MARKUP):
         return False
-    for line in text.splitlines():
+    for line in _LINE_BREAK.split(text):
         content = line.lstrip(" ")
         if content and (len(line) - len(content) >= 4 or _may_open_block(content)):
             return False

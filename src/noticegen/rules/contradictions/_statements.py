@@ -30,9 +30,18 @@ VERB_FORMS = {
     "collect": ("collect", "collected", "gather", "gathered", "obtain", "obtained", "record",
                 "recorded", "store", "stored", "track", "tracked", "process", "processed"),
 }  # fmt: skip
-_KIND_OF = {form: kind for kind, forms in VERB_FORMS.items() for form in forms}
-_VERB = "|".join(sorted((f.replace(" ", r"\s+") for f in _KIND_OF), key=len, reverse=True))
-_VERB_FORM = re.compile(rf"\b(?:{_VERB})\b", re.IGNORECASE)
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    return "|".join(sorted((f.replace(" ", r"\s+") for f in forms), key=len, reverse=True))
+
+
+_VERB = _alternation(form for forms in VERB_FORMS.values() for form in forms)
+# One group per kind: the match says its kind, however case-folding matched it ("ſell").
+_VERB_KIND = re.compile(
+    "|".join(rf"(?P<{kind}>\b(?:{_alternation(forms)})\b)" for kind, forms in VERB_FORMS.items()),
+    re.IGNORECASE,
+)
 _VERBS = rf"(?P<verbs>(?:{_VERB})(?:(?:\s*,\s*|\s*,?\s+(?:or|and|nor)\s+)(?:{_VERB}))*)\b"
 _AUX = r"(?:do|does|did|will|shall|would|can|could|have|has|had)"
 _ONE_NEG = (
@@ -291,7 +300,7 @@ def _denial(file: str | None, path: PathT, sentence: str, names: re.Pattern[str]
 
 
 def _kinds(verbs: str, rest: str) -> frozenset[str]:
-    kinds = {_KIND_OF[" ".join(m.group().lower().split())] for m in _VERB_FORM.finditer(verbs)}
+    kinds = {str(m.lastgroup) for m in _VERB_KIND.finditer(verbs)}
     # Processing data abroad is a transfer, whoever does it; storing it there may not be.
     if _PROCESS.search(verbs) and _ABROAD.search(rest):
         kinds.add("transfer")
