@@ -59,10 +59,13 @@ INDEX_SCRIPT = """(function () {
   if (target) { location.replace(target + location.hash); }
 })();"""
 
-# Following a link of the language switcher keeps the reader at the same section.
+# The language switcher's links follow the section (`#...`) the reader is at, so that the other
+# language opens at the same section however the link is opened (click, new tab, copied).
 SWITCHER_SCRIPT = """(function () {
   var links = document.querySelectorAll("nav.languages a[hreflang]");
-  for (var i = 0; i < links.length; i++) {
-    links[i].addEventListener("click", function () { this.hash = location.hash; });
+  function follow() {
+    for (var i = 0; i < links.length; i++) { links[i].hash = location.hash; }
   }
+  follow();
+  window.addEventListener("hashchange", follow);
 })();"""
