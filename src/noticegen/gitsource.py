@@ -10,7 +10,7 @@ import hashlib
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -93,9 +93,14 @@ def resolve(revision: str, repo: Path) -> str:
     raise GitSourceError(f"unknown git revision {revision!r}")
 
 
-def _tree_entries(commit: str, relative: str, repo: Path) -> list[tuple[str, str, str]]:
-    """(mode, object id, path) of every file under `relative` at `commit`."""
-    done = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", relative], repo)
+def _tree_entries(
+    commit: str, relative: str, repo: Path, only: Sequence[str] = ()
+) -> list[tuple[str, str, str]]:
+    """(mode, object id, path) of every file under `relative` at `commit`, or only under the
+    paths `only` names inside it."""
+    prefix = "" if relative == "." else relative + "/"
+    paths = [prefix + path for path in only] or [relative]
+    done = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths], repo)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitSourceError(f"cannot list {relative} at {commit[:12]}: {' '.join(message[:1])}")
@@ -109,20 +114,25 @@ def _tree_entries(commit: str, relative: str, repo: Path) -> list[tuple[str, str
     return entries
 
 
-def committed_files(commit: str, folder: str, repo: Path) -> dict[str, str]:
-    """Blob id of every regular file under `folder` at `commit`, by path relative to `folder`."""
+def committed_files(
+    commit: str, folder: str, repo: Path, only: Sequence[str] = ()
+) -> dict[str, str]:
+    """Blob id of every regular file under `folder` (or the paths `only` names in it) at
+    `commit`, by path relative to `folder`."""
     relative = folder.strip("/") or "."
     prefix = "" if relative == "." else relative + "/"
     return {
         name[len(prefix) :]: object_id
-        for mode, object_id, name in _tree_entries(commit, relative, repo)
+        for mode, object_id, name in _tree_entries(commit, relative, repo, only)
         if mode in _REGULAR_FILE_MODES and name.startswith(prefix)
     }
 
 
-def blob_id(data: bytes) -> str:
-    """The id git gives a file with these bytes (SHA-1 repositories)."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+def blob_id(data: bytes, like: str) -> str:
+    """The id git gives a file with these bytes, in the hash of the object id `like` (SHA-1,
+    or SHA-256 in repositories that use it)."""
+    algorithm = hashlib.sha256 if len(like) == 64 else hashlib.sha1
+    return algorithm(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def export(revision: str, folder: str, repo: Path, destination: Path) -> Path:
@@ -132,12 +142,18 @@ def export(revision: str, folder: str, repo: Path, destination: Path) -> Path:
 
 
 def export_commit(
-    commit: str, folder: str, repo: Path, destination: Path, revision: str | None = None
+    commit: str,
+    folder: str,
+    repo: Path,
+    destination: Path,
+    revision: str | None = None,
+    only: Sequence[str] = (),
 ) -> Path:
-    """`export` of a commit id already resolved; `revision` is the name it was given."""
+    """`export` of a commit id already resolved; `revision` is the name it was given. With
+    `only`, just the files under those paths inside `folder`."""
     revision = revision or commit
     relative = folder.strip("/") or "."
-    entries = _tree_entries(commit, relative, repo)
+    entries = _tree_entries(commit, relative, repo, only)
     if not entries:
         raise GitSourceError(f"revision {revision!r} has no folder {relative!r}")
     if len(entries) > MAX_FILES:

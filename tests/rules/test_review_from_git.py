@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from noticegen.config import Config
-from noticegen.gitsource import export_commit, locate
+from noticegen.gitsource import MAX_FILES, export_commit, locate
 from noticegen.linting import lint
 from noticegen.loading import load
 from noticegen.rules.review import _previous
@@ -131,3 +131,19 @@ def test_a_single_file_is_compared_with_the_committed_notice(repo: Path) -> None
     other = repo / "notice" / "draft.yaml"
     other.write_text((repo / "notice" / "notice.yaml").read_text("utf-8").replace("P1Y", "P3Y"))
     assert "NG801" in {rule for rule, _ in review_findings(other)}
+
+
+def test_a_notice_at_the_root_of_a_large_repository_is_compared(tmp_path: Path) -> None:
+    # Only the notice's own files are read from git, however many files the repository holds.
+    root = tmp_path / "large"
+    (root / "src").mkdir(parents=True)
+    shutil.copy(BASE, root / "notice.yaml")
+    for i in range(MAX_FILES + 100):
+        (root / "src" / f"module_{i}.py").write_text(f"VALUE = {i}\n", encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first")
+    assert review_findings(root) == []
+    notice = root / "notice.yaml"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("P1Y", "P3Y"), encoding="utf-8")
+    assert "NG801" in {rule for rule, _ in review_findings(root)}

@@ -73,8 +73,9 @@ def _same_as_working_tree(ctx: LintContext, repo: Path, commit: str, relative: s
         return False  # a single file was linted; the revision's folder holds another notice
     read = [NOTICE_FILE, *(path for path, _ in ctx.supplements)]
     try:
-        committed = committed_files(commit, relative, repo)
-        working = {name: blob_id((ctx.root / name).read_bytes()) for name in read}
+        committed = committed_files(commit, relative, repo, _notice_paths())
+        like = next(iter(committed.values()), "")
+        working = {name: blob_id((ctx.root / name).read_bytes(), like) for name in read}
     except (GitSourceError, OSError):
         return False
     committed_notice_files = {
@@ -84,6 +85,14 @@ def _same_as_working_tree(ctx: LintContext, repo: Path, commit: str, relative: s
         or (PurePosixPath(name).parent.as_posix() == SUPPLEMENTS_DIR and name.endswith(".yaml"))
     }
     return committed_notice_files == working
+
+
+def _notice_paths() -> tuple[str, ...]:
+    """What the loader reads in a folder; the rest of it (catalogs, a whole repository when the
+    notice sits at its root) is not read from git."""
+    from ...loading import NOTICE_FILE, SUPPLEMENTS_DIR  # the loader imports the rule registry
+
+    return (NOTICE_FILE, SUPPLEMENTS_DIR)
 
 
 def _from_path(path: Path) -> Previous | None:
@@ -107,7 +116,7 @@ def _from_git(repo: Path, commit: str, relative: str, base: str) -> Previous | N
     """Cached by commit id, so the rules of one run (and later runs) read git once."""
     with tempfile.TemporaryDirectory(prefix="noticegen-previous-") as temp:
         try:
-            folder = export_commit(commit, relative, repo, Path(temp), base)
+            folder = export_commit(commit, relative, repo, Path(temp), base, _notice_paths())
         except GitSourceError:
             return None
         found = _from_path(folder)
