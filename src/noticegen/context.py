@@ -34,12 +34,12 @@ class LintContext:
     notice: Notice
     root: Path
     profiles: frozenset[str]
-    main_file: str = "notice.yaml"
-    """The name of the file linted in `root`: `notice.yaml`, or a single file given alone."""
     supplements: list[tuple[str, Supplement]] = field(default_factory=list)
     """Each supplement with its path relative to the notice folder."""
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per-rule options from the configuration, keyed by rule code."""
+    main_file: str = "notice.yaml"
+    """The name of the file linted in `root`: `notice.yaml`, or a single file given alone."""
     shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
     """What several rules derive from the same inputs (e.g. the previous version of the
     notice), computed by the first that needs it and kept for this lint only."""
