@@ -96,7 +96,11 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
     def links(available: list[str], current: str, filename: str) -> list[html.LanguageLink]:
         return [
             html.LanguageLink(
-                lang, html.language_name(lang), f"../{lang}/{filename}", lang == current
+                lang,
+                html.language_name(lang),
+                f"../{lang}/{filename}",
+                lang == current,
+                f"{lang}/{filename}",
             )
             for lang in available
         ]
@@ -147,7 +151,9 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
 
     source = notice.notice.language
     index_links = [
-        html.LanguageLink(lang, html.language_name(lang), f"{lang}/index.html", False)
+        html.LanguageLink(
+            lang, html.language_name(lang), f"{lang}/index.html", False, f"{lang}/index.html"
+        )
         for lang in langs
     ]
     index = html.render_index(

@@ -11,6 +11,7 @@ from pagehtml import read
 from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice
+from noticegen.model import Notice
 from noticegen.render import html
 from noticegen.render.view import RIGHT_LABELS
 from noticegen.site import BuildResult
@@ -190,23 +191,54 @@ def _alternates(page: str) -> list[tuple[str | None, str | None]]:
             if tag == "link" and a.get("rel") == "alternate"]  # fmt: skip
 
 
+def _published_at(notice: Notice, url: str | None) -> Notice:
+    return notice.model_copy(update={"notice": notice.notice.model_copy(update={"url": url})})
+
+
 def test_each_language_version_is_an_alternate(small: LoadedNotice) -> None:
     assert small.notice is not None and small.notice.notice.language == "en"
+    notice = _published_at(small.notice, None)  # addresses relative to the page
     versions = [
-        html.LanguageLink("fr", "Français", "../fr/index.html", True),
-        html.LanguageLink("en", "English", "../en/index.html", False),
+        html.LanguageLink("fr", "Français", "../fr/index.html", True, "fr/index.html"),
+        html.LanguageLink("en", "English", "../en/index.html", False, "en/index.html"),
     ]
-    page = html.render_notice(small.notice, Strings("fr"), supplements=[], languages=versions)
+    page = html.render_notice(notice, Strings("fr"), supplements=[], languages=versions)
     assert _alternates(page) == [
         ("fr", "../fr/index.html"),
         ("en", "../en/index.html"),
-        ("x-default", "../en/index.html"),  # the source language
+        ("x-default", "../index.html"),  # the front page, which opens the reader's language
     ]
     assert f"</nav>\n<script>{SWITCHER_SCRIPT}</script>" in page
-    front = html.render_index(small.notice, Strings("en"), languages=versions)
-    assert ("x-default", "../en/index.html") in _alternates(front)
+    front = html.render_index(notice, Strings("en"), languages=versions)
+    assert ("x-default", "index.html") in _alternates(front)
     marked = [a["hreflang"] for tag, a in read(front).tags if tag == "a" and "data-source" in a]
     assert marked == ["en"]
+
+
+def test_alternates_are_full_addresses_under_the_notices_url(small: LoadedNotice) -> None:
+    # Search engines ignore relative hreflang addresses.
+    assert small.notice is not None
+    notice = _published_at(small.notice, "https://www.example.com/privacy")
+    versions = [
+        html.LanguageLink("fr", "Français", "../fr/index.html", True, "fr/index.html"),
+        html.LanguageLink("en", "English", "../en/index.html", False, "en/index.html"),
+    ]
+    page = html.render_notice(notice, Strings("fr"), supplements=[], languages=versions)
+    assert _alternates(page) == [
+        ("fr", "https://www.example.com/privacy/fr/index.html"),
+        ("en", "https://www.example.com/privacy/en/index.html"),
+        ("x-default", "https://www.example.com/privacy/"),
+    ]
+    supplement_versions = [
+        html.LanguageLink("pt-BR", "Português", "../pt-BR/brazil.html", True, "pt-BR/brazil.html"),
+        html.LanguageLink("en", "English", "../en/brazil.html", False, "en/brazil.html"),
+    ]
+    # A supplement has no front page of its own: its source-language version is the default.
+    assert html.alternates(supplement_versions, supplement_versions[1], "https://x.example/") == [
+        ("pt-BR", "https://x.example/pt-BR/brazil.html"),
+        ("en", "https://x.example/en/brazil.html"),
+        ("x-default", "https://x.example/en/brazil.html"),
+    ]
 
 
 def test_one_language_has_no_alternates_and_no_switcher(small: LoadedNotice) -> None:

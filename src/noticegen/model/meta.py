@@ -38,7 +38,8 @@ class NoticeMeta(StrictModel):
     jurisdictions: list[Jurisdiction] = Field(default_factory=list)
     """Legal regimes the notice claims to satisfy; each turns on its completeness rules."""
     url: Url | None = None
-    """Where the notice is published."""
+    """Where the notice is published: the address of the built site's folder. Each page names
+    its versions in other languages by their full address under it (for search engines)."""
 
 
 class Address(StrictModel):

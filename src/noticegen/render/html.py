@@ -33,7 +33,15 @@ class LanguageLink:
     lang: str
     name: str
     href: str
+    """The address from the page that links to it."""
     current: bool
+    path: str = ""
+    """Where it is in the site folder, e.g. `fr/index.html`, for its full address."""
+
+
+def front_page(href: str) -> LanguageLink:
+    """The site's front page, which opens the reader's language: the usual `x-default`."""
+    return LanguageLink("x-default", "", href, False, "")
 
 
 @dataclass(frozen=True)
@@ -195,11 +203,28 @@ class Helpers:
 
 
 def default_language(languages: list[LanguageLink], source: str) -> LanguageLink | None:
-    """The version for readers of none of the page's languages (`hreflang="x-default"`): the
-    one in the notice's source language, else the first; none when there is one version."""
+    """The version for readers of none of the page's languages when there is no front page
+    for them: the one in the notice's source language, else the first."""
     if len(languages) < 2:
         return None
     return next((link for link in languages if link.lang == source), languages[0])
+
+
+def alternates(
+    languages: list[LanguageLink], x_default: LanguageLink | None, published_at: str | None
+) -> list[tuple[str, str]]:
+    """(hreflang, address) of every language version of a page and of `x-default`; none when
+    there is one version. Addresses are full under the notice's `url` (search engines ignore
+    relative ones), else relative to the page."""
+    if len(languages) < 2:
+        return []
+    base = published_at.rstrip("/") + "/" if published_at else None
+
+    def address(link: LanguageLink) -> str:
+        return base + link.path if base is not None else link.href
+
+    default = [("x-default", address(x_default))] if x_default else []
+    return [(link.lang, address(link)) for link in languages] + default
 
 
 def _base_context(
@@ -209,8 +234,10 @@ def _base_context(
     draft: bool,
     languages: list[LanguageLink],
     generator: str,
+    x_default: LanguageLink | None,
 ) -> dict[str, Any]:
     effective: datetime.date = notice.notice.effective
+    url = notice.notice.url
     return {
         "_": strings,
         "lang": strings.lang,
@@ -218,7 +245,7 @@ def _base_context(
         "notice": notice,
         "draft": draft,
         "languages": languages,
-        "default_language": default_language(languages, notice.notice.language),
+        "alternates": alternates(languages, x_default, str(url) if url else None),
         # Our own constant scripts, inlined: the site requests nothing but its own files.
         "switcher_script": Markup(SWITCHER_SCRIPT),
         "css": Markup(stylesheet()),
@@ -238,7 +265,14 @@ def render_notice(
 ) -> str:
     """The main notice page for one language (the model given is already translated)."""
     anchors = view.assign_anchors(notice)
-    context = _base_context(notice, strings, draft=draft, languages=languages, generator=generator)
+    context = _base_context(
+        notice,
+        strings,
+        draft=draft,
+        languages=languages,
+        generator=generator,
+        x_default=front_page("../index.html"),
+    )
     context.update(
         h=Helpers(strings, anchors),
         flows=view.data_flows(notice),
@@ -260,7 +294,10 @@ def render_supplement(
 ) -> str:
     """A supplement's page; the California one carries the CCPA table built from the notice."""
     anchors = view.assign_anchors(notice)
-    context = _base_context(notice, strings, draft=draft, languages=languages, generator=generator)
+    x_default = default_language(languages, notice.notice.language)
+    context = _base_context(
+        notice, strings, draft=draft, languages=languages, generator=generator, x_default=x_default
+    )
     is_ccpa = str(supplement.supplement.jurisdiction) == "ccpa"
     context.update(
         h=Helpers(strings, anchors),
@@ -277,6 +314,13 @@ def render_index(
 ) -> str:
     """The site's front page: the notice in each language it is published in; with JavaScript,
     it opens the one the browser prefers (the source language when none is published)."""
-    context = _base_context(notice, strings, draft=False, languages=languages, generator=generator)
+    context = _base_context(
+        notice,
+        strings,
+        draft=False,
+        languages=languages,
+        generator=generator,
+        x_default=front_page("index.html"),
+    )
     context.update(index_script=Markup(INDEX_SCRIPT))
     return _render_page(_template("index.html"), context)
