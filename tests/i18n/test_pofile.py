@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from noticegen.config import Config
 from noticegen.i18n.catalogs import write_catalog
 from noticegen.i18n.pofile import read_catalog
+from noticegen.linting import lint
+from noticegen.loading import load
 
 FIXTURE_CATALOG = Path(__file__).parent / "fixtures" / "notice" / "locales" / "fr.po"
 PIECES = [b'"', b"\\", b"\n", b"msgid ", b"msgstr ", b"msgctxt ", b'#| msgid "', b"#, fuzzy\n",
@@ -74,3 +78,34 @@ def test_the_previous_source_survives_a_read_and_a_write(tmp_path: Path) -> None
     again = read_catalog(path, "fr").catalog
     assert again is not None
     assert again.get("New text.", context="a").previous_id == message.previous_id
+
+
+TRANSLATIONS = [b'msgstr "[x](javascript:alert(1))"\n', b'msgstr "<script>x</script>"\n',
+                b'"# heading\\n- item\\n"\n', b'"\\u2028    code"\n',
+                'msgstr "\u017fell"\n'.encode()]  # fmt: skip
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    edits=st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from(PIECES + TRANSLATIONS), st.integers(0, 40)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_lint_reports_damaged_catalogs_without_a_rule_failing(
+    tmp_path: Path, edits: list[tuple[float, bytes, int]]
+) -> None:
+    notice = tmp_path / "notice"
+    if not notice.exists():
+        shutil.copytree(FIXTURE_CATALOG.parents[1], notice)
+    data = bytearray(FIXTURE_CATALOG.read_bytes())
+    for where, piece, cut in edits:
+        at = int(where * len(data))
+        data[at : at + cut] = piece
+    (notice / "locales" / "fr.po").write_bytes(bytes(data))
+    findings = lint(load(notice), Config())
+    assert not [f for f in findings if "Internal error" in f.message]
+    assert all(f.line >= 1 for f in findings if f.file.endswith(".po"))
