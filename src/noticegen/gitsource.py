@@ -31,7 +31,8 @@ def _git(args: list[str], cwd: Path, stdin: bytes = b"") -> subprocess.Completed
     env["GIT_TERMINAL_PROMPT"] = "0"
     try:
         return subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
+            # Paths are passed as written: no `:(magic)` or glob reading of a folder's name.
+            ["git", "--literal-pathspecs", "-c", "core.quotepath=off", *args],
             cwd=cwd,
             env=env,
             input=stdin,

@@ -72,6 +72,9 @@ def test_the_browser_picks_the_language_and_the_switcher_keeps_the_section(tmp_p
             german = 'nav.languages a[hreflang="de"]'
             page.evaluate("location.hash = '#cookies'")
             # The link itself follows, for a new tab or a copied address too.
+            page.wait_for_function(
+                "document.querySelector('nav.languages a[hreflang=de]').hash === '#cookies'"
+            )
             assert str(page.get_attribute(german, "href")).endswith("de/index.html#cookies")
             page.evaluate("location.hash = '#rights'")
             page.click(german)

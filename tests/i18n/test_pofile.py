@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -81,8 +82,8 @@ def test_the_previous_source_survives_a_read_and_a_write(tmp_path: Path) -> None
 
 
 TRANSLATIONS = [b'msgstr "[x](javascript:alert(1))"\n', b'msgstr "<script>x</script>"\n',
-                b'"# heading\\n- item\\n"\n', b'"\\u2028    code"\n',
-                'msgstr "\u017fell"\n'.encode()]  # fmt: skip
+                b'msgstr "# heading\\n- item\\n"\n', 'msgstr "\u2028    code"\n'.encode(),
+                'msgstr "We do not \u017fell your data."\n'.encode()]  # fmt: skip
 
 
 @settings(
@@ -109,3 +110,24 @@ def test_lint_reports_damaged_catalogs_without_a_rule_failing(
     findings = lint(load(notice), Config())
     assert not [f for f in findings if "Internal error" in f.message]
     assert all(f.line >= 1 for f in findings if f.file.endswith(".po"))
+
+
+@pytest.mark.parametrize(
+    ("translation", "reported"),
+    list(zip(TRANSLATIONS, [True, True, True, True, False], strict=True)),
+)
+def test_each_odd_translation_reaches_the_rules_without_one_failing(
+    tmp_path: Path, translation: bytes, reported: bool
+) -> None:
+    shutil.copytree(FIXTURE_CATALOG.parents[1], tmp_path / "notice")
+    catalog = tmp_path / "notice" / "locales" / "fr.po"
+    lines = catalog.read_bytes().splitlines(keepends=True)
+    # Every translated entry gets the odd translation: each i18n rule meets it.
+    odd = [translation if line.startswith(b'msgstr "') and line != b'msgstr ""\n' else line
+           for line in lines]  # fmt: skip
+    assert odd != lines
+    catalog.write_bytes(b"".join(odd))
+    findings = lint(load(tmp_path / "notice"), Config())
+    assert not [f for f in findings if "Internal error" in f.message]
+    # A link, raw HTML or a block the source lacks is reported; a plain sentence is not.
+    assert bool([f for f in findings if f.file.endswith("fr.po")]) is reported

@@ -233,6 +233,10 @@ def test_alternates_are_full_addresses_under_the_notices_url(small: LoadedNotice
         html.LanguageLink("pt-BR", "Português", "../pt-BR/brazil.html", True, "pt-BR/brazil.html"),
         html.LanguageLink("en", "English", "../en/brazil.html", False, "en/brazil.html"),
     ]
+    draft = html.render_notice(
+        notice, Strings("fr"), supplements=[], languages=versions, draft=True
+    )  # a draft is not at the published address
+    assert ("x-default", "../index.html") in _alternates(draft)
     # A supplement has no front page of its own: its source-language version is the default.
     assert html.alternates(supplement_versions, supplement_versions[1], "https://x.example/") == [
         ("pt-BR", "https://x.example/pt-BR/brazil.html"),
@@ -248,8 +252,8 @@ def test_one_language_has_no_alternates_and_no_switcher(small: LoadedNotice) -> 
 
 def test_x_default_without_a_version_in_the_source_language() -> None:
     versions = [
-        html.LanguageLink("pt-BR", "Português", "../pt-BR/brazil.html", True),
-        html.LanguageLink("es", "Español", "../es/brazil.html", False),
+        html.LanguageLink("pt-BR", "Português", "../pt-BR/brazil.html", True, "pt-BR/brazil.html"),
+        html.LanguageLink("es", "Español", "../es/brazil.html", False, "es/brazil.html"),
     ]
     assert html.default_language(versions, "en") == versions[0]
     assert html.default_language(versions[:1], "pt-BR") is None
@@ -259,11 +263,21 @@ def test_front_page_has_no_switcher_of_its_own(small: LoadedNotice) -> None:
     # The page is the list of languages; a switcher marking one as "this page" would mislead.
     assert small.notice is not None
     versions = [
-        html.LanguageLink("en", "English", "en/index.html", False),
-        html.LanguageLink("fr", "Français", "fr/index.html", False),
+        html.LanguageLink("en", "English", "en/index.html", False, "en/index.html"),
+        html.LanguageLink("fr", "Français", "fr/index.html", False, "fr/index.html"),
     ]
     page = html.render_index(small.notice, Strings("en"), languages=versions)
     tags = read(page).tags
     assert not [a for tag, a in tags if tag == "nav" or "aria-current" in a]
     assert SWITCHER_SCRIPT not in page and INDEX_SCRIPT in page
     assert [a["hreflang"] for tag, a in tags if tag == "a" and "hreflang" in a] == ["en", "fr"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://www.example.com/privacy", "https://www.example.com/privacy/",
+     "https://www.example.com/privacy?lang=auto", "https://www.example.com/privacy#top",
+     "https://www.example.com/privacy/index.html"],
+)  # fmt: skip
+def test_the_site_address_is_the_folder_the_url_names(url: str) -> None:
+    assert html.site_address(url) == "https://www.example.com/privacy/"

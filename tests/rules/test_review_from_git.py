@@ -107,13 +107,14 @@ def test_a_material_change_needs_a_change_log_entry(repo: Path) -> None:
     assert any(rule == "NG802" and "New data collected" in m for rule, m in found), found
 
 
+def _no_export(*args: object, **kwargs: object) -> Path:
+    raise AssertionError("the committed files are the working files; nothing to export")
+
+
 def test_an_unchanged_notice_is_not_read_again_from_git(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_export(*args: object, **kwargs: object) -> Path:
-        raise AssertionError("the committed files are the working files; nothing to export")
-
-    monkeypatch.setattr(_previous, "export_commit", no_export)
+    monkeypatch.setattr(_previous, "export_commit", _no_export)
     _previous._from_git.cache_clear()
     assert review_findings(repo / "notice") == []
 
@@ -147,3 +148,33 @@ def test_a_notice_at_the_root_of_a_large_repository_is_compared(tmp_path: Path) 
     notice = root / "notice.yaml"
     notice.write_text(notice.read_text(encoding="utf-8").replace("P1Y", "P3Y"), encoding="utf-8")
     assert "NG801" in {rule for rule, _ in review_findings(root)}
+
+
+def test_a_colon_or_glob_in_the_folder_name_is_read_literally(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    folder = root / ":notice[1]*"
+    folder.mkdir(parents=True)
+    shutil.copy(BASE, folder / "notice.yaml")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first")
+    notice = folder / "notice.yaml"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("P1Y", "P3Y"), encoding="utf-8")
+    assert "NG801" in {rule for rule, _ in review_findings(folder)}
+
+
+def test_the_unchanged_notice_is_recognised_in_a_sha256_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    shutil.copy(BASE, root / "notice.yaml")
+    try:
+        git(root, "init", "-q", "--object-format=sha256")
+    except subprocess.CalledProcessError:
+        pytest.skip("this git cannot make SHA-256 repositories")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first")
+    monkeypatch.setattr(_previous, "export_commit", _no_export)
+    _previous._from_git.cache_clear()
+    assert review_findings(root) == []

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
@@ -35,7 +36,7 @@ class LanguageLink:
     href: str
     """The address from the page that links to it."""
     current: bool
-    path: str = ""
+    path: str
     """Where it is in the site folder, e.g. `fr/index.html`, for its full address."""
 
 
@@ -218,13 +219,21 @@ def alternates(
     relative ones), else relative to the page."""
     if len(languages) < 2:
         return []
-    base = published_at.rstrip("/") + "/" if published_at else None
+    base = site_address(published_at) if published_at else None
 
     def address(link: LanguageLink) -> str:
         return base + link.path if base is not None else link.href
 
     default = [("x-default", address(x_default))] if x_default else []
     return [(link.lang, address(link)) for link in languages] + default
+
+
+def site_address(url: str) -> str:
+    """The address of the site's folder, ending in `/`, from the notice's `url`: its query and
+    fragment dropped, and its last segment when that names a page (`.../index.html`)."""
+    parts = urlsplit(url)
+    folder = parts.path.rsplit("/", 1)[0] if parts.path.endswith((".html", ".htm")) else parts.path
+    return urlunsplit((parts.scheme, parts.netloc, folder.rstrip("/") + "/", "", ""))
 
 
 def _base_context(
@@ -245,7 +254,8 @@ def _base_context(
         "notice": notice,
         "draft": draft,
         "languages": languages,
-        "alternates": alternates(languages, x_default, str(url) if url else None),
+        # A draft is not at the published address: its versions are named relative to it.
+        "alternates": alternates(languages, x_default, str(url) if url and not draft else None),
         # Our own constant scripts, inlined: the site requests nothing but its own files.
         "switcher_script": Markup(SWITCHER_SCRIPT),
         "css": Markup(stylesheet()),
