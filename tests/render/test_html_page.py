@@ -195,13 +195,16 @@ def _published_at(notice: Notice, url: str | None) -> Notice:
     return notice.model_copy(update={"notice": notice.notice.model_copy(update={"url": url})})
 
 
+FRENCH_PAGE_VERSIONS = [
+    html.LanguageLink("fr", "Français", "../fr/index.html", True, "fr/index.html"),
+    html.LanguageLink("en", "English", "../en/index.html", False, "en/index.html"),
+]
+
+
 def test_each_language_version_is_an_alternate(small: LoadedNotice) -> None:
     assert small.notice is not None and small.notice.notice.language == "en"
     notice = _published_at(small.notice, None)  # addresses relative to the page
-    versions = [
-        html.LanguageLink("fr", "Français", "../fr/index.html", True, "fr/index.html"),
-        html.LanguageLink("en", "English", "../en/index.html", False, "en/index.html"),
-    ]
+    versions = FRENCH_PAGE_VERSIONS
     page = html.render_notice(notice, Strings("fr"), supplements=[], languages=versions)
     assert _alternates(page) == [
         ("fr", "../fr/index.html"),
@@ -219,25 +222,23 @@ def test_alternates_are_full_addresses_under_the_notices_url(small: LoadedNotice
     # Search engines ignore relative hreflang addresses.
     assert small.notice is not None
     notice = _published_at(small.notice, "https://www.example.com/privacy")
-    versions = [
-        html.LanguageLink("fr", "Français", "../fr/index.html", True, "fr/index.html"),
-        html.LanguageLink("en", "English", "../en/index.html", False, "en/index.html"),
-    ]
+    versions = FRENCH_PAGE_VERSIONS
     page = html.render_notice(notice, Strings("fr"), supplements=[], languages=versions)
     assert _alternates(page) == [
         ("fr", "https://www.example.com/privacy/fr/index.html"),
         ("en", "https://www.example.com/privacy/en/index.html"),
         ("x-default", "https://www.example.com/privacy/"),
     ]
+    # A draft is not at the published address.
+    draft = html.render_notice(
+        notice, Strings("fr"), supplements=[], languages=versions, draft=True
+    )
+    assert ("x-default", "../index.html") in _alternates(draft)
+    # A supplement has no front page of its own: its source-language version is the default.
     supplement_versions = [
         html.LanguageLink("pt-BR", "Português", "../pt-BR/brazil.html", True, "pt-BR/brazil.html"),
         html.LanguageLink("en", "English", "../en/brazil.html", False, "en/brazil.html"),
     ]
-    draft = html.render_notice(
-        notice, Strings("fr"), supplements=[], languages=versions, draft=True
-    )  # a draft is not at the published address
-    assert ("x-default", "../index.html") in _alternates(draft)
-    # A supplement has no front page of its own: its source-language version is the default.
     assert html.alternates(supplement_versions, supplement_versions[1], "https://x.example/") == [
         ("pt-BR", "https://x.example/pt-BR/brazil.html"),
         ("en", "https://x.example/en/brazil.html"),
