@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from gitrepo import git
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
@@ -32,12 +33,6 @@ def commands(path: Path) -> list[str]:
 
 
 CASES = [(path, command) for path in DOCS if path.exists() for command in commands(path)]
-
-
-def git(cwd: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "docs", "GIT_AUTHOR_EMAIL": "docs@example.com",
-           "GIT_COMMITTER_NAME": "docs", "GIT_COMMITTER_EMAIL": "docs@example.com"}  # fmt: skip
-    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")

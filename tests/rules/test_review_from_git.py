@@ -3,12 +3,12 @@ the notice folder, main notice and supplements alike, whatever the working tree 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from gitrepo import git
 
 from noticegen.config import Config
 from noticegen.gitsource import MAX_FILES, export_commit, locate
@@ -23,15 +23,6 @@ SUPPLEMENT = """supplement:
   jurisdiction: ccpa
   applies_to: Residents of California
 """
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}  # fmt: skip
-    done = subprocess.run(
-        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout
 
 
 @pytest.fixture
