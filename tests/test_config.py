@@ -84,7 +84,7 @@ def test_a_pyproject_that_does_not_parse_is_a_usage_error(tmp_path: Path) -> Non
 
 
 def test_the_real_registry_is_used_by_default(tmp_path: Path) -> None:
-    code = next(iter(BY_CODE))
+    code = next(c for c, rule in BY_CODE.items() if not rule.reported_by_loader)
     path = write(tmp_path / CONFIG_FILE, f'severity = {{ {code} = "info" }}\n')
     assert load_config(path).severity == {code: Severity.INFO}
 
@@ -108,6 +108,8 @@ def test_the_real_registry_is_used_by_default(tmp_path: Path) -> None:
         ("options = { NG101 = 3 }\n", "`options` must hold one table per rule code", 1),
         ("[options.NG999]\nx = 1\n", "unknown rule code 'NG999' in `options`", 1),
         ("select = [\n", "cannot read configuration", None),
+        ('ignore = ["NG001"]\n', "NG001 in `ignore` names what is found while reading", 1),
+        ('severity = { NG001 = "info" }\n', "no configuration may hide or re-grade", 1),
     ],
 )
 def test_mistakes_are_one_line_errors_naming_file_and_line(
@@ -130,3 +132,13 @@ def test_codes_are_normalised_to_upper_case(tmp_path: Path) -> None:
 def test_a_pyproject_without_our_table_is_the_default(tmp_path: Path) -> None:
     path = write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
     assert load_config(path, CODES) == Config(source=str(path))
+
+
+def test_the_check_of_suppressions_may_be_turned_off_but_not_reading_problems(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path / CONFIG_FILE, 'ignore = ["NG0"]\n')  # NG010 is among them
+    assert load_config(path).ignore == ("NG0",)
+    path = write(tmp_path / CONFIG_FILE, 'ignore = ["NG003"]\n')
+    with pytest.raises(ConfigError, match="fix the notice instead"):
+        load_config(path)

@@ -42,9 +42,9 @@ def line_of(text: str, needle: str) -> int:
 class FakeRule(Rule):
     """A rule whose violations each test sets."""
 
-    code = "NG001"  # a registered code, so config checks and reporters know it
+    code = "NG201"  # a registered rule read after loading, so suppressions apply to it
     name = "fake"
-    family = "schema"
+    family = "consistency"
     violations: tuple[Violation, ...] = ()
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
@@ -69,7 +69,7 @@ def test_a_violation_path_becomes_the_line_and_column_of_the_key(
     )
     assert f.position == Position(line_of(BASE, "legal_basis: contract"), 5)
     assert f.message == "basis"
-    assert f.rule == "NG001"
+    assert f.rule == "NG201"
 
 
 def test_a_list_item_path_points_at_the_item(
@@ -125,7 +125,7 @@ def test_a_crashing_rule_becomes_one_finding_and_the_others_still_run(
     findings = lint(loaded_notice(tmp_path))
     assert [(f.rule, f.message.split(":")[0]) for f in findings] == [
         ("NG101", "Internal error"),
-        ("NG001", "fine"),
+        ("NG201", "fine"),
     ]
     crash = next(f for f in findings if f.rule == "NG101")
     assert "ZeroDivisionError: boom" in crash.message
@@ -180,7 +180,7 @@ def test_suppressions_apply_in_supplements_too(
 ) -> None:
     text = SUPPLEMENT.replace(
         "  applies_to: Residents of California\n",
-        "  # noticegen: ignore[NG001] reviewed with counsel\n  applies_to: Residents\n",
+        "  # noticegen: ignore[NG201] reviewed with counsel\n  applies_to: Residents\n",
     )
     loaded = loaded_notice(tmp_path, supplement=text)
     violation = Violation(("supplement", "applies_to"), "s", file="supplements/california.yaml")
@@ -192,7 +192,7 @@ def test_a_suppression_comment_on_another_line_does_not_apply(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = BASE.replace(
-        "  title: Privacy Notice\n", "  title: Privacy Notice  # noticegen: ignore[NG001] x\n"
+        "  title: Privacy Notice\n", "  title: Privacy Notice  # noticegen: ignore[NG201] x\n"
     )
     [f] = run_fake(monkeypatch, loaded_notice(tmp_path, text), Violation(("scope",), "s"))
     assert f.suppressed is None

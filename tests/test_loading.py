@@ -85,6 +85,20 @@ def test_no_supplements_are_read_for_a_single_file(tmp_path: Path) -> None:
     assert load(alone).findings == []
 
 
+def test_a_supplement_given_alone_points_at_its_notice(tmp_path: Path) -> None:
+    folder = write_notice(tmp_path / "n", files={"supplements/california.yaml": SUPPLEMENT})
+    with pytest.raises(NoticeNotFound, match=r"is a supplement; check it with its notice"):
+        locate(folder / "supplements" / "california.yaml")
+
+
+def test_a_notice_in_a_folder_named_supplements_is_a_notice(tmp_path: Path) -> None:
+    # Without a notice.yaml above it, the folder's name says nothing.
+    alone = tmp_path / "supplements" / "notice.yaml"
+    alone.parent.mkdir()
+    alone.write_text(BASE, encoding="utf-8")
+    assert load(alone).findings == []
+
+
 def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(NoticeNotFound, match="no such file"):
         load(tmp_path / "missing")

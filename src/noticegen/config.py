@@ -74,16 +74,18 @@ def load_config(path: Path | None, known_codes: Collection[str] | None = None) -
     """Read and check the configuration; `known_codes` defaults to every registered rule."""
     if path is None:
         return Config()
-    if known_codes is None:
-        from .rules import BY_CODE  # the registry imports every rule: only when configured
+    # The registry imports every rule: only when configured.
+    from .rules import BY_CODE
+    from .rules.schema import UNREADABLE_RULES
 
+    if known_codes is None:
         known_codes = BY_CODE
     raw = _read(path)
     text = path.read_text(encoding="utf-8")
     nested = _tool_table(raw)
     table = nested if nested is not None or path.name == "pyproject.toml" else raw
     table = table or {}
-    checker = _Checker(path, text, known_codes)
+    checker = _Checker(path, text, known_codes, {rule.code for rule in UNREADABLE_RULES})
     if not isinstance(table, dict):
         checker.fail("[tool.noticegen] must be a table", "noticegen")
     unknown = sorted(set(table) - set(SETTINGS))
@@ -93,6 +95,8 @@ def load_config(path: Path | None, known_codes: Collection[str] | None = None) -
         )
     select = checker.codes(table, "select")
     ignore = checker.codes(table, "ignore")
+    for code in ignore:
+        checker.check_not_loader(code, "ignore")
     profiles = checker.strings(table, "profiles")
     for profile in profiles:
         if profile not in PROFILES:
@@ -110,10 +114,23 @@ def load_config(path: Path | None, known_codes: Collection[str] | None = None) -
 class _Checker:
     """Type and name checks on the settings, each failure one line with file and line."""
 
-    def __init__(self, path: Path, text: str, known_codes: Collection[str]) -> None:
+    def __init__(
+        self, path: Path, text: str, known_codes: Collection[str], loader_codes: Collection[str]
+    ) -> None:
         self.path = path
         self.lines = text.splitlines()
         self.known_codes = known_codes
+        self.loader_codes = loader_codes
+        """What the loader finds while reading: never ignored or re-graded."""
+
+    def check_not_loader(self, code: str, setting: str) -> None:
+        covered = [known for known in self.known_codes if known.startswith(code)]
+        if covered and all(known in self.loader_codes for known in covered):
+            self.fail(
+                f"{code} in `{setting}` names what is found while reading the notice, which "
+                "no configuration may hide or re-grade: fix the notice instead",
+                code,
+            )
 
     def fail(self, message: str, needle: str) -> NoReturn:
         line = next((i for i, x in enumerate(self.lines, 1) if needle in x), None)
@@ -151,6 +168,7 @@ class _Checker:
         levels: dict[str, Severity] = {}
         for code, level in value.items():
             self.check_code(code, "severity", prefix=False)
+            self.check_not_loader(code, "severity")
             try:
                 levels[code] = Severity.parse(level)
             except (KeyError, AttributeError):

@@ -12,11 +12,12 @@ from .context import LintContext
 from .findings import Finding, Position, Severity
 from .loading import LoadedNotice, SourceFile, finding
 from .rules import ALL_RULES, BY_CODE, Rule, Violation
-from .rules.schema import InvalidSuppression
+from .rules.schema import UNREADABLE_RULES, InvalidSuppression
 
 QUOTE_SEARCH_LINES = 200
 """How far below a value's first line a quoted phrase is looked for (a long Markdown text)."""
 _SUPPRESSION = re.compile(r"#\s*noticegen:\s*ignore\[([A-Za-z0-9, ]+)\]\s*(.*)$")
+_UNREADABLE_CODES = frozenset(rule.code for rule in UNREADABLE_RULES)
 _SUPPRESSION_ATTEMPT = re.compile(r"#\s*noticegen:\s*ignore\b")
 
 
@@ -87,7 +88,7 @@ def lint(
     active = active_profiles(loaded, config, profiles)
     # What the loader reports means part of the notice could not be read: no configuration
     # or suppression may hide it, or lint would pass a notice it never checked.
-    unreadable = list(loaded.findings)
+    loader_findings = list(loaded.findings)
     findings: list[Finding] = []
     ctx = build_context(loaded, config, active)
     if ctx is not None:
@@ -97,7 +98,7 @@ def lint(
     findings = [_override(f, config) for f in findings]
     sources = [loaded.main, *(s for s, _ in loaded.supplements)]
     findings = _apply_suppressions(findings, sources, config)
-    return sorted(set(unreadable + findings), key=Finding.sort_key)
+    return sorted(set(loader_findings + findings), key=Finding.sort_key)
 
 
 def _locate(rule: type[Rule], violation: Violation, loaded: LoadedNotice) -> Finding:
@@ -164,6 +165,15 @@ def _apply_suppressions(
                     number,
                     match.start() + 1,
                     f"Suppression names no rule that exists: {', '.join(unknown)}.",
+                )
+            unreadable = [c for c in codes if c in _UNREADABLE_CODES]
+            if unreadable:
+                invalid(
+                    source,
+                    number,
+                    match.start() + 1,
+                    f"Suppression of {', '.join(unreadable)} has no effect: what the notice's "
+                    "reading reports cannot be suppressed; fix the notice instead.",
                 )
             if not reason:
                 invalid(

@@ -98,7 +98,9 @@ def locate(path: Path) -> tuple[Path, Path]:
     try:
         if not path.exists():
             raise NoticeNotFound(f"{path}: no such file or directory")
-        if path.is_file() and path.parent.name == SUPPLEMENTS_DIR:
+        # Only a file beside a notice is a supplement: any other folder may be named so.
+        in_notice = (path.parent.parent / NOTICE_FILE).is_file()
+        if path.is_file() and path.parent.name == SUPPLEMENTS_DIR and in_notice:
             raise NoticeNotFound(
                 f"{path} is a supplement; check it with its notice: "
                 f"noticegen lint {path.parent.parent}"

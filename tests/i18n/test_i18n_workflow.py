@@ -171,6 +171,15 @@ def test_update_creates_a_catalog_for_a_new_language_and_status_counts_it(notice
     assert "pl       0.0%  0/" in output and totals["pl"] == totals["fr"]
 
 
+def test_update_of_the_source_language_or_an_unpublished_one_is_a_usage_error(
+    notice: Path,
+) -> None:
+    code, output = run("i18n", "update", str(notice), "--lang", "en")
+    assert code == 2 and "en is the source language and has no catalog" in output
+    code, output = run("i18n", "update", str(notice), "--lang", "pl")
+    assert code == 2 and "not published in pl; its translations are fr, de, ar" in output
+
+
 def test_update_leaves_a_broken_catalog_untouched(notice: Path) -> None:
     french = notice / "locales" / "fr.po"
     broken = french.read_text(encoding="utf-8").replace(

@@ -103,8 +103,11 @@ def update(path: Path, only: tuple[str, ...]) -> None:
     if unknown:
         from .linting import fail_usage
 
+        source = notice.notice.language
         fail_usage(
-            f"the notice is not published in {', '.join(unknown)}; "
+            f"{source} is the source language and has no catalog"
+            if unknown == [source]
+            else f"the notice is not published in {', '.join(unknown)}; "
             f"its translations are {', '.join(wanted) or 'none'}"
         )
     write_catalog(

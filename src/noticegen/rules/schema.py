@@ -266,7 +266,8 @@ class InvalidSuppression(_LoaderRule):
 
     What it does:
         Flags suppression comments that do not say why the finding does not apply, that name
-        a rule code that does not exist, or that are not written as
+        a rule code that does not exist or a problem found while reading the notice (NG001 to
+        NG009, which no comment can hide), or that are not written as
         `# noticegen: ignore[CODE] reason`.
 
     Why it matters:
@@ -289,7 +290,7 @@ class InvalidSuppression(_LoaderRule):
     hint = "Write `# noticegen: ignore[CODE] reason` with an existing rule code and a reason."
 
 
-LOADER_RULES: tuple[type[Rule], ...] = (
+UNREADABLE_RULES: tuple[type[Rule], ...] = (
     YamlSyntaxError,
     DuplicateKey,
     UnknownKey,
@@ -299,5 +300,7 @@ LOADER_RULES: tuple[type[Rule], ...] = (
     AliasLimit,
     InputTooLarge,
     UnreadableFile,
-    InvalidSuppression,
 )
+"""What the loader finds while reading: part of the notice could not be read, which no
+configuration or suppression may hide or re-grade."""
+LOADER_RULES: tuple[type[Rule], ...] = (*UNREADABLE_RULES, InvalidSuppression)
