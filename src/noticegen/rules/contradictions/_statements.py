@@ -50,14 +50,16 @@ _ONE_NEG = (
 )
 # "We do not and will not sell": negations joined by a conjunction are one negation.
 _NEG = rf"\b{_ONE_NEG}(?:\s*,?\s+(?:and|or|nor)\s+{_ONE_NEG})*\b"
-# "We do not, under any circumstance, sell": a few words may come between negation and verb,
-# but not a means: "We do not use cookies to collect your email" denies the cookies only.
-_ACTIVE = re.compile(
+# A subject, a negation and a few words, which the verb follows: "We do not, under any
+# circumstance, sell". The words may not be a conjunction, a means or a relative clause: "We
+# do not use cookies to collect your email" denies the cookies only, and "We do not sell data
+# to partners that use cookies" says nothing about the company's cookies.
+_GAP_STOP = r"and|but|or|to|use|using|via|through|by|that|who|which"
+_NEGATED = (
     rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}}?)\s+{_NEG}"
-    r"(?P<gap>(?:[\s,]+(?!(?:and|but|or|to|use|using|via|through|by)\b)[\w'-]+){0,5}?)"
-    rf"[\s,]+{_VERBS}(?P<rest>.*)",
-    re.IGNORECASE,
+    rf"(?P<gap>(?:[\s,]+(?!(?:{_GAP_STOP})\b)[\w'-]+){{0,5}}?)[\s,]+"
 )
+_ACTIVE = re.compile(rf"{_NEGATED}{_VERBS}(?P<rest>.*)", re.IGNORECASE)
 _PASSIVE = re.compile(
     rf"(?P<object>[\w\s'-]{{2,80}}?)\s+(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:never|not)"
     r"|(?:has|have)\s+(?:never|not)\s+been"
@@ -443,11 +445,7 @@ def listed(ids: Iterable[str]) -> str:
 
 def negation_of(what: str) -> re.Pattern[str]:
     """A sentence pattern: a subject, a negation, a few words, then `what` (group `what`)."""
-    return re.compile(
-        rf"(?P<subject>[\w&.'-]+(?:\s+[\w&.'-]+){{0,3}}?)\s+{_NEG}"
-        rf"(?P<gap>(?:[\s,]+(?!(?:and|but|or)\b)[\w'-]+){{0,5}}?)[\s,]+(?P<what>{what})",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"{_NEGATED}(?P<what>{what})", re.IGNORECASE)
 
 
 class Negation(NamedTuple):

@@ -43,17 +43,23 @@ class ProseDeniesProfiling(Rule):
     What it does:
         Finds sentences in which the company denies profiling or automated decisions ("We do
         not use profiling", "We do not profile you", "We never make automated decisions about
-        you", "You will not be profiled") and reports them when a purpose is marked
-        `profiling: true` or has an `automated_decision`. A denial of decisions with "legal"
-        or "significant" effects is checked only against decisions marked
+        you", "You will not be profiled"). A denial of profiling is reported when a purpose is
+        marked `profiling: true`; a denial of automated decisions when a purpose has an
+        `automated_decision`; a sentence that names both ("automated decision-making or
+        profiling") is checked against both. A denial of decisions with "legal" or
+        "significant" effects is checked only against decisions marked
         `legal_or_similar_effect`; one about some data ("We do not use your location for
         profiling") only against the purposes that use that data.
 
     Why it matters:
-        The notice must disclose automated decision-making, including profiling, with
-        meaningful information about its logic and effects (GDPR Art. 13(2)(f), 14(2)(g), 22;
-        LGPD Art. 20; Cal. Civ. Code 1798.185(a)(16)). Denying it withholds the rights that
-        come with it (GDPR Art. 21, 22(3)).
+        Profiling is a purpose the notice must state (GDPR Art. 13(1)(c)) and a processing the
+        reader may object to, a right that must be brought to their attention (Art. 21(1),
+        21(4)); processing described untruthfully is not transparent (Art. 5(1)(a)). Decisions
+        based solely on automated processing, including profiling, with legal or similarly
+        significant effects (Art. 22) must be disclosed with meaningful information about their
+        logic and consequences (Art. 13(2)(f), 14(2)(g)); the LGPD gives a right to the review
+        of such decisions and to information about their criteria (LGPD Art. 20). Denying them
+        withholds the rights that come with them (GDPR Art. 21, 22(3)).
 
     Example:
         ```yaml
@@ -80,7 +86,7 @@ class ProseDeniesProfiling(Rule):
     code = "NG659"
     name = "prose-denies-profiling"
     family = "contradictions"
-    citation = "GDPR Art. 5(1)(a), 13(2)(f), 22; LGPD Art. 20"
+    citation = "GDPR Art. 5(1)(a), 13(1)(c), 13(2)(f), 21, 22; LGPD Art. 20"
     hint = "Correct the sentence, or the purpose, so that both say the truth."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
@@ -89,7 +95,9 @@ class ProseDeniesProfiling(Rule):
             return
         vocabulary = DataVocabulary(ctx)
         for negation in company_negations(ctx, _DENIAL, _PASSIVE):
-            about_profiling = "profil" in negation.match.group("what").lower()
+            what = negation.match.group("what").lower()
+            about_profiling = "profil" in what
+            about_decisions = "decision" in what
             only_significant = bool(_SIGNIFICANT.search(negation.sentence))
             candidates = purposes
             if negation.match.group("object"):
@@ -100,23 +108,22 @@ class ProseDeniesProfiling(Rule):
                 candidates = {
                     pid: p for pid, p in purposes.items() if overlapping(p.data, named_set)
                 }
-            found = []
+            found: list[tuple[str, str]] = []
             for pid, purpose in candidates.items():
                 decision = purpose.automated_decision
                 if only_significant:
-                    hit = decision is not None and decision.legal_or_similar_effect
-                elif about_profiling:
-                    hit = purpose.profiling or decision is not None
-                else:
-                    hit = decision is not None
-                if hit:
-                    found.append(pid)
+                    if decision is not None and decision.legal_or_similar_effect:
+                        found.append((pid, "an automated decision with legal or similar effects"))
+                elif about_profiling and purpose.profiling:
+                    found.append((pid, "profiling"))
+                elif about_decisions and decision is not None:
+                    found.append((pid, "an automated decision"))
             if found:
+                pid, declared = found[0]
                 yield Violation(
                     negation.path,
-                    f'The text says "{negation.quote}", but purpose `{found[0]}` '
-                    f"({purposes[found[0]].label}) declares "
-                    f"{'profiling' if about_profiling else 'automated decisions'}.",
+                    f'The text says "{negation.quote}", but purpose `{pid}` '
+                    f"({purposes[pid].label}) declares {declared}.",
                     file=negation.file,
                     quote=negation.quote,
                 )
