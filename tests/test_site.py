@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from noticegen import site
+from noticegen import linting, site
 from noticegen.cli import main
+from noticegen.findings import Finding, Severity
 from noticegen.loading import LoadedNotice, load
 from noticegen.site import BuildError, build_site
 
@@ -349,6 +350,42 @@ def test_cli_rebuild_with_unchanged_inputs_is_quick(notice_dir: Path, tmp_path: 
     (notice_dir / "noticegen.toml").write_text("# the lint configuration is an input\n")
     third = runner.invoke(main, ["build", str(notice_dir), "--out", str(out)])
     assert third.exit_code == 0 and "built site" in third.output
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_an_unchanged_notice_is_still_linted(
+    notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Lint reads more than the hashed inputs (the git revision the review rules compare with).
+    out = tmp_path / "site"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(notice_dir), "--out", str(out)]).exit_code == 0
+    error = Finding("NG802", Severity.ERROR, "A material change is not logged.", "notice.yaml")
+    monkeypatch.setattr(linting, "lint", lambda loaded, config=None, profiles=(): [error])
+    again = runner.invoke(main, ["build", str(notice_dir), "--out", str(out)])
+    assert again.exit_code == 1 and "not building" in again.output
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_suppressed_error_does_not_stop_the_build(
+    notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As for lint's exit code: the reason given in the notice settles the finding.
+    error = Finding("NG201", Severity.ERROR, "m", "notice.yaml", suppressed="legal hold")
+    monkeypatch.setattr(linting, "lint", lambda loaded, config=None, profiles=(): [error])
+    built = CliRunner().invoke(main, ["build", str(notice_dir), "--out", str(tmp_path / "s")])
+    assert built.exit_code == 0 and "built site" in built.output
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_configuration_in_a_parent_pyproject_is_an_input(notice_dir: Path) -> None:
+    out = notice_dir.parent / "site"
+    config = notice_dir.parent / "pyproject.toml"
+    config.write_text('[tool.noticegen]\nignore = ["NG419"]\n', encoding="utf-8")
+    first = build_site(loaded(notice_dir), out, config=config)
+    assert not first.skipped and build_site(loaded(notice_dir), out, config=config).skipped
+    config.write_text('[tool.noticegen]\nignore = ["NG420"]\n', encoding="utf-8")
+    assert not build_site(loaded(notice_dir), out, config=config).skipped
 
 
 @pytest.mark.usefixtures("fake_pdfs")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -72,3 +73,8 @@ class Finding:
         if self.suppressed is not None:
             data["suppressed"] = self.suppressed
         return data
+
+
+def blocking(findings: Iterable[Finding]) -> list[Finding]:
+    """The unsuppressed errors: what fails lint and stops a build."""
+    return [f for f in findings if f.severity >= Severity.ERROR and f.suppressed is None]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import Config
 from .context import LintContext
-from .findings import Finding, Position, Severity
+from .findings import Finding, Position, blocking
 from .loading import LoadedNotice, SourceFile, finding
 from .rules import ALL_RULES, BY_CODE, Rule, Violation
 from .rules.schema import UNREADABLE_RULES, InvalidSuppression
@@ -196,4 +196,4 @@ def _apply_suppressions(
 
 def exit_code(findings: Iterable[Finding]) -> int:
     """1 when an unsuppressed finding is an error, else 0."""
-    return int(any(f.severity >= Severity.ERROR and f.suppressed is None for f in findings))
+    return int(bool(blocking(findings)))

@@ -178,6 +178,8 @@ def _init_worker(root: str) -> None:
     global _worker_renderer, _worker_error
     from .render.pdf import PdfError, PdfRenderer
 
+    # Without a pool this runs in the main process: a failure of an earlier build (under
+    # `serve`) must not be raised again by this one.
     _worker_renderer, _worker_error = None, None
     try:
         _worker_renderer = PdfRenderer(Path(root))
@@ -271,19 +273,10 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def unchanged_build(
-    root: Path, out: Path, *, draft: bool, config: Path | None = None
-) -> BuildResult | None:
-    """The previous build in `out` when it was made from exactly these inputs, else None.
-
-    The same inputs passed lint when that build was made (or were built with the same
-    `--draft`), so a caller may skip both lint and rendering.
-    """
-    out = out.absolute()
+def previous_build(out: Path, inputs: str) -> BuildResult | None:
+    """The build in `out` when it was made from the inputs hashed as `inputs` and is intact."""
     manifest = read_manifest(out)
-    if manifest is None or manifest.get("inputs") != inputs_hash(
-        root, draft=draft, config=config, out=out
-    ):
+    if manifest is None or manifest.get("inputs") != inputs:
         return None
     files = manifest.get("files")
     if not isinstance(files, dict) or not all((out / name).is_file() for name in files):
@@ -324,7 +317,8 @@ def _archive(staging: Path, version: str, published: dict[str, bytes]) -> str | 
         return None
     return (
         f"{VERSIONS}/{version}/ already holds version {version} as it was published and this "
-        "build differs from it; kept the archived copy (give a changed notice a new version)"
+        "build differs from it; kept the archived copy (the notice changed without a new "
+        "version, or a newer noticegen renders it differently)"
     )
 
 
@@ -418,10 +412,10 @@ def build_site(
             f"{out} is not empty and holds no {MANIFEST}: it is not a site noticegen built, "
             "and building would replace it; choose another --out"
         )
-    previous = unchanged_build(loaded.root, out, draft=draft, config=config)
-    if previous is not None:
-        return previous
     inputs = inputs_hash(loaded.root, draft=draft, config=config, out=out)
+    previous = previous_build(out, inputs)
+    if previous is not None:
+        return previous  # rendering is skipped; lint, which reads git too, ran as always
     # A draft is built despite errors: say what the errors left out of it.
     warnings = dropped_supplements(loaded) if draft else []
 

@@ -359,7 +359,6 @@ def _syntax_problem(error: YAMLError) -> YamlProblem:
 def _build(events: Iterator[Event]) -> ParsedYaml:
     """The data and positions from an event stream; parser errors propagate."""
     result = ParsedYaml()
-    result.value_positions[()] = Position(1, 1)
     try:
         result.data = _Builder(events, result).document()
         result.parsed_cleanly = True
@@ -379,9 +378,7 @@ def parse_yaml(text: str, *, use_libyaml: bool = True) -> ParsedYaml:
     """Parse one YAML document; problems are recorded, never raised."""
     too_deep = _flow_run_problem(text)
     if too_deep is not None:
-        result = ParsedYaml(problems=[too_deep])
-        result.value_positions[()] = Position(1, 1)
-        return result
+        return ParsedYaml(problems=[too_deep])
     if use_libyaml and _LibyamlParser is not None and not _YAML_1_1_ONLY.search(text):
         try:
             return _build(_libyaml_events(text))
@@ -391,6 +388,4 @@ def parse_yaml(text: str, *, use_libyaml: bool = True) -> ParsedYaml:
         # ruamel's plain (not round-trip) parser: comments are not needed here, and it is faster
         return _build(iter(YAML(typ="safe", pure=True).parse(io.StringIO(text))))
     except YAMLError as error:
-        result = ParsedYaml(problems=[_syntax_problem(error)])
-        result.value_positions[()] = Position(1, 1)
-        return result
+        return ParsedYaml(problems=[_syntax_problem(error)])

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..config import ConfigError, find_config, load_config
-from ..findings import Finding, Severity
+from ..findings import Finding, blocking
 from ..loading import LoadedNotice, NoticeNotFound, load, locate
 from .linting import fail_usage
 
@@ -36,36 +36,26 @@ def _locate(path: Path) -> tuple[Path, Path | None]:
         fail_usage(str(error))
 
 
-def _load_and_lint(path: Path) -> tuple[LoadedNotice, list[Finding]]:
+def _load_and_lint(path: Path, config: Path | None) -> tuple[LoadedNotice, list[Finding]]:
     from ..linting import lint as run_lint
 
     try:
-        loaded = load(path)
-        config = load_config(find_config(loaded.root))
+        return (loaded := load(path)), run_lint(loaded, load_config(config))
     except (NoticeNotFound, ConfigError) as error:
         fail_usage(str(error))
-    return loaded, run_lint(loaded, config)
 
 
-def _errors(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity is Severity.ERROR]
-
-
-def _up_to_date(out: Path, files: int) -> str:
-    return f"{out}: up to date (inputs unchanged since the last build), {files} files"
-
-
-def _build(loaded: LoadedNotice, out: Path, draft: bool) -> str:
+def _build(loaded: LoadedNotice, out: Path, draft: bool, config: Path | None) -> str:
     """Build and describe the result in one line; raises BuildError."""
     from ..site import build_site
 
     started = time.perf_counter()
-    result = build_site(loaded, out, draft=draft, config=_locate(loaded.root)[1])
+    result = build_site(loaded, out, draft=draft, config=config)
     seconds = time.perf_counter() - started
     for warning in result.warnings:
         click.echo(f"noticegen: warning: {warning}", err=True)
     if result.skipped:
-        return _up_to_date(out, result.files)
+        return f"{out}: up to date (inputs unchanged since the last build), {result.files} files"
     kind = "draft " if draft else ""
     return f"built {kind}site {out}: {result.files} files, {result.pdfs} PDFs ({seconds:.2f} s)"
 
@@ -91,15 +81,11 @@ def build(path: Path, out: Path, draft: bool) -> None:
     Exit status: 0 built, 1 lint found errors (nothing written), 2 the site could not be written.
     """
     from ..reporters import REPORTERS
-    from ..site import BuildError, unchanged_build
+    from ..site import BuildError
 
-    root, config = _locate(path)
-    previous = unchanged_build(root, out, draft=draft, config=config)
-    if previous is not None:
-        click.echo(_up_to_date(out, previous.files))
-        return
-    loaded, findings = _load_and_lint(path)
-    errors = _errors(findings)
+    _, config = _locate(path)
+    loaded, findings = _load_and_lint(path, config)
+    errors = blocking(findings)
     if loaded.notice is None or (errors and not draft):
         sys.stdout.write(REPORTERS["text"](findings))
         click.echo(
@@ -109,7 +95,7 @@ def build(path: Path, out: Path, draft: bool) -> None:
         )
         sys.exit(1)
     try:
-        click.echo(_build(loaded, out, draft))
+        click.echo(_build(loaded, out, draft, config))
     except BuildError as error:
         fail_usage(str(error))
 
@@ -157,20 +143,21 @@ def serve(path: Path, out: Path, port: int, interval: float) -> None:
     from ..reporters import REPORTERS
     from ..site import BuildError
 
+    root, config = _locate(path)
+
     def rebuild() -> None:
-        loaded, findings = _load_and_lint(path)
+        loaded, findings = _load_and_lint(path, config)
         if findings:
             sys.stdout.write(REPORTERS["text"](findings))
         if loaded.notice is None:
             click.echo("noticegen: the notice does not load; keeping the previous site", err=True)
             return
         try:
-            click.echo(_build(loaded, out, draft=bool(_errors(findings))))
+            click.echo(_build(loaded, out, bool(blocking(findings)), config))
         except BuildError as error:
             click.echo(f"noticegen: error: {error}", err=True)
 
     rebuild()
-    root = load(path).root
     out.mkdir(parents=True, exist_ok=True)
     # The handler resolves the folder on every request, so it follows the swapped-in site.
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..findings import Severity
+from ..findings import blocking
 from ..gitsource import GitSourceError, checkout_free, repository_root
 from ..loading import NoticeNotFound, load
 from ..model import Notice, Supplement
@@ -50,7 +50,7 @@ def _notice(folder: Path, name: str) -> tuple[Notice, dict[str, Supplement]]:
         loaded = load(folder)
     except NoticeNotFound:
         fail_usage(f"{name} is not a notice (no notice.yaml)")
-    errors = [f for f in loaded.findings if f.severity is Severity.ERROR]
+    errors = blocking(loaded.findings)
     if loaded.notice is None or errors:
         # A notice that loads with errors (a duplicate key, say) may not hold what its author
         # wrote: a comparison of it could report changes that are not there.
