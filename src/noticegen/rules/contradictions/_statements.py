@@ -439,10 +439,6 @@ def recipients_receiving(
                 yield rid, recipient, concerned
 
 
-def listed(ids: Iterable[str]) -> str:
-    return ", ".join(f"`{i}`" for i in ids)
-
-
 def negation_of(what: str) -> re.Pattern[str]:
     """A sentence pattern: a subject, a negation, a few words, then `what` (group `what`)."""
     return re.compile(rf"{_NEGATED}(?P<what>{what})", re.IGNORECASE)

@@ -6,8 +6,9 @@ from typing import NamedTuple
 from ...context import LintContext, PathT, covers
 from ...findings import Severity
 from ...model import CcpaCategory, DataCategory, PromiseKind, RecipientKind
+from .._text import listed
 from ..base import Rule, Violation
-from ._statements import IdSet, denials, listed, words
+from ._statements import IdSet, denials, words
 
 _CONTACT_CATEGORIES = {CcpaCategory.IDENTIFIERS, CcpaCategory.CUSTOMER_RECORDS}
 _CONTACT_WORDS = frozenset({"email", "phone", "telephone", "mobile", "address", "contact"})
@@ -126,8 +127,8 @@ class NoSaleClaimAtRisk(Rule):
             contacts = [d for d in r.data if d in contact.ancestors]
             if contacts:
                 risks.append(
-                    f"partner `{rid}` ({r.label}) receives {listed(contacts)}, which it can use to "
-                    "contact people itself"
+                    f"partner `{rid}` ({r.label}) receives {listed(contacts, limit=None)}, "
+                    "which it can use to contact people itself"
                 )
         for pid, purpose in n.purposes.items():
             if not (purpose.direct_marketing or purpose.profiling):
@@ -136,13 +137,13 @@ class NoSaleClaimAtRisk(Rule):
             helpers = serving.get(pid, [])
             if located and helpers:
                 risks.append(
-                    f"purpose `{pid}` ({purpose.label}) uses {listed(located)} for advertising "
-                    f"with `{helpers[0]}`"
+                    f"purpose `{pid}` ({purpose.label}) uses {listed(located, limit=None)} "
+                    f"for advertising with `{helpers[0]}`"
                 )
             elif located:
                 context.append(
-                    f"purpose `{pid}` ({purpose.label}) uses {listed(located)} for advertising, "
-                    "which is sharing if a third party serves the ads"
+                    f"purpose `{pid}` ({purpose.label}) uses {listed(located, limit=None)} "
+                    "for advertising, which is sharing if a third party serves the ads"
                 )
         return risks, context
 

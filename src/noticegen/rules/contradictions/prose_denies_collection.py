@@ -5,8 +5,9 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import Source
+from .._text import listed
 from ..base import Rule, Violation
-from ._statements import DataVocabulary, denials, listed
+from ._statements import DataVocabulary, denials
 
 _FROM_OTHERS = re.compile(
     r"^from\s+(?:any\s+)?(?:third[- ]part(?:y|ies)|other\s+(?:sources|companies)|data\s+brokers|"
@@ -72,9 +73,8 @@ class ProseDeniesCollection(Rule):
                     continue
             yield Violation(
                 denial.path,
-                f'The text says "{denial.quote}" about {listed(named[:5])}'
-                f"{' and more' if len(named) > 5 else ''}, which the notice declares it "
-                "collects.",
+                f'The text says "{denial.quote}" about {listed(named, limit=5)}, '
+                "which the notice declares it collects.",
                 file=denial.file,
                 quote=denial.quote,
             )

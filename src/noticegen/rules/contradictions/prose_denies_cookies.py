@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import Cookie, Purpose
+from .._text import listed
 from ..base import Rule, Violation
 from ._statements import company_negations, negation_of
 
@@ -119,8 +120,7 @@ class ProseDeniesCookies(Rule):
                 yield Violation(
                     negation.path,
                     f'The text says "{negation.quote}", but the notice declares '
-                    f"{', '.join(f'`{n}`' for n in found[:5])}"
-                    f"{' and more' if len(found) > 5 else ''}.",
+                    f"{listed(found, limit=5)}.",
                     file=negation.file,
                     quote=negation.quote,
                 )

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
+from .._text import listed
 from ..base import Rule, Violation
-from ._statements import DataVocabulary, denials, listed, recipients_receiving
+from ._statements import DataVocabulary, denials, recipients_receiving
 
 
 class ProseDeniesSale(Rule):
@@ -68,7 +69,7 @@ class ProseDeniesSale(Rule):
                     yield Violation(
                         denial.path,
                         f'The text says "{denial.quote}", but recipient `{rid}` '
-                        f"({recipient.label}) is marked as a sale of {listed(sold)}.",
+                        f"({recipient.label}) is marked as a sale of {listed(sold, limit=None)}.",
                         file=denial.file,
                         quote=denial.quote,
                     )

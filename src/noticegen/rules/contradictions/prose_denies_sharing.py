@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import RecipientKind
+from .._text import listed
 from ..base import Rule, Violation
-from ._statements import DataVocabulary, denials, listed, recipients_receiving
+from ._statements import DataVocabulary, denials, recipients_receiving
 
 # Recipients that are third parties in every regime: not processors acting for the company,
 # not group companies, not authorities the law compels disclosure to.
@@ -70,7 +71,7 @@ class ProseDeniesSharing(Rule):
                     yield Violation(
                         denial.path,
                         f'The text says "{denial.quote}", but `{rid}` ({recipient.label}), '
-                        f"a third party, receives {listed(shared)}.",
+                        f"a third party, receives {listed(shared, limit=None)}.",
                         file=denial.file,
                         quote=denial.quote,
                     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...context import LintContext
 from ...model import Jurisdiction, LegalBasis, Right
+from .._text import listed
 from ..consistency._geo import outside_eea
 
 GDPR_PROFILES = frozenset({"gdpr", "uk-gdpr"})
@@ -56,9 +57,3 @@ def abroad(ctx: LintContext, country: str) -> bool:
     if ctx.has_profile("gdpr"):
         return outside_eea(country)
     return outside_eea(country) and country not in {"GB", "UK"}
-
-
-def listed(ids: list[str], limit: int = 3) -> str:
-    """`a`, `b`, `c` and 4 more."""
-    shown = ", ".join(f"`{i}`" for i in ids[:limit])
-    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
