@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...findings import Severity
 from ...model import ErasureMethod
-from .._text import sentences
+from .._text import listed, sentences
 from ..base import Rule, Violation
 
 _HIDES = re.compile(
@@ -15,18 +15,21 @@ _HIDES = re.compile(
     r"|\bhid(?:e|den|ing)\s+(?:your\s+)?(?:personal\s+)?(?:data|information|details|profile)",
     re.IGNORECASE,
 )
+_VERBS = ((ErasureMethod.DELETE, "delete"), (ErasureMethod.ANONYMISE, "anonymise"))
 _ON_ERASURE = re.compile(r"\b(?:clos\w*|delet\w*|eras\w*|request\w*|cancel\w*)", re.IGNORECASE)
 
 
 class ProseHidesStructureDeletes(Rule):
-    """The text says data is only hidden when an account closes, but every retention rule
-    says it is deleted or anonymised.
+    """The text says data is only hidden when an account closes, but the retention rules say
+    it is deleted or anonymised.
 
     What it does:
         Finds sentences about closing an account or an erasure request that say the data is
-        "removed from view", "hidden" or "no longer visible", and reports them when no
-        retention rule has `erasure: hide`. One of the two is wrong: either the data is kept
-        (and the retention rules must say so), or the sentence undersells a real deletion.
+        "removed from view", "hidden" or "no longer visible", and reports them when the
+        retention rules that state their `erasure` all say `delete` or `anonymise`. One of the
+        two is wrong: either the data is kept (and the retention rules must say so), or the
+        sentence undersells a real deletion. A rule that does not write `erasure` (it defaults
+        to `delete`) says nothing either way, so a notice whose rules state none is left alone.
 
     Why it matters:
         How long data is kept, and what erasure means, must be stated truthfully (GDPR Art.
@@ -60,17 +63,23 @@ class ProseHidesStructureDeletes(Rule):
     hint = "Make the sentence and the retention rules' `erasure` say the same thing."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        retention = ctx.notice.retention
-        if not retention or any(r.erasure == ErasureMethod.HIDE for r in retention):
+        # `erasure` defaults to delete: only a rule that writes it says what erasure means.
+        stated = [r for r in ctx.notice.retention if "erasure" in r.model_fields_set]
+        if not stated or any(r.erasure == ErasureMethod.HIDE for r in stated):
             return
+        methods = {r.erasure for r in stated}
+        verbs = " or ".join(v for m, v in _VERBS if m in methods)
+        if len(stated) == 1:
+            says = f"retention rule {listed([stated[0].id])} {verbs}s"
+        else:
+            says = f"retention rules {listed([r.id for r in stated])} {verbs}"
         for file, path, text in ctx.prose:
             for _, sentence in sentences(text):
                 hides = _HIDES.search(sentence)
                 if hides and _ON_ERASURE.search(sentence):
                     yield Violation(
                         path,
-                        f'The text says data is "{hides.group(0)}", but every retention rule '
-                        "deletes or anonymises the data.",
+                        f'The text says data is "{hides.group(0)}", but {says} the data.',
                         file=file,
                         quote=hides.group(0),
                     )
