@@ -74,6 +74,18 @@ def test_twelve_months_equal_a_year() -> None:
     assert duration_days("P12M") == duration_days("P1Y")
 
 
+def test_durations_are_measured_in_one_place_with_the_time_part() -> None:
+    # The rules (NG330, NG519) and the diff measure with the same helper, beside the pattern.
+    from noticegen.model import base
+
+    assert duration_days is base.duration_days
+    assert base.duration_days("PT36H") == 1.5
+    assert base.duration_days("PT400H") == pytest.approx(400 / 24)
+    assert base.duration_days("P1DT12H30M") == pytest.approx(1.5 + 30 / 1440)
+    with pytest.raises(ValueError, match="not an ISO 8601 duration"):
+        base.duration_days("15 days")
+
+
 def test_duration_words() -> None:
     assert duration_words("P1Y6M") == "1 year and 6 months"
     assert duration_words("PT30M") == "30 minutes"

@@ -19,7 +19,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, StringConstraints
 
 from .model import Notice, Supplement
-from .model.base import DURATION_PATTERN, ID_RE
+from .model.base import DURATION_PATTERN, DURATION_RE, ID_RE, duration_days
 from .model.processing import LegalBasis
 
 ARTICLE = "GDPR Art. 13(3)"
@@ -146,21 +146,6 @@ class NoticeDiff:
 
 # --- durations and legal bases ------------------------------------------------------------
 
-_DURATION = re.compile(DURATION_PATTERN)
-_DAYS_PER = {"Y": 365.2425, "M": 30.436875, "W": 7.0, "D": 1.0}
-_TIME_PER = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
-
-
-def duration_days(value: str) -> float:
-    """An ISO 8601 duration in days, counting years and months at their Gregorian average so
-    that `P12M` equals `P1Y` and `P13M` is longer."""
-    if not _DURATION.match(value):
-        raise ValueError(f"not an ISO 8601 duration: {value!r}")
-    date_part, _, time_part = value[1:].partition("T")
-    days = sum(float(n) * _DAYS_PER[u] for n, u in re.findall(r"(\d+)([YMWD])", date_part))
-    return days + sum(float(n) * _TIME_PER[u] for n, u in re.findall(r"(\d+)([HMS])", time_part))
-
-
 _UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
 
 
@@ -267,7 +252,7 @@ def _value(value: Any, duration: bool = False) -> str:
             if not isinstance(v, (dict, list))
         ]
         return "(" + " ".join(shown) + ")"
-    if duration and isinstance(value, str) and _DURATION.match(value):
+    if duration and isinstance(value, str) and DURATION_RE.match(value):
         return duration_words(value)
     return f"“{value}”"
 

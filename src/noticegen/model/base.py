@@ -32,6 +32,28 @@ Duration = Annotated[
     StringConstraints(pattern=DURATION_PATTERN),
     Field(description="An ISO 8601 duration, e.g. `P3Y` (three years) or `P13M` (13 months)."),
 ]
+DURATION_RE = re.compile(DURATION_PATTERN)
+_DAYS_PER = {"Y": 365.2425, "M": 30.436875, "W": 7.0, "D": 1.0}
+_DAYS_PER_TIME = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+
+
+def duration_days(value: str) -> float:
+    """An ISO 8601 duration in days, the one place durations are measured.
+
+    Years and months count at their Gregorian average (365.2425 and 30.436875 days), so that
+    `P12M` equals `P1Y` and `P13M` is longer. The time part counts too, as fractions of a day
+    rather than rounded: `PT36H` is 1.5 days and `PT400H` about 16.7, so a limit compared with
+    `>` is exceeded by any amount over it, however small.
+    """
+    if not DURATION_RE.match(value):
+        raise ValueError(f"not an ISO 8601 duration: {value!r}")
+    date_part, _, time_part = value[1:].partition("T")
+    days = sum(float(n) * _DAYS_PER[u] for n, u in re.findall(r"(\d+)([YMWD])", date_part))
+    return days + sum(
+        float(n) * _DAYS_PER_TIME[u] for n, u in re.findall(r"(\d+)([HMS])", time_part)
+    )
+
+
 CountryCode = Annotated[
     str,
     StringConstraints(pattern=r"^([A-Z]{2}|EEA|EU|WORLDWIDE)$"),

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ...context import LintContext
+from ...model.base import duration_days
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES
 
-_PARTS = re.compile(r"(\d+)([YMWD])")
-_DAYS = {"Y": 365, "M": 31, "W": 7, "D": 1}
+# The longest calendar month: a duration that fits in it can be kept within a month.
 _ONE_MONTH_DAYS = 31
 
 
@@ -17,7 +16,9 @@ class ResponseTimeTooLong(Rule):
 
     What it does:
         Flags `requests.response_time` when it is longer than one month (an ISO 8601 duration
-        such as `P45D` or `P2M`; `P1M`, `P4W` and `P30D` pass).
+        such as `P45D`, `P2M` or `PT800H`; `P1M`, `P4W`, `P31D` and `PT400H` pass). Months
+        count at their average length, hours in the time part as fractions of a day, and the
+        limit is the longest calendar month, 31 days.
 
     Why it matters:
         Requests to exercise rights must be answered without undue delay and in any event
@@ -52,11 +53,10 @@ class ResponseTimeTooLong(Rule):
         requests = ctx.notice.requests
         if requests is None or requests.response_time is None:
             return
-        date_part = requests.response_time.split("T")[0]
-        days = sum(int(n) * _DAYS[unit] for n, unit in _PARTS.findall(date_part))
+        days = duration_days(requests.response_time)
         if days > _ONE_MONTH_DAYS:
             yield Violation(
                 ("requests", "response_time"),
                 f"The notice says requests are answered within {requests.response_time} "
-                f"(about {days} days), longer than the one month Art. 12(3) allows.",
+                f"(about {round(days)} days), longer than the one month Art. 12(3) allows.",
             )

@@ -1,22 +1,14 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
 from ...model import Jurisdiction
+from ...model.base import duration_days
 from ..base import Rule, Violation
 
-_PARTS = re.compile(r"(\d+)([YMWD])")
-_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
 _LIMIT_DAYS = 15
-
-
-def _days(duration: str) -> int:
-    """Whole days in the date part of an ISO 8601 duration (`P1M` -> 30)."""
-    date_part = duration.split("T", 1)[0]
-    return sum(int(n) * _DAYS[unit] for n, unit in _PARTS.findall(date_part))
 
 
 class LgpdAccessResponseTooSlow(Rule):
@@ -24,7 +16,9 @@ class LgpdAccessResponseTooSlow(Rule):
 
     What it does:
         Reads `requests.response_time` (from a Brazilian supplement when it gives one, else
-        from the notice) and flags it when it is longer than 15 days.
+        from the notice) and flags it when it is longer than 15 days. Months count at their
+        average length and hours in the time part as fractions of a day, so `P1M` and
+        `PT400H` are flagged while `P2W` and `PT360H` pass.
 
     Why it matters:
         Confirmation of processing or access to the data, in a clear and complete declaration,
@@ -63,7 +57,7 @@ class LgpdAccessResponseTooSlow(Rule):
                 stated = (rel, requests.response_time)
         if stated is None and ctx.notice.requests and ctx.notice.requests.response_time:
             stated = (None, ctx.notice.requests.response_time)
-        if stated and _days(stated[1]) > _LIMIT_DAYS:
+        if stated and duration_days(stated[1]) > _LIMIT_DAYS:
             yield Violation(
                 ("requests", "response_time"),
                 f"Requests are answered within {stated[1]}, but Brazilian data subjects are owed "
