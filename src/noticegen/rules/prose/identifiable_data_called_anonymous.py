@@ -5,9 +5,9 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
-from .._text import is_heading, sentences
+from .._text import is_heading, listed, sentences
 from ..base import Rule, Violation
-from ..contradictions._statements import DataVocabulary
+from ..contradictions._statements import QUALIFIER, DataVocabulary
 
 _CLAIM = re.compile(
     r"\b(?:anonymous(?:ly)?|non-?personal|not\s+personal(?:ly)?(?:\s+identifiable)?|"
@@ -24,7 +24,10 @@ class IdentifiableDataCalledAnonymous(Rule):
         Finds sentences that call data "anonymous", "non-personal" or say it is collected
         "without identifying" anyone, and that name a declared data category ("IP address"
         names `device.ip_address`). A sentence about anonymous statistics that names no
-        declared category is left alone, and so is one that says the data is anonymised.
+        declared category is left alone, and so is one that says the data is anonymised. A
+        qualified sentence ("unless you sign in", "without giving us your email address") is
+        left alone too, as is a clause after a semicolon with no such claim: both contrast the
+        data with what stays anonymous rather than call it anonymous.
 
     Why it matters:
         Data that identifies a person directly or indirectly, including by an online
@@ -65,17 +68,20 @@ class IdentifiableDataCalledAnonymous(Rule):
             if is_heading(path) or not _CLAIM.search(text):
                 continue
             for _, sentence in sentences(text):
-                claim = _CLAIM.search(sentence)
-                if claim is None:
-                    continue
-                vocabulary = vocabulary or DataVocabulary(ctx)
-                named = vocabulary.data_named(sentence, specific_only=True)
-                if named:
-                    listed = ", ".join(f"`{d}`" for d in named[:5])
-                    yield Violation(
-                        path,
-                        f'The text says "{claim.group(0)}" in a sentence about {listed}, '
-                        "which the notice declares as personal data.",
-                        file=file,
-                        quote=claim.group(0),
-                    )
+                for clause in sentence.split(";"):
+                    claim = _CLAIM.search(clause)
+                    # "anonymous ... unless you sign in", "anonymously, without giving us your
+                    # email": a qualified claim contrasts the data with what stays anonymous.
+                    if claim is None or QUALIFIER.search(_CLAIM.sub(" ", clause)):
+                        continue
+                    vocabulary = vocabulary or DataVocabulary(ctx)
+                    named = vocabulary.data_named(clause, specific_only=True)
+                    if named:
+                        yield Violation(
+                            path,
+                            f'The text says "{claim.group(0)}" in a sentence about '
+                            f"{listed(named, limit=5)}, which the notice declares as personal "
+                            "data.",
+                            file=file,
+                            quote=claim.group(0),
+                        )
