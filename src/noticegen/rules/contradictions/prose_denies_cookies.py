@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import Cookie, Purpose
-from .._text import listed
+from .._text import is_first_party, listed
 from ..base import Rule, Violation
 from ._statements import company_negations, negation_of
 
@@ -58,8 +58,9 @@ class ProseDeniesCookies(Rule):
         cookies", "No cookies are used on this website"), and reports them when a declared
         cookie is of that kind: advertising, marketing or targeting (its purpose is direct
         marketing or profiling); tracking, non-essential or optional (not strictly
-        necessary); third-party (set by someone other than the company); analytics (its
-        purpose is about analytics or statistics).
+        necessary); third-party (its provider neither names the company, whatever the case,
+        punctuation or legal form, nor says "first party"); analytics (its purpose is about
+        analytics or statistics).
 
     Why it matters:
         Consent to cookies is valid only if it is informed (Directive 2002/58/EC Art. 5(3);
@@ -99,9 +100,6 @@ class ProseDeniesCookies(Rule):
         cookies = ctx.notice.cookies
         if not cookies:
             return
-        company = " ".join(
-            n for n in (ctx.notice.controller.name, ctx.notice.controller.legal_name) if n
-        )
         for negation in company_negations(ctx, _DENIAL, _PASSIVE):
             kind = (negation.match.group("kind") or "").strip().lower()
             after = negation.sentence[negation.match.end() :].strip(" .!\n")
@@ -114,7 +112,7 @@ class ProseDeniesCookies(Rule):
             found = [
                 c.name
                 for c in cookies.values()
-                if self._is_kind(kind, c, ctx.notice.purposes.get(c.purpose), company)
+                if self._is_kind(kind, c, ctx.notice.purposes.get(c.purpose), ctx)
             ]
             if found:
                 yield Violation(
@@ -126,14 +124,13 @@ class ProseDeniesCookies(Rule):
                 )
 
     @staticmethod
-    def _is_kind(kind: str, cookie: Cookie, purpose: Purpose | None, company: str) -> bool:
+    def _is_kind(kind: str, cookie: Cookie, purpose: Purpose | None, ctx: LintContext) -> bool:
         if kind in ("advertising", "marketing", "targeting"):
             return purpose is not None and (purpose.direct_marketing or purpose.profiling)
         if kind in ("tracking", "non-essential", "optional"):
             return not cookie.strictly_necessary
         if kind.startswith("third"):
-            provider = cookie.provider.lower()
-            return "first" not in provider and provider not in company.lower()
+            return not is_first_party(ctx, cookie.provider)
         if kind.startswith("analytic"):
             text = cookie.purpose + " " + (purpose.label if purpose else "")
             return bool(_ANALYTICS.search(text))

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
+from .._text import is_first_party
 from ..base import Rule, Violation
 from ..consistency._geo import place
 from ._common import GDPR_PROFILES
@@ -13,8 +14,9 @@ class RecipientsNotDisclosed(Rule):
 
     What it does:
         When `recipients` is empty, looks for evidence in the notice itself that data is
-        disclosed: a cookie or similar technology set by a third party, or an international
-        transfer. Each piece of evidence is a finding.
+        disclosed: a cookie or similar technology set by a third party (its provider neither
+        names the controller, whatever the case, punctuation or legal form, nor says "first
+        party"), or an international transfer. Each piece of evidence is a finding.
 
     Why it matters:
         The notice must name the recipients or categories of recipients of the personal data
@@ -51,14 +53,8 @@ class RecipientsNotDisclosed(Rule):
         n = ctx.notice
         if n.recipients:
             return
-        own_names = {
-            name.casefold()
-            for name in (n.controller.name, n.controller.legal_name, "first party", "first-party")
-            if name
-        }
         for cid, cookie in n.cookies.items():
-            provider = cookie.provider.casefold()
-            if not any(own in provider for own in own_names):
+            if not is_first_party(ctx, cookie.provider):
                 yield Violation(
                     ("cookies", cid, "provider"),
                     f"`{cookie.name}` is set by {cookie.provider}, so data reaches a third "
