@@ -19,8 +19,9 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .folder import NOTICE_FILE, SUPPLEMENTS_DIR, supplement_files
 from .fsutil import atomic_write_text
-from .loading import NOTICE_FILE, SUPPLEMENTS_DIR, unwrap_annotation
+from .loading import unwrap_annotation
 from .model import Notice, RetentionRule, Supplement
 from .yamlsource import MAX_BYTES, parse_yaml
 
@@ -134,7 +135,7 @@ def notice_files(path: Path) -> list[Path]:
     main = path / NOTICE_FILE
     if not main.is_file():
         raise FormatError(f"{path}: no {NOTICE_FILE} in this folder")
-    return [main, *sorted((path / SUPPLEMENTS_DIR).glob("*.yaml"))]
+    return [main, *supplement_files(main)]
 
 
 def format_paths(path: Path, *, write: bool) -> list[FormatResult]:

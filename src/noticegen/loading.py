@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .findings import Finding, Position
+from .folder import NOTICE_FILE, SUPPLEMENTS_DIR, supplement_files
 from .model import Notice, Supplement
 from .rules import schema
 from .rules.base import Rule
@@ -21,10 +22,8 @@ from .yamlsource import MAX_BYTES, ParsedYaml, YamlProblem, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
-NOTICE_FILE = "notice.yaml"
 MAX_VALIDATION_FINDINGS = 500
 """Beyond this many schema problems in one file the rest are counted, not listed."""
-SUPPLEMENTS_DIR = "supplements"
 
 _PROBLEM_RULES: dict[str, type[Rule]] = {
     "syntax": schema.YamlSyntaxError,
@@ -316,12 +315,10 @@ def load(path: Path) -> LoadedNotice:
     notice, problems = validate(Notice, main, "notice")
     findings += problems
     loaded = LoadedNotice(root=root, main=main, notice=notice, findings=findings)
-    supplements_dir = root / SUPPLEMENTS_DIR
-    if main_path.name == NOTICE_FILE and supplements_dir.is_dir():
-        for file in sorted(supplements_dir.glob("*.yaml")):
-            source, file_findings = read_source(file)
-            supplement, problems = validate(Supplement, source, "supplement")
-            loaded.findings += file_findings + problems
-            if supplement is not None:
-                loaded.supplements.append((source, supplement))
+    for file in supplement_files(main_path):
+        source, file_findings = read_source(file)
+        supplement, problems = validate(Supplement, source, "supplement")
+        loaded.findings += file_findings + problems
+        if supplement is not None:
+            loaded.supplements.append((source, supplement))
     return loaded

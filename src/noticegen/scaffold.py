@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .folder import NOTICE_FILE
 from .fsutil import atomic_write_text
-from .loading import NOTICE_FILE
 from .rules.review.placeholder_left import MARKER
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .folder import supplement_files
 
 if TYPE_CHECKING:  # PDF workers import this module: keep it free of the model and rules
     from .loading import LoadedNotice
@@ -374,13 +375,9 @@ def _source_date_epoch(notice: Notice) -> str:
 
 def dropped_supplements(loaded: LoadedNotice) -> list[str]:
     """One line for each supplement file that did not load and so is left out of the site."""
-    from .loading import NOTICE_FILE, SUPPLEMENTS_DIR
-
-    if Path(loaded.main.path).name != NOTICE_FILE:
-        return []  # a lone notice file has no supplements
     kept = {Path(source.path).resolve() for source, _ in loaded.supplements}
     lines = []
-    for file in sorted((loaded.root / SUPPLEMENTS_DIR).glob("*.yaml")):
+    for file in supplement_files(Path(loaded.main.path)):
         if file.resolve() in kept:
             continue
         count = sum(1 for f in loaded.findings if Path(f.file).resolve() == file.resolve())

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import functools
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
 
 from ...context import LintContext
+from ...folder import NOTICE_FILE, NOTICE_PATHS, is_read_with_the_notice
 from ...gitsource import GitSourceError, blob_id, committed_files, export_commit, locate
 from ...model import Notice, Supplement
 
@@ -67,32 +68,17 @@ def _same_as_working_tree(ctx: LintContext, repo: Path, commit: str, relative: s
     """Whether the files this lint read are, byte for byte, the ones committed at `commit`,
     with no other notice file there. Files git filters on checkout (line endings) differ and
     take the full read."""
-    from ...loading import NOTICE_FILE, SUPPLEMENTS_DIR  # the loader imports the rule registry
-
     if ctx.main_file != NOTICE_FILE:
         return False  # a single file was linted; the revision's folder holds another notice
     read = [NOTICE_FILE, *(path for path, _ in ctx.supplements)]
     try:
-        committed = committed_files(commit, relative, repo, _notice_paths())
+        committed = committed_files(commit, relative, repo, NOTICE_PATHS)
         like = next(iter(committed.values()), "")
         working = {name: blob_id((ctx.root / name).read_bytes(), like) for name in read}
     except (GitSourceError, OSError):
         return False
-    committed_notice_files = {
-        name: blob
-        for name, blob in committed.items()
-        if name == NOTICE_FILE
-        or (PurePosixPath(name).parent.as_posix() == SUPPLEMENTS_DIR and name.endswith(".yaml"))
-    }
-    return committed_notice_files == working
-
-
-def _notice_paths() -> tuple[str, ...]:
-    """What the loader reads in a folder; the rest of it (catalogs, a whole repository when the
-    notice sits at its root) is not read from git."""
-    from ...loading import NOTICE_FILE, SUPPLEMENTS_DIR  # the loader imports the rule registry
-
-    return (NOTICE_FILE, SUPPLEMENTS_DIR)
+    read_at_commit = {n: blob for n, blob in committed.items() if is_read_with_the_notice(n)}
+    return read_at_commit == working
 
 
 def _from_path(path: Path) -> Previous | None:
@@ -116,7 +102,7 @@ def _from_git(repo: Path, commit: str, relative: str, base: str) -> Previous | N
     """Cached by commit id, so the rules of one run (and later runs) read git once."""
     with tempfile.TemporaryDirectory(prefix="noticegen-previous-") as temp:
         try:
-            folder = export_commit(commit, relative, repo, Path(temp), base, _notice_paths())
+            folder = export_commit(commit, relative, repo, Path(temp), base, NOTICE_PATHS)
         except GitSourceError:
             return None
         found = _from_path(folder)
