@@ -4,24 +4,24 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext, PathT
+from .._geo import UK, is_placeholder_country
 from .._text import is_heading, sentences
 from ..base import Rule, Violation
 from ..consistency._geo import EEA
 from ._statements import denials
 
-_UK = frozenset({"GB", "UK"})
 # Europe is more than the EEA: data kept in Switzerland or the UK stays in Europe.
-_EUROPE = EEA | _UK | frozenset(
+_EUROPE = EEA | UK | frozenset(
     {"CH", "AD", "MC", "SM", "VA", "AL", "BA", "ME", "MK", "RS", "MD", "UA", "XK", "GI", "JE",
      "GG", "IM", "FO"}
 )  # fmt: skip
 _REGION_NAMES = (
     (r"EEA|EU|European\s+(?:Economic\s+Area|Union)", EEA),
     (r"Europe", _EUROPE),
-    (r"UK|United\s+Kingdom|(?:Great\s+)?Britain", _UK),
+    (r"UK|United\s+Kingdom|(?:Great\s+)?Britain", UK),
     (r"Bra[sz]il", frozenset({"BR"})),
     # "third countries" are those outside the EEA (outside the UK for UK GDPR)
-    (r"third\s+countr(?:y|ies)", EEA | _UK),
+    (r"third\s+countr(?:y|ies)", EEA | UK),
 )
 _REGION = re.compile(
     "|".join(rf"\b(?P<r{i}>{pattern})\b" for i, (pattern, _) in enumerate(_REGION_NAMES)),
@@ -84,7 +84,8 @@ class ProseDeniesTransfer(Rule):
         transfer, or a recipient's country, lies outside that region (or all the regions it
         names). Hedged or conditional sentences ("where possible", "generally", "unless") are
         left alone, and so is a statement about storage alone ("stored in the EU"): data
-        stored in a region may still be read from outside it.
+        stored in a region may still be read from outside it. The placeholder country `XX`
+        that `noticegen init` writes is no destination: NG804 reports it.
 
     Why it matters:
         The notice must disclose transfers to third countries and their safeguards (GDPR Art.
@@ -120,6 +121,8 @@ class ProseDeniesTransfer(Rule):
         n = ctx.notice
         destinations = [t.destination for t in n.transfers.values()]
         destinations += [c.upper() for r in n.recipients.values() for c in r.countries]
+        # NG804 reports the placeholder `XX`: it names no place the data goes to.
+        destinations = [d for d in destinations if not is_placeholder_country(d)]
         if not destinations:
             return
         for file, path, quote, said in self._statements(ctx):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...context import LintContext
 from ...model import Jurisdiction, LegalBasis, Right
+from .._geo import UK
 from .._text import listed
 from ..consistency._geo import outside_eea
 
@@ -56,4 +57,4 @@ def abroad(ctx: LintContext, country: str) -> bool:
         return True
     if ctx.has_profile("gdpr"):
         return outside_eea(country)
-    return outside_eea(country) and country not in {"GB", "UK"}
+    return outside_eea(country) and country not in UK

@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
+from .._geo import is_placeholder_country
 from ..base import Rule, Violation
 from ..consistency._geo import outside_eea
-from ..review.placeholder_left import PLACEHOLDER_COUNTRY
 
 
 class EuRepresentativeMissing(Rule):
@@ -51,7 +51,7 @@ class EuRepresentativeMissing(Rule):
         address = controller.postal_address
         if (
             address
-            and address.country != PLACEHOLDER_COUNTRY
+            and not is_placeholder_country(address.country)
             and outside_eea(address.country)
             and controller.eu_representative is None
         ):

@@ -4,9 +4,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ...context import LintContext
+from .._geo import is_placeholder_country
 from ..base import Rule, Violation
 from ..consistency._geo import place
-from ..review.placeholder_left import PLACEHOLDER_COUNTRY
 from ._common import GDPR_PROFILES, abroad
 
 
@@ -57,7 +57,7 @@ class RecipientAbroadWithoutTransfer(Rule):
         for rid, recipient in n.recipients.items():
             for i, country in enumerate(recipient.countries):
                 # NG804 reports the placeholder `XX`; it names no country to transfer to.
-                if country == PLACEHOLDER_COUNTRY or not abroad(ctx, country):
+                if is_placeholder_country(country) or not abroad(ctx, country):
                     continue
                 covering = explained[country] | explained["WORLDWIDE"]
                 if rid in covering or None in covering:

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
+from .._geo import UK, is_placeholder_country
 from ..base import Rule, Violation
-from ..review.placeholder_left import PLACEHOLDER_COUNTRY
 
 
 class UkRepresentativeMissing(Rule):
@@ -49,7 +49,8 @@ class UkRepresentativeMissing(Rule):
         address = controller.postal_address
         if (
             address
-            and address.country not in {"GB", "UK", PLACEHOLDER_COUNTRY}
+            and address.country not in UK
+            and not is_placeholder_country(address.country)
             and controller.uk_representative is None
         ):
             yield Violation(

@@ -7,11 +7,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ...context import LintContext, PathT
+from .._geo import is_placeholder_country
 from ..base import Rule, Violation
 
 MARKER = "TODO(noticegen)"
-# ISO 3166-1 leaves XX to users: no country has it.
-PLACEHOLDER_COUNTRY = "XX"
 _COUNTRY_FIELDS = ("country", "destination", "countries")
 # RFC 2606 reserves the .invalid top-level domain: an address there can never be real.
 _RESERVED_ADDRESS = re.compile(r"[@.](?:[a-z0-9-]+\.)*invalid(?:[/:?#]|$)", re.IGNORECASE)
@@ -77,10 +76,10 @@ class PlaceholderLeft(Rule):
                         file=file,
                         quote=MARKER,
                     )
-                elif text == PLACEHOLDER_COUNTRY and set(path) & set(_COUNTRY_FIELDS):
+                elif is_placeholder_country(text) and set(path) & set(_COUNTRY_FIELDS):
                     yield Violation(
                         path,
-                        "`XX` is a placeholder country code; give the real two-letter code.",
+                        f"`{text}` is a placeholder country code; give the real two-letter code.",
                         file=file,
                     )
                 elif _RESERVED_ADDRESS.search(text):
