@@ -8,8 +8,11 @@ import pytest
 
 from noticegen.config import Config
 from noticegen.findings import Finding, Position
+from noticegen.i18n.strings import Strings
 from noticegen.linting import lint
 from noticegen.loading import MAX_VALIDATION_FINDINGS, NoticeNotFound, load, locate
+from noticegen.render import html
+from noticegen.rules.lgpd.access_response_too_slow import LgpdAccessResponseTooSlow
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")
 
@@ -264,3 +267,31 @@ def test_a_flood_of_schema_problems_is_listed_up_to_a_cap_then_counted(tmp_path:
     findings = load(write_notice(tmp_path / "n", text)).findings
     assert len(findings) == MAX_VALIDATION_FINDINGS + 1
     assert findings[-1].message.startswith("250 more problems in this file")
+
+
+def test_following_ng519s_fix_keeps_the_request_channels_on_the_brazilian_page(
+    tmp_path: Path,
+) -> None:
+    # A supplement's `requests` replaces the notice's on its page, so a fix that gave only
+    # `response_time` would leave Brazilians with no way to make a request.
+
+    rule = LgpdAccessResponseTooSlow
+    fix = rule.doc_sections()["Fix"].removeprefix("```yaml\n").removesuffix("\n```")
+    example = rule.doc_sections()["Example"].removeprefix("```yaml\n").removesuffix("\n```")
+    header = "supplement: {id: brazil, title: Brasil, jurisdiction: lgpd, applies_to: Brasil}\n"
+    folder = write_notice(
+        tmp_path / "n", BASE + example + "\n", {"supplements/brazil.yaml": header + fix + "\n"}
+    )
+    loaded = load(folder)
+    assert loaded.notice is not None and not loaded.findings
+    assert not by_rule(lint(loaded, Config(), ("lgpd",)), rule.code)
+    page = html.render_supplement(
+        loaded.supplements[0][1],
+        loaded.notice,
+        Strings("en"),
+        notice_href="index.html",
+        languages=[],
+    )
+    requests = page[page.index('id="requests"') :]
+    assert 'href="mailto:privacy@example.com"' in requests
+    assert "supplement" in rule.hint and "methods" in rule.hint

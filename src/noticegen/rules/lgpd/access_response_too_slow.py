@@ -29,13 +29,16 @@ class LgpdAccessResponseTooSlow(Rule):
     Example:
         ```yaml
         requests:
+          methods: [{kind: email, value: privacy@example.com}]
           response_time: P1M
         ```
 
     Fix:
         ```yaml
-        # supplements/brazil.yaml
+        # supplements/brazil.yaml: its `requests` replaces the notice's on the Brazilian
+        # page, so copy the notice's `methods` too, or that page lists no way to ask.
         requests:
+          methods: [{kind: email, value: privacy@example.com}]
           response_time: P15D
         ```
     """
@@ -46,7 +49,10 @@ class LgpdAccessResponseTooSlow(Rule):
     severity = Severity.WARNING
     profiles = frozenset({"lgpd"})
     citation = "LGPD Art. 19(II)"
-    hint = "State a response time of 15 days or less for Brazil (a Brazilian supplement can)."
+    hint = (
+        "State a response time of 15 days or less for Brazil. A Brazilian supplement can, but "
+        "its `requests` replaces the notice's: copy the notice's `methods` into it as well."
+    )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         stated: tuple[str | None, str] | None = None
