@@ -223,6 +223,7 @@ def test_translate_replaces_every_string_and_keeps_the_facts() -> None:
 
 def test_a_supplement_only_language_translates_what_its_page_shows_of_the_notice() -> None:
     from noticegen.i18n.catalogs import entries_for
+    from noticegen.model import Requests
 
     loaded = load(FIXTURE)
     assert loaded.notice is not None
@@ -235,3 +236,13 @@ def test_a_supplement_only_language_translates_what_its_page_shows_of_the_notice
     # The French notice page links the Brazil supplement: its title is translated, not its text.
     assert "supplements.brazil.supplement.title" in french
     assert "supplements.brazil.sections.encarregado.body" not in french
+
+    # The page shows the notice's way to make a request unless the supplement has its own.
+    requests = Requests(verification="We check who you are before we answer.")
+    notice = loaded.notice.model_copy(update={"requests": requests})
+    shared = {e.context for e in entries_for(notice, supplements, "pt-BR")}
+    assert "requests.verification" in shared
+    own = [(f, s.model_copy(update={"requests": requests})) for f, s in supplements]
+    with_own = {e.context for e in entries_for(notice, own, "pt-BR")}
+    assert "requests.verification" not in with_own
+    assert "supplements.brazil.requests.verification" in with_own

@@ -61,11 +61,11 @@ def extract(path: Path) -> None:
     Each entry's msgctxt is the entity's path (e.g. `purposes.marketing.description`), so the
     same English in two places can be translated differently.
     """
-    from ..i18n.catalogs import all_entries, build_template, template_path, write_catalog
+    from ..i18n.catalogs import SourceEntries, build_template, template_path, write_catalog
 
     loaded = _load(path)
     assert loaded.notice is not None
-    entries = all_entries(loaded.notice, _supplements(loaded))
+    entries = SourceEntries.of(loaded.notice, _supplements(loaded)).all
     target = template_path(loaded.root)
     write_catalog(target, build_template(loaded.notice, entries, _line_of(loaded)))
     click.echo(f"wrote {target}: {len(entries)} entries")
@@ -82,7 +82,7 @@ def update(path: Path, only: tuple[str, ...]) -> None:
     longer in the notice are dropped. A catalog that does not parse is left untouched.
     """
     from ..i18n.catalogs import (
-        all_entries,
+        SourceEntries,
         build_template,
         entries_for,
         merge,
@@ -98,28 +98,30 @@ def update(path: Path, only: tuple[str, ...]) -> None:
     assert notice is not None
     supplements = _supplements(loaded)
     line_of = _line_of(loaded)
+    source = SourceEntries.of(notice, supplements)
     wanted = translation_languages(notice, supplements)
     unknown = [lang for lang in only if lang not in wanted]
     if unknown:
         from .linting import fail_usage
 
-        source = notice.notice.language
+        source_language = notice.notice.language
         fail_usage(
-            f"{source} is the source language and has no catalog"
-            if unknown == [source]
+            f"{source_language} is the source language and has no catalog"
+            if unknown == [source_language]
             else f"the notice is not published in {', '.join(unknown)}; "
             f"its translations are {', '.join(wanted) or 'none'}"
         )
     write_catalog(
         template_path(loaded.root),
-        build_template(notice, all_entries(notice, supplements), line_of),
+        build_template(notice, source.all, line_of),
     )
     failed = False
     for lang in wanted:
         if only and lang not in only:
             continue
         target = catalog_path(loaded.root, lang)
-        template = build_template(notice, entries_for(notice, supplements, lang), line_of, lang)
+        entries = entries_for(notice, supplements, lang, source)
+        template = build_template(notice, entries, line_of, lang)
         if not target.is_file():
             write_catalog(target, template)
             click.echo(f"{lang}: created {target} with {len(template)} entries to translate")
@@ -150,7 +152,7 @@ def update(path: Path, only: tuple[str, ...]) -> None:
 @click.option("--check", is_flag=True, help="Exit with status 1 unless every catalog is complete.")
 def status(path: Path, check: bool) -> None:
     """Print how complete each language's catalog is."""
-    from ..i18n.catalogs import language_status, translation_languages
+    from ..i18n.catalogs import SourceEntries, language_status, translation_languages
 
     loaded = _load(path)
     notice = loaded.notice
@@ -162,8 +164,9 @@ def status(path: Path, check: bool) -> None:
         click.echo(
             f"Nothing to translate: the notice is published in {notice.notice.language} only."
         )
+    source = SourceEntries.of(notice, supplements)
     for lang in wanted:
-        s = language_status(loaded.root, notice, supplements, lang)
+        s = language_status(loaded.root, notice, supplements, lang, source)
         if not s.exists:
             click.echo(f"{lang:<6} no catalog ({s.file}): run `noticegen i18n update`")
             complete = False

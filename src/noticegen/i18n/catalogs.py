@@ -75,6 +75,11 @@ class SourceEntries(NamedTuple):
             [(s, supplement_entries(s, file)) for file, s in supplements],
         )
 
+    @property
+    def all(self) -> list[Entry]:
+        """The notice's strings, then each supplement's: the template's entries."""
+        return self.notice + [e for _, entries in self.supplements for e in entries]
+
 
 def entries_for(
     notice: Notice, supplements: Supplements, lang: str, source: SourceEntries | None = None
@@ -94,19 +99,23 @@ def entries_for(
     if notice_published:
         return source.notice + shown
     # A supplement's page also shows some of the notice: say it in the page's language too.
-    shows_table = any(
-        lang in supplement_languages(notice, s) and s.supplement.jurisdiction == "ccpa"
-        for _, s in supplements
+    pages = [s for _, s in supplements if lang in supplement_languages(notice, s)]
+    shows_table = any(s.supplement.jurisdiction == "ccpa" for s in pages)
+    shows_requests = any(s.requests is None for s in pages)
+    wanted = (
+        NOTICE_ON_SUPPLEMENT_PAGES
+        + (NOTICE_REQUESTS if shows_requests else ())
+        + (CCPA_TABLE if shows_table else ())
     )
-    wanted = NOTICE_ON_SUPPLEMENT_PAGES + (CCPA_TABLE if shows_table else ())
     return [e for e in source.notice if _shown(e.context, wanted)] + shown
 
 
 LINK_FIELDS = (("supplement", "title"), ("supplement", "applies_to"))
 """What the notice's page shows of a supplement: its link."""
-NOTICE_ON_SUPPLEMENT_PAGES = ("notice.title", "controller.", "requests.")
-"""What a supplement's page shows of the notice: its title, the controller's contacts and,
-unless the supplement has its own, how to make a request."""
+NOTICE_ON_SUPPLEMENT_PAGES = ("notice.title", "controller.")
+"""What a supplement's page shows of the notice: its title and the controller's contacts."""
+NOTICE_REQUESTS = ("requests.",)
+"""How to make a request, shown on a supplement's page that has no `requests` of its own."""
 CCPA_TABLE = ("data.*.label", "purposes.*.label", "recipients.*.label")
 """What the California supplement's table of categories shows of the notice."""
 
@@ -117,13 +126,6 @@ def _shown(context: str, patterns: tuple[str, ...]) -> bool:
         if context.startswith(head) and (not star or context.endswith(tail)):
             return True
     return False
-
-
-def all_entries(notice: Notice, supplements: Supplements) -> list[Entry]:
-    entries = notice_entries(notice)
-    for file, supplement in supplements:
-        entries += supplement_entries(supplement, file)
-    return entries
 
 
 # --- building and merging catalogs ----------------------------------------------------------
@@ -269,10 +271,10 @@ class LanguageStatus(NamedTuple):
 
 
 def language_status(
-    root: Path, notice: Notice, supplements: Supplements, lang: str
+    root: Path, notice: Notice, supplements: Supplements, lang: str, source: SourceEntries
 ) -> LanguageStatus:
     path = catalog_path(root, lang)
-    entries = entries_for(notice, supplements, lang)
+    entries = entries_for(notice, supplements, lang, source)
     if not path.is_file():
         return LanguageStatus(lang, path, False, len(entries), 0, 0, len(entries), 0)
     po = read_catalog(path, lang)
