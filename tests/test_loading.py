@@ -295,3 +295,58 @@ def test_following_ng519s_fix_keeps_the_request_channels_on_the_brazilian_page(
     requests = page[page.index('id="requests"') :]
     assert 'href="mailto:privacy@example.com"' in requests
     assert "supplement" in rule.hint and "methods" in rule.hint
+
+
+def _with_methods(*methods: str) -> str:
+    return BASE + "requests:\n  methods:\n" + "".join(f"    - {m}\n" for m in methods)
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        '{kind: in_account, value: "In the app: Settings > Privacy"}',
+        '{kind: phone, value: "+44 (0)20 7946 0958 ext. 12"}',
+        '{kind: toll_free_phone, value: "+1 800 555 0199 x 7"}',
+        '{kind: email, value: "first.last+privacy@example.co.uk"}',
+    ],
+)
+def test_request_methods_accept_what_readers_write(tmp_path: Path, method: str) -> None:
+    assert load(write_notice(tmp_path / "n", _with_methods(method))).findings == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "privacy@example.com?subject=Hi&body=Click%20evil.example",
+        "privacy%40example.com%2Cspy@evil.example",
+        "privacy@example.com,spy@evil.example",
+        "privacy@example.com/x:y",
+    ],
+)
+def test_an_address_that_would_add_to_its_mailto_link_is_refused_everywhere(
+    tmp_path: Path, address: str
+) -> None:
+    # The controller's address and an email request method become the same mailto: link, so
+    # they are checked by the same `Email` type.
+    controller = BASE.replace("email: privacy@example.com", f'email: "{address}"', 1)
+    [f] = load(write_notice(tmp_path / "c", controller)).findings
+    assert (f.rule, f.position.line) == ("NG004", line_of(controller, address))
+    method = _with_methods(f'{{kind: email, value: "{address}"}}')
+    [f] = load(write_notice(tmp_path / "m", method)).findings
+    assert f.rule == "NG004"
+    assert "an `email` request method needs an email address" in f.message
+
+
+@pytest.mark.parametrize(
+    ("method", "needs"),
+    [
+        ('{kind: in_account, value: " "}', "an `in_account` request method needs"),
+        ('{kind: web_form, value: "javascript:alert(1)"}', "a `web_form` request method needs"),
+        ('{kind: phone, value: "call us"}', "a `phone` request method needs"),
+    ],
+)
+def test_a_request_method_that_does_not_fit_its_kind_says_what_it_needs(
+    tmp_path: Path, method: str, needs: str
+) -> None:
+    [f] = load(write_notice(tmp_path / "n", _with_methods(method))).findings
+    assert f.rule == "NG004" and needs in f.message

@@ -138,7 +138,7 @@ def render(answers: Answers, today: datetime.date) -> str:
         *_rights(jurisdictions),
         "",
         "requests:",
-        # A placeholder cannot stand where a number must be (the value becomes a tel: link):
+        # A placeholder cannot stand where a number must be (a phone value must read as one):
         # the CCPA's toll-free number is left to add, and NG415/NG416 report it until it is.
         "  methods:"
         + (

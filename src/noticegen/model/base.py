@@ -66,10 +66,18 @@ LanguageTag = Annotated[
     StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$"),
     Field(description="A BCP 47 language tag, e.g. `en`, `fr`, `pt-BR`."),
 ]
+# An address becomes a `mailto:` link, so it may not carry what a mailto: URL reads as more
+# than the address: `?`, `&` (headers such as `bcc=`), `/`, `:`, `,` and `;` (more recipients)
+# and `%` (which could encode any of those).
+EMAIL_PATTERN = r"^[^@\s?&/:,;%]+@[^@\s?&/:,;%]+\.[^@\s?&/:,;%]+$"
 Email = Annotated[
     str,
-    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
-    Field(description="An email address."),
+    StringConstraints(pattern=EMAIL_PATTERN),
+    Field(
+        description="An email address, such as `privacy@example.com`, without `?`, `&`, `/`, "
+        "`:`, `,`, `;` or `%` (it becomes a mailto: link, which must not carry extra "
+        "recipients or headers)."
+    ),
 ]
 Url = Annotated[
     str,

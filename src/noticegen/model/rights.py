@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
+from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-from .base import Duration, Markdown, StrictModel, Url
+from .base import Duration, Email, Markdown, StrictModel, Url
 
 
 class Right(enum.StrEnum):
@@ -53,15 +55,30 @@ class MethodKind(enum.StrEnum):
     IN_ACCOUNT = "in_account"
 
 
-_METHOD_VALUE = {
-    MethodKind.EMAIL: (re.compile(r"^[^@\s?&/:]+@[^@\s?&/:]+\.[^@\s?&/:]+$"), "an email address"),
-    MethodKind.WEB_FORM: (re.compile(r"^https?://[^\s]+$"), "an http or https address"),
-    MethodKind.IN_ACCOUNT: (
-        re.compile(r"^(https?://\S+|[^:]+)$"),
-        "a web address or a description",
-    ),
-    MethodKind.PHONE: (re.compile(r"^\+?[0-9][0-9 ().-]{5,}$"), "a telephone number"),
-    MethodKind.TOLL_FREE_PHONE: (re.compile(r"^\+?[0-9][0-9 ().-]{5,}$"), "a telephone number"),
+_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,}((ext\.?|extension|x)\s*[0-9]+)?$", re.IGNORECASE)
+
+
+def _validator(annotated: Any) -> Callable[[str], bool]:
+    """Whether a value is valid for one of the shared types in `base.py` (`Email`, `Url`)."""
+    adapter: TypeAdapter[str] = TypeAdapter(annotated, config=ConfigDict(regex_engine="python-re"))
+
+    def valid(value: str) -> bool:
+        try:
+            adapter.validate_python(value)
+        except ValidationError:
+            return False
+        return True
+
+    return valid
+
+
+_METHOD_VALUE: dict[MethodKind, tuple[Callable[[str], bool], str]] = {
+    MethodKind.EMAIL: (_validator(Email), "an email address"),
+    MethodKind.WEB_FORM: (_validator(Url), "an http or https address"),
+    MethodKind.PHONE: (lambda v: bool(_PHONE.match(v)), "a telephone number"),
+    MethodKind.TOLL_FREE_PHONE: (lambda v: bool(_PHONE.match(v)), "a telephone number"),
+    # Shown only as text (never a link), so any wording will do, colons included.
+    MethodKind.IN_ACCOUNT: (lambda v: bool(v.strip()), "a web address or a description"),
 }
 
 
@@ -73,10 +90,13 @@ class RequestMethod(StrictModel):
 
     @model_validator(mode="after")
     def _value_fits_kind(self) -> RequestMethod:
-        # The value becomes a mailto:, tel: or web link on the published page.
+        # An email becomes a mailto: link and a web form a web link on the published page, so
+        # they are checked as the controller's `Email` and every `Url` are; phone numbers and
+        # the other kinds are shown as text.
         expected = _METHOD_VALUE.get(self.kind)
-        if expected and not expected[0].match(self.value):
-            raise ValueError(f"a `{self.kind}` request method needs {expected[1]}")
+        if expected and not expected[0](self.value):
+            article = "an" if self.kind[0] in "aeiou" else "a"
+            raise ValueError(f"{article} `{self.kind}` request method needs {expected[1]}")
         return self
 
 
