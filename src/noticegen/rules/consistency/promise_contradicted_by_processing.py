@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import PromiseKind
+from .._text import listed
 from ..base import Rule, Violation
 from ._promises import PromiseAt, promises, quoted
 
@@ -71,9 +72,9 @@ class PromiseContradictedByProcessing(Rule):
 
 
 def _violation(at: PromiseAt, fact: str, data: list[str]) -> Violation:
-    listed = f" ({', '.join(f'`{d}`' for d in data)})" if data else ""
+    named = f" ({listed(data, limit=None)})" if data else ""
     return Violation(
         at.path,
-        f"The promise {quoted(at.promise)} is contradicted by the notice: {fact}{listed}.",
+        f"The promise {quoted(at.promise)} is contradicted by the notice: {fact}{named}.",
         file=at.file,
     )

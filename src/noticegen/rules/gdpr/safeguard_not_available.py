@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import Safeguard
+from .._geo import UK
 from ..base import Rule, Violation
 from ..consistency._geo import EEA, place
 from ._common import GDPR_PROFILES
@@ -74,7 +75,7 @@ class SafeguardNotAvailable(Rule):
             lacking = []
             if ctx.has_profile("gdpr") and where not in EEA and where not in EU_ADEQUATE:
                 lacking.append("an EU adequacy decision")
-            if ctx.has_profile("uk-gdpr") and where not in {"GB", "UK"} | UK_ADEQUATE:
+            if ctx.has_profile("uk-gdpr") and where not in UK | UK_ADEQUATE:
                 lacking.append("UK adequacy regulations")
             if lacking:
                 yield Violation(
