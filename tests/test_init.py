@@ -101,7 +101,14 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
-@pytest.mark.parametrize("args", [["--email", "not-an-address"], ["--company", "  "]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--email", "not-an-address"],
+        ["--email", "a@b.example?cc=x@evil.example"],
+        ["--company", "  "],
+    ],
+)
 def test_bad_answers_write_nothing(tmp_path: Path, args: list[str]) -> None:
     code, output = init(str(tmp_path / "n"), *args)
     assert code == 2 and len(output.strip().splitlines()) == 1

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from .folder import NOTICE_FILE
 from .fsutil import atomic_write_text
+from .model.base import EMAIL_PATTERN
 from .rules.review.placeholder_left import MARKER
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAIL = re.compile(EMAIL_PATTERN)
+"""The model's own check, so that `init` never writes an address the notice then refuses."""
 
 
 NO_DPO = "name your data protection officer under `dpo:` instead, or say why none is required"
