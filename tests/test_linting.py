@@ -204,3 +204,15 @@ def test_exit_code_counts_only_unsuppressed_errors() -> None:
     assert exit_code([replace(error, severity=Severity.WARNING)]) == 0
     assert exit_code([replace(error, suppressed="reason")]) == 0
     assert exit_code([]) == 0
+
+
+def test_a_gap_left_to_another_rule_is_reported_when_that_rule_does_not_run(
+    tmp_path: Path,
+) -> None:
+    # NG502 (LGPD) leaves a purpose without a legal basis to NG305 (GDPR) when both apply.
+    loaded = loaded_notice(tmp_path, BASE.replace("    legal_basis: contract\n", ""))
+    both = ["gdpr", "lgpd"]
+    rules = {f.rule for f in lint(loaded, Config(), both)}
+    assert "NG305" in rules and "NG502" not in rules
+    rules = {f.rule for f in lint(loaded, Config(ignore=("NG305",)), both)}
+    assert "NG502" in rules and "NG305" not in rules

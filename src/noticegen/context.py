@@ -40,6 +40,9 @@ class LintContext:
     """Per-rule options from the configuration, keyed by rule code."""
     main_file: str = "notice.yaml"
     """The name of the file linted in `root`: `notice.yaml`, or a single file given alone."""
+    rules_run: frozenset[str] = frozenset()
+    """The codes of the rules this lint runs (after profiles and configuration), so that a
+    rule can leave a gap to another that reports it, and only when that one runs."""
     shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
     """What several rules derive from the same inputs (e.g. the previous version of the
     notice), computed by the first that needs it and kept for this lint only."""
@@ -50,6 +53,9 @@ class LintContext:
             self.shared[key] = compute()
         value: T = self.shared[key]
         return value
+
+    def runs(self, code: str) -> bool:
+        return code in self.rules_run
 
     def has_profile(self, *names: str) -> bool:
         return bool(self.profiles.intersection(names))

@@ -51,6 +51,7 @@ def build_context(
         notice=loaded.notice,
         root=loaded.root,
         main_file=Path(loaded.main.path).name,
+        rules_run=frozenset(rule.code for rule in selected_rules(config, profiles)),
         profiles=profiles,
         supplements=[
             (Path(source.path).relative_to(loaded.root).as_posix(), supplement)

@@ -11,7 +11,8 @@ class LgpdControllerContactMissing(Rule):
 
     What it does:
         Checks that the controller has an email address, a telephone number or a postal
-        address. When a GDPR profile is active, NG301 (which asks for more) reports it instead.
+        address. When NG301 runs too (a GDPR profile is
+        active and the configuration keeps it), NG301, which asks for more, reports it instead.
 
     Why it matters:
         The notice must identify the controller and give its contact information (LGPD Art.
@@ -39,7 +40,7 @@ class LgpdControllerContactMissing(Rule):
     hint = "Give the controller's `email`, `phone` or `postal_address`."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        if ctx.has_profile("gdpr", "uk-gdpr"):
+        if ctx.runs("NG301"):
             return  # NG301 asks for more (email and postal address) and reports this gap
         c = ctx.notice.controller
         if not (c.email or c.phone or c.postal_address):

@@ -10,8 +10,8 @@ class LgpdLegalBasisMissing(Rule):
     """A purpose states no legal basis.
 
     What it does:
-        Flags every purpose without `legal_basis`. When a GDPR profile is active too, NG305
-        reports the same gap and this rule stays silent.
+        Flags every purpose without `legal_basis`. When NG305 runs too (a GDPR profile is
+        active and the configuration keeps it), it reports the gap and this rule stays silent.
 
     Why it matters:
         Personal data may be processed only under one of the hypotheses of LGPD Art. 7 (Art. 11
@@ -44,7 +44,7 @@ class LgpdLegalBasisMissing(Rule):
     hint = "State the `legal_basis` of the purpose."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        if ctx.has_profile("gdpr", "uk-gdpr"):
+        if ctx.runs("NG305"):
             return  # NG305 reports the same missing field; one finding is enough
         for pid, purpose in ctx.notice.purposes.items():
             if purpose.legal_basis is None:

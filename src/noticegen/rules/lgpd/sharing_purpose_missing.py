@@ -10,8 +10,9 @@ class LgpdSharingPurposeMissing(Rule):
     """Data is shared with a recipient for no stated purpose.
 
     What it does:
-        Flags every recipient that receives data but lists no purpose. When the `ccpa` profile
-        is active too, NG403 reports the same gap and this rule stays silent.
+        Flags every recipient that receives data but lists no purpose. When NG403 runs too
+        (the `ccpa` profile is active and the configuration keeps it), it reports the gap and
+        this rule stays silent.
 
     Why it matters:
         The notice must inform data subjects about the shared use of their data by the
@@ -43,7 +44,7 @@ class LgpdSharingPurposeMissing(Rule):
     hint = "List under `purposes` the ids of the purposes for which the data is shared."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        if ctx.has_profile("ccpa"):
+        if ctx.runs("NG403"):
             return  # NG403 reports the same gap under the CCPA; one finding is enough
         for rid, recipient in ctx.notice.recipients.items():
             if recipient.data and not recipient.purposes:
