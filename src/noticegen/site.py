@@ -96,13 +96,7 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
 
     def links(available: list[str], current: str, filename: str) -> list[html.LanguageLink]:
         return [
-            html.LanguageLink(
-                lang,
-                html.language_name(lang),
-                f"../{lang}/{filename}",
-                lang == current,
-                f"{lang}/{filename}",
-            )
+            html.LanguageLink(lang, html.language_name(lang), f"{lang}/{filename}", lang == current)
             for lang in available
         ]
 
@@ -152,9 +146,7 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
 
     source = notice.notice.language
     index_links = [
-        html.LanguageLink(
-            lang, html.language_name(lang), f"{lang}/index.html", False, f"{lang}/index.html"
-        )
+        html.LanguageLink(lang, html.language_name(lang), f"{lang}/index.html", False)
         for lang in langs
     ]
     index = html.render_index(

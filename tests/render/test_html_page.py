@@ -196,8 +196,8 @@ def _published_at(notice: Notice, url: str | None) -> Notice:
 
 
 FRENCH_PAGE_VERSIONS = [
-    html.LanguageLink("fr", "Français", "../fr/index.html", True, "fr/index.html"),
-    html.LanguageLink("en", "English", "../en/index.html", False, "en/index.html"),
+    html.LanguageLink("fr", "Français", "fr/index.html", True),
+    html.LanguageLink("en", "English", "en/index.html", False),
 ]
 
 
@@ -212,6 +212,8 @@ def test_each_language_version_is_an_alternate(small: LoadedNotice) -> None:
         ("x-default", "../index.html"),  # the front page, which opens the reader's language
     ]
     assert f"</nav>\n<script>{SWITCHER_SCRIPT}</script>" in page
+    switcher = [a["href"] for tag, a in read(page).tags if tag == "a" and "hreflang" in a]
+    assert switcher == ["../fr/index.html", "../en/index.html"]
     front = html.render_index(notice, Strings("en"), languages=versions)
     assert ("x-default", "index.html") in _alternates(front)
     marked = [a["hreflang"] for tag, a in read(front).tags if tag == "a" and "data-source" in a]
@@ -227,7 +229,7 @@ def test_alternates_are_full_addresses_under_the_notices_url(small: LoadedNotice
     assert _alternates(page) == [
         ("fr", "https://www.example.com/privacy/fr/index.html"),
         ("en", "https://www.example.com/privacy/en/index.html"),
-        ("x-default", "https://www.example.com/privacy/"),
+        ("x-default", "https://www.example.com/privacy/index.html"),
     ]
     # A draft is not at the published address.
     draft = html.render_notice(
@@ -236,10 +238,11 @@ def test_alternates_are_full_addresses_under_the_notices_url(small: LoadedNotice
     assert ("x-default", "../index.html") in _alternates(draft)
     # A supplement has no front page of its own: its source-language version is the default.
     supplement_versions = [
-        html.LanguageLink("pt-BR", "Português", "../pt-BR/brazil.html", True, "pt-BR/brazil.html"),
-        html.LanguageLink("en", "English", "../en/brazil.html", False, "en/brazil.html"),
+        html.LanguageLink("pt-BR", "Português", "pt-BR/brazil.html", True),
+        html.LanguageLink("en", "English", "en/brazil.html", False),
     ]
-    assert html.alternates(supplement_versions, supplement_versions[1], "https://x.example/") == [
+    default = supplement_versions[1]
+    assert html.alternates(supplement_versions, default, "https://x.example/", "../") == [
         ("pt-BR", "https://x.example/pt-BR/brazil.html"),
         ("en", "https://x.example/en/brazil.html"),
         ("x-default", "https://x.example/en/brazil.html"),
@@ -253,8 +256,8 @@ def test_one_language_has_no_alternates_and_no_switcher(small: LoadedNotice) -> 
 
 def test_x_default_without_a_version_in_the_source_language() -> None:
     versions = [
-        html.LanguageLink("pt-BR", "Português", "../pt-BR/brazil.html", True, "pt-BR/brazil.html"),
-        html.LanguageLink("es", "Español", "../es/brazil.html", False, "es/brazil.html"),
+        html.LanguageLink("pt-BR", "Português", "pt-BR/brazil.html", True),
+        html.LanguageLink("es", "Español", "es/brazil.html", False),
     ]
     assert html.default_language(versions, "en") == versions[0]
     assert html.default_language(versions[:1], "pt-BR") is None
@@ -264,8 +267,8 @@ def test_front_page_has_no_switcher_of_its_own(small: LoadedNotice) -> None:
     # The page is the list of languages; a switcher marking one as "this page" would mislead.
     assert small.notice is not None
     versions = [
-        html.LanguageLink("en", "English", "en/index.html", False, "en/index.html"),
-        html.LanguageLink("fr", "Français", "fr/index.html", False, "fr/index.html"),
+        html.LanguageLink("en", "English", "en/index.html", False),
+        html.LanguageLink("fr", "Français", "fr/index.html", False),
     ]
     page = html.render_index(small.notice, Strings("en"), languages=versions)
     tags = read(page).tags

@@ -33,16 +33,15 @@ class LanguageLink:
 
     lang: str
     name: str
-    href: str
-    """The address from the page that links to it."""
-    current: bool
     path: str
-    """Where it is in the site folder, e.g. `fr/index.html`, for its full address."""
+    """Where it is in the site folder, e.g. `fr/index.html`."""
+    current: bool
 
 
-def front_page(href: str) -> LanguageLink:
-    """The site's front page, which opens the reader's language: the usual `x-default`."""
-    return LanguageLink("x-default", "", href, False, "")
+FRONT_PAGE = LanguageLink("x-default", "", "index.html", False)
+"""The site's front page, which opens the reader's language: the usual `x-default`."""
+LANGUAGE_PAGE_TO_ROOT = "../"
+"""From a page of one language (`fr/index.html`) to the site folder."""
 
 
 @dataclass(frozen=True)
@@ -212,17 +211,20 @@ def default_language(languages: list[LanguageLink], source: str) -> LanguageLink
 
 
 def alternates(
-    languages: list[LanguageLink], x_default: LanguageLink | None, published_at: str | None
+    languages: list[LanguageLink],
+    x_default: LanguageLink | None,
+    published_at: str | None,
+    to_root: str,
 ) -> list[tuple[str, str]]:
     """(hreflang, address) of every language version of a page and of `x-default`; none when
     there is one version. Addresses are full under the notice's `url` (search engines ignore
-    relative ones), else relative to the page."""
+    relative ones), else relative to the page, which is `to_root` away from the site folder."""
     if len(languages) < 2:
         return []
-    base = site_address(published_at) if published_at else None
+    base = site_address(published_at) if published_at else to_root
 
     def address(link: LanguageLink) -> str:
-        return base + link.path if base is not None else link.href
+        return base + link.path
 
     default = [("x-default", address(x_default))] if x_default else []
     return [(link.lang, address(link)) for link in languages] + default
@@ -244,9 +246,11 @@ def _base_context(
     languages: list[LanguageLink],
     generator: str,
     x_default: LanguageLink | None,
+    to_root: str,
 ) -> dict[str, Any]:
     effective: datetime.date = notice.notice.effective
     url = notice.notice.url
+    published_at = str(url) if url and not draft else None
     return {
         "_": strings,
         "lang": strings.lang,
@@ -254,8 +258,9 @@ def _base_context(
         "notice": notice,
         "draft": draft,
         "languages": languages,
+        "to_root": to_root,
         # A draft is not at the published address: its versions are named relative to it.
-        "alternates": alternates(languages, x_default, str(url) if url and not draft else None),
+        "alternates": alternates(languages, x_default, published_at, to_root),
         # Our own constant scripts, inlined: the site requests nothing but its own files.
         "switcher_script": Markup(SWITCHER_SCRIPT),
         "css": Markup(stylesheet()),
@@ -281,7 +286,8 @@ def render_notice(
         draft=draft,
         languages=languages,
         generator=generator,
-        x_default=front_page("../index.html"),
+        x_default=FRONT_PAGE,
+        to_root=LANGUAGE_PAGE_TO_ROOT,
     )
     context.update(
         h=Helpers(strings, anchors),
@@ -306,7 +312,13 @@ def render_supplement(
     anchors = view.assign_anchors(notice)
     x_default = default_language(languages, notice.notice.language)
     context = _base_context(
-        notice, strings, draft=draft, languages=languages, generator=generator, x_default=x_default
+        notice,
+        strings,
+        draft=draft,
+        languages=languages,
+        generator=generator,
+        x_default=x_default,
+        to_root=LANGUAGE_PAGE_TO_ROOT,
     )
     is_ccpa = str(supplement.supplement.jurisdiction) == "ccpa"
     context.update(
@@ -330,7 +342,8 @@ def render_index(
         draft=False,
         languages=languages,
         generator=generator,
-        x_default=front_page("index.html"),
+        x_default=FRONT_PAGE,
+        to_root="",
     )
     context.update(index_script=Markup(INDEX_SCRIPT))
     return _render_page(_template("index.html"), context)
