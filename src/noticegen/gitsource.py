@@ -59,7 +59,7 @@ def repository_root(start: Path) -> Path | None:
     return Path(done.stdout.decode("utf-8", "replace").strip())
 
 
-def locate(revision: str, start: Path) -> tuple[Path, str] | None:
+def repository_and_commit(revision: str, start: Path) -> tuple[Path, str] | None:
     """The top folder of the git work tree containing the folder `start` and the commit
     `revision` names there, in one git call; None outside a repository or when `revision`
     names no commit."""
@@ -154,20 +154,17 @@ def export_commit(
     `only`, just the files under those paths inside `folder`."""
     revision = revision or commit
     relative = folder.strip("/") or "."
-    entries = _tree_entries(commit, relative, repo, only)
-    if not entries:
-        raise GitSourceError(f"revision {revision!r} has no folder {relative!r}")
-    if len(entries) > MAX_FILES:
-        raise GitSourceError(f"{relative!r} at {revision!r} holds more than {MAX_FILES} files")
-    prefix = "" if relative == "." else relative + "/"
-    target_root = destination / Path(relative).name if relative != "." else destination
     files = [
         (object_id, name)
-        for mode, object_id, name in entries
-        if mode in _REGULAR_FILE_MODES and name.startswith(prefix)
+        for name, object_id in committed_files(commit, relative, repo, only).items()
     ]
+    if not files:
+        raise GitSourceError(f"revision {revision!r} has no folder {relative!r}")
+    if len(files) > MAX_FILES:
+        raise GitSourceError(f"{relative!r} at {revision!r} holds more than {MAX_FILES} files")
+    target_root = destination / Path(relative).name if relative != "." else destination
     for (_, name), blob in zip(files, _blobs(files, repo, revision), strict=True):
-        target = target_root / name[len(prefix) :]
+        target = target_root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         # Oversized files are written truncated past the limit so the loader refuses them.
         target.write_bytes(blob[: MAX_BYTES + 1])

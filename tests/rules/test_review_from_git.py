@@ -11,7 +11,7 @@ import pytest
 from gitrepo import git
 
 from noticegen.config import Config
-from noticegen.gitsource import MAX_FILES, export_commit, locate
+from noticegen.gitsource import MAX_FILES, export_commit, repository_and_commit
 from noticegen.linting import lint
 from noticegen.loading import load
 from noticegen.rules.review import _previous
@@ -45,7 +45,7 @@ def review_findings(folder: Path) -> list[tuple[str, str]]:
 
 
 def test_every_committed_file_is_exported_byte_for_byte(repo: Path, tmp_path: Path) -> None:
-    located = locate("HEAD", repo / "notice")
+    located = repository_and_commit("HEAD", repo / "notice")
     assert located is not None
     top, commit = located
     assert top.resolve() == repo.resolve() and commit == git(repo, "rev-parse", "HEAD").strip()
@@ -64,10 +64,10 @@ def test_every_committed_file_is_exported_byte_for_byte(repo: Path, tmp_path: Pa
 def test_no_revision_outside_a_repository_or_for_an_unknown_name(
     repo: Path, tmp_path: Path
 ) -> None:
-    assert locate("no-such-branch", repo / "notice") is None
-    assert locate("--output=x", repo / "notice") is None
+    assert repository_and_commit("no-such-branch", repo / "notice") is None
+    assert repository_and_commit("--output=x", repo / "notice") is None
     (tmp_path / "elsewhere").mkdir()
-    assert locate("HEAD", tmp_path / "elsewhere") is None
+    assert repository_and_commit("HEAD", tmp_path / "elsewhere") is None
 
 
 def test_an_unchanged_notice_has_no_review_finding(repo: Path) -> None:

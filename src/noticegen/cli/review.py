@@ -103,6 +103,7 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
     """
     from ..diff import RENDERERS, compare
 
+    # Two folders are compared without git, so no repository is needed then.
     sides_are_folders = new is not None and Path(old).exists() and Path(new).exists()
     notice_folder = Path(folder) if sides_are_folders else _in_repository(folder)
     with ExitStack() as stack:

@@ -21,7 +21,13 @@ from typing import NamedTuple
 
 from ...context import LintContext
 from ...folder import NOTICE_FILE, NOTICE_PATHS, is_read_with_the_notice
-from ...gitsource import GitSourceError, blob_id, committed_files, export_commit, locate
+from ...gitsource import (
+    GitSourceError,
+    blob_id,
+    committed_files,
+    export_commit,
+    repository_and_commit,
+)
 from ...model import Notice, Supplement
 
 PREVIOUS_FILE = Path(".noticegen") / "previous.yaml"
@@ -50,7 +56,7 @@ def _previous_version(ctx: LintContext, previous: str, base: str) -> Previous | 
         return _from_path(ctx.root / previous)
     if (ctx.root / PREVIOUS_FILE).is_file():
         return _from_path(ctx.root / PREVIOUS_FILE)
-    located = locate(base, ctx.root)
+    located = repository_and_commit(base, ctx.root)
     if located is None:
         return None
     repo, commit = located
