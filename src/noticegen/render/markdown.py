@@ -10,7 +10,7 @@ nowhere, and WeasyPrint refuses to write a PDF with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -105,23 +105,30 @@ def render(
     With `anchors`, an in-page link to any other target is shown as plain text. The targets of
     the in-page links are added to `targets` when it is given.
     """
-    md = markdown()
-    env: dict[str, Any] = {"anchors": anchors}
-    tokens = md.parse(text, env)
-    _shift_headings(tokens, top_level)
-    result = md.renderer.render(tokens, md.options, env)
-    if targets is not None:
-        targets.update(env.get("targets", ()))
-    return result
+
+    def blocks(md: MarkdownIt, env: dict[str, Any]) -> list[Token]:
+        tokens = md.parse(text, env)
+        _shift_headings(tokens, top_level)
+        return tokens
+
+    return _render(blocks, anchors, targets)
 
 
 def render_inline(
     text: str, *, anchors: Collection[str] | None = None, targets: set[str] | None = None
 ) -> str:
     """HTML for a short prose value shown inside a sentence or a table cell."""
+    return _render(lambda md, env: md.parseInline(text, env), anchors, targets)
+
+
+def _render(
+    parse: Callable[[MarkdownIt, dict[str, Any]], list[Token]],
+    anchors: Collection[str] | None,
+    targets: set[str] | None,
+) -> str:
     md = markdown()
     env: dict[str, Any] = {"anchors": anchors}
-    result = md.renderer.render(md.parseInline(text, env), md.options, env)
+    result = md.renderer.render(parse(md, env), md.options, env)
     if targets is not None:
         targets.update(env.get("targets", ()))
     return result

@@ -22,7 +22,11 @@ class LgpdSensitiveOnLegitimateInterest(Rule):
         Sensitive personal data may be processed only with the data subject's specific consent
         or in the cases listed in LGPD Art. 11(II); legitimate interest (Art. 7(IX)) is not
         among them. Under the GDPR the same purpose may stand with an Art. 9(2) condition, so
-        a notice serving both needs a Brazilian basis for it.
+        a notice serving both needs a Brazilian basis for it. The notice records one basis, in
+        GDPR terms: base the purpose on consent, or, when it rests on a case of Art. 11(II)
+        (fraud prevention, 11(II)(g), say), keep the basis and suppress this finding with
+        that case as the reason, so that the reviewer sees the Brazilian ground:
+        `# noticegen: ignore[NG509] LGPD Art. 11(II)(g): fraud prevention`.
 
     Example:
         ```yaml
@@ -53,7 +57,10 @@ class LgpdSensitiveOnLegitimateInterest(Rule):
     family = "lgpd"
     profiles = frozenset({"lgpd"})
     citation = "LGPD Art. 11, 7(IX)"
-    hint = "Base the purpose on specific consent or on a case of LGPD Art. 11(II)."
+    hint = (
+        "Base the purpose on specific consent, or suppress this finding naming the case of "
+        "LGPD Art. 11(II) it rests on."
+    )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         sensitive = IdIndex(d for d, c in ctx.notice.data.items() if c.special_category)
