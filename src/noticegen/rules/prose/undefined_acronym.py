@@ -99,10 +99,18 @@ def _within(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
 
 
 def _shouting(text: str, match: re.Match[str]) -> bool:
-    """Whether the acronym sits in a run of capitals (a heading typed in capitals)."""
+    """Whether the acronym sits in a run of capitals (a heading typed in capitals). A familiar
+    abbreviation beside a short acronym ("the UK ICO", "our EU DPO") is no such run."""
     before = text[max(0, match.start() - 40) : match.start()].split()[-1:]
     after = text[match.end() : match.end() + 40].split()[:1]
-    return any(w.isupper() and len(w) > 1 for w in before + after)
+    short = len(match.group(0)) <= _SHORT_ACRONYM
+    return any(
+        w.isupper() and len(w) > 1 and not (short and w.strip(".,:;") in _FAMILIAR)
+        for w in before + after
+    )
+
+
+_SHORT_ACRONYM = 5
 
 
 # "Full Name (ACR)", "ACR (Full Name)" or a quoted definition "ACR"
