@@ -79,9 +79,10 @@ Email = Annotated[
         "recipients or headers)."
     ),
 ]
+URL_PATTERN = r"^https?://\S+$"
 Url = Annotated[
     str,
-    StringConstraints(pattern=r"^https?://\S+$"),
+    StringConstraints(pattern=URL_PATTERN),
     Field(description="An absolute http or https address."),
 ]
 

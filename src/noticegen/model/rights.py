@@ -5,11 +5,10 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
-from typing import Any
 
-from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from .base import Duration, Email, Markdown, StrictModel, Url
+from .base import EMAIL_PATTERN, URL_PATTERN, Duration, Markdown, StrictModel, Url
 
 
 class Right(enum.StrEnum):
@@ -55,28 +54,19 @@ class MethodKind(enum.StrEnum):
     IN_ACCOUNT = "in_account"
 
 
-_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,}((ext\.?|extension|x)\s*[0-9]+)?$", re.IGNORECASE)
+_PHONE_PATTERN = r"(?i)^\+?[0-9][0-9 ().-]{5,}((ext\.?|extension|x)\s*[0-9]+)?$"
 
 
-def _validator(annotated: Any) -> Callable[[str], bool]:
-    """Whether a value is valid for one of the shared types in `base.py` (`Email`, `Url`)."""
-    adapter: TypeAdapter[str] = TypeAdapter(annotated, config=ConfigDict(regex_engine="python-re"))
-
-    def valid(value: str) -> bool:
-        try:
-            adapter.validate_python(value)
-        except ValidationError:
-            return False
-        return True
-
-    return valid
+def _matches(pattern: str) -> Callable[[str], bool]:
+    compiled = re.compile(pattern)
+    return lambda value: bool(compiled.match(value))
 
 
 _METHOD_VALUE: dict[MethodKind, tuple[Callable[[str], bool], str]] = {
-    MethodKind.EMAIL: (_validator(Email), "an email address"),
-    MethodKind.WEB_FORM: (_validator(Url), "an http or https address"),
-    MethodKind.PHONE: (lambda v: bool(_PHONE.match(v)), "a telephone number"),
-    MethodKind.TOLL_FREE_PHONE: (lambda v: bool(_PHONE.match(v)), "a telephone number"),
+    MethodKind.EMAIL: (_matches(EMAIL_PATTERN), "an email address"),
+    MethodKind.WEB_FORM: (_matches(URL_PATTERN), "an http or https address"),
+    MethodKind.PHONE: (_matches(_PHONE_PATTERN), "a telephone number"),
+    MethodKind.TOLL_FREE_PHONE: (_matches(_PHONE_PATTERN), "a telephone number"),
     # Shown only as text (never a link), so any wording will do, colons included.
     MethodKind.IN_ACCOUNT: (lambda v: bool(v.strip()), "a web address or a description"),
 }
