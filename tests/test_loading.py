@@ -122,6 +122,15 @@ def test_unknown_key_points_at_the_key_with_a_did_you_mean_hint(tmp_path: Path) 
     assert f.hint == "Did you mean `legal_basis`?"
 
 
+@pytest.mark.parametrize("key", ["notes[draft]", ":[x", "function-after[x]"])
+def test_an_unknown_key_with_brackets_is_reported_at_its_line(tmp_path: Path, key: str) -> None:
+    # Found by the property test: brackets in a key were taken for pydantic's own steps.
+    text = BASE + f'"{key}": 1\n'
+    [f] = load(write_notice(tmp_path / "n", text)).findings
+    assert f.rule == "NG003" and f"`{key}`" in f.message
+    assert f.position.line == len(text.splitlines())
+
+
 def test_unknown_key_without_a_close_match_lists_the_known_keys(tmp_path: Path) -> None:
     text = BASE + "zz_not_a_field: 1\n"
     [f] = load(write_notice(tmp_path / "n", text)).findings

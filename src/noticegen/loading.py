@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -230,12 +231,38 @@ def validate(model: type[M], source: SourceFile, what: str) -> tuple[M | None, l
         return None, findings
 
 
+# Pydantic names the branch of a union or validator it tried ("function-after[...]") in the
+# location. A key of the notice may look the same, so a step is left out only where the data
+# has no such key.
+_PYDANTIC_STEP = re.compile(r"[a-z][a-z0-9_-]*\[.*\]", re.DOTALL)
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """Where a validation error is, as a path into the YAML data."""
+    path = []
+    for step in loc:
+        if _holds(data, step):
+            data = data[step]
+        elif isinstance(step, str) and _PYDANTIC_STEP.fullmatch(step):
+            continue
+        else:
+            data = None
+        path.append(step)
+    return tuple(path)
+
+
+def _holds(data: Any, step: Any) -> bool:
+    if isinstance(data, dict):
+        return step in data
+    return isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)
+
+
 def _error_finding(model: type[BaseModel], source: SourceFile, error: Any) -> Finding:
-    loc = tuple(x for x in error["loc"] if not (isinstance(x, str) and "[" in x and x != "[key]"))
+    loc = _data_path(tuple(error["loc"]), source.parsed.data)
     kind = error["type"]
     dotted = ".".join(str(x) for x in loc if x != "[key]")
     if kind == "extra_forbidden":
-        key = loc[-1]
+        key = error["loc"][-1]  # the unknown key itself, whatever it looks like
         known = _known_fields(model, loc[:-1])
         close = difflib.get_close_matches(str(key), known, n=1)
         where = f" in `{'.'.join(str(x) for x in loc[:-1])}`" if len(loc) > 1 else ""
