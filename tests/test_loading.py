@@ -359,3 +359,17 @@ def test_a_request_method_that_does_not_fit_its_kind_says_what_it_needs(
 ) -> None:
     [f] = load(write_notice(tmp_path / "n", _with_methods(method))).findings
     assert f.rule == "NG004" and needs in f.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [("email: privacy@example.com", "email: privacy@example.com?bcc=x@example.net",
+      "is not an email address, such as `privacy@example.com`"),
+     ("country: BE", "country: Belgium", "is not an ISO 3166-1 alpha-2 country code")],
+)  # fmt: skip
+def test_a_value_of_the_wrong_form_is_described_in_words(
+    tmp_path: Path, old: str, new: str, words: str
+) -> None:
+    assert old in BASE
+    [f] = load(write_notice(tmp_path / "n", BASE.replace(old, new, 1))).findings
+    assert f.rule == "NG004" and words in f.message and "pattern" not in f.message

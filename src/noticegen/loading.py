@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, StringConstraints, ValidationError
+from pydantic.fields import FieldInfo
 
 from .findings import Finding, Position
 from .folder import NOTICE_FILE, SUPPLEMENTS_DIR, supplement_files
@@ -215,7 +216,7 @@ def validate(model: type[M], source: SourceFile, what: str) -> tuple[M | None, l
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        errors = error.errors(include_url=False, include_context=False)
+        errors = error.errors(include_url=False)
         findings = [_error_finding(model, source, e) for e in errors[:MAX_VALIDATION_FINDINGS]]
         if len(errors) > MAX_VALIDATION_FINDINGS:
             last = findings[-1]
@@ -294,13 +295,35 @@ def _error_finding(model: type[BaseModel], source: SourceFile, error: Any) -> Fi
     hint = ""
     if isinstance(error.get("input"), float) and loc and loc[-1] in ("version",):
         hint = 'Quote version numbers, e.g. "1.10", so YAML does not read them as numbers.'
+    message = str(error["msg"])
+    expected = _FORMS.get(str(error.get("ctx", {}).get("pattern")))
+    if kind == "string_pattern_mismatch" and expected:
+        message = f"`{error['input']}` is not {expected[0].lower()}{expected[1:].rstrip('.')}"
     return finding(
         schema.InvalidValue,
-        f"`{dotted}`: {error['msg']}." if dotted else f"{error['msg']}.",
+        f"`{dotted}`: {message}." if dotted else f"{message}.",
         source.path,
         source.position(loc, prefer_value=True),
         hint,
     )
+
+
+def _forms() -> dict[str, str]:
+    """What each constrained kind of text of the model must look like, in words, by pattern
+    (e.g. the description of `Email`): said instead of the pattern itself."""
+    from .model import base
+
+    forms = {}
+    for kind in vars(base).values():
+        metadata = getattr(kind, "__metadata__", ())
+        patterns = [m.pattern for m in metadata if isinstance(m, StringConstraints) and m.pattern]
+        words = [m.description for m in metadata if isinstance(m, FieldInfo) and m.description]
+        if patterns and words:
+            forms[str(patterns[0])] = words[0]
+    return forms
+
+
+_FORMS = _forms()
 
 
 def _known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
