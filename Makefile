@@ -1,15 +1,18 @@
-# `make demo` and `make test` each set up .venv from scratch when needed.
+# `make demo` and `make test` each set up .venv from scratch when needed, from requirements.lock.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+UV_VERSION := 0.13.8
 
-.PHONY: demo test lint-code bench schema docs clean
+.PHONY: demo test lint-code bench schema docs lock clean
 
-$(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+$(STAMP): pyproject.toml $(LOCK)
+	@$(PY) tools/lock.py check
+	$(PY) -m venv --clear $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	# An editable install is not byte-compiled as a wheel install is; do it once here.
 	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
@@ -23,9 +26,11 @@ test: $(STAMP) lint-code
 	$(BIN)/pytest
 
 lint-code: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	@$(PY) tools/lock.py check
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy src
+	$(BIN)/zizmor --offline --quiet .github/ action.yml
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/lint.py
@@ -36,6 +41,12 @@ schema: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m noticegen.docs
+
+# Re-resolve every dependency to its newest allowed release and rewrite the lock.
+lock:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/python tools/lock.py write $(abspath $(BIN))/uv
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -94,53 +95,133 @@ def test_pr_diff_never_runs_code_from_the_pull_request() -> None:
                for s in steps(workflow))  # fmt: skip
 
 
-# --- the action's lint script, run here as GitHub would run it ----------------------------
+# --- the action's steps, run as the GitHub runner runs a `shell: bash` step ------------------
+
+RUNNER_BASH = ("bash", "--noprofile", "--norc", "-eo", "pipefail")
+EXPRESSION = re.compile(r"\$\{\{\s*([^}]+?)\s*\}\}")
 
 
-def lint_script() -> tuple[str, dict[str, str]]:
-    step = next(s for s in steps(ACTION) if s.get("id") == "lint")
-    return step["run"], dict(step["env"])
+def run_action(
+    tmp_path: Path, inputs: dict[str, str]
+) -> tuple[list[tuple[str, int]], str, dict[str, str]]:
+    """Every `run:` step of action.yml but the install (noticegen comes from this venv), in order,
+    under the runner's `bash -eo pipefail`, with `${{ }}` in env: and if: worked out as GitHub
+    would. Returns each step's (name, status), the joined output and the lint step's outputs."""
+    document = _yaml.load(ACTION.read_text(encoding="utf-8"))
+    values = {f"inputs.{k}": str(v.get("default", "")) for k, v in document["inputs"].items()}
+    values |= {f"inputs.{k}": v for k, v in inputs.items()}
+    temp = tmp_path / "runner-temp"
+    temp.mkdir()
+    values |= {"runner.temp": str(temp), "github.action_path": str(ROOT)}
+    outputs: dict[str, str] = {}
+    ran: list[tuple[str, int]] = []
+    log = ""
+    for index, step in enumerate(document["runs"]["steps"]):
+        if "run" not in step or "pip install" in step["run"]:
+            continue
+        # no status function in a condition means success() && ...
+        if any(status for _, status in ran):
+            continue
+        if "steps.lint.outputs.sarif != ''" in step.get("if", "") and not outputs.get("sarif"):
+            continue
+
+        def value(match: re.Match[str], outputs: dict[str, str] = outputs) -> str:
+            name = match.group(1)
+            return (
+                outputs.get(name.removeprefix("steps.lint.outputs."), "")
+                if name.startswith("steps.lint.outputs.")
+                else values[name]
+            )
+
+        output_file = tmp_path / f"output-{index}"
+        output_file.touch()
+        env = {k: EXPRESSION.sub(value, str(v)) for k, v in step.get("env", {}).items()}
+        env |= {
+            "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+            "HOME": os.environ.get("HOME", str(tmp_path)),
+            "GITHUB_OUTPUT": str(output_file),
+        }
+        script = tmp_path / f"step-{index}.sh"
+        script.write_text(step["run"], encoding="utf-8")
+        done = run(*RUNNER_BASH, script, env=env, cwd=tmp_path)
+        ran.append((step["name"], done.returncode))
+        log += done.stdout + done.stderr
+        if step.get("id") == "lint":
+            outputs = dict(line.split("=", 1) for line in output_file.read_text().splitlines())
+    return ran, log, outputs
 
 
-@pytest.fixture
-def failing_notice(tmp_path: Path) -> Path:
-    """A notice whose only findings are warnings: NG801, the text changed but not the version."""
-    folder = tmp_path / "notice"
-    folder.mkdir()
-    text = (ROOT / "tests" / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")
-    (folder / ".noticegen").mkdir()
-    (folder / ".noticegen" / "previous.yaml").write_text(text, encoding="utf-8")
-    (folder / "notice.yaml").write_text(
-        text.replace("We create and run", "We run"), encoding="utf-8"
-    )
-    # only the review rules, so that the findings do not depend on other families
-    (folder / "noticegen.toml").write_text('select = ["NG8"]\n', encoding="utf-8")
+def notice_copy(tmp_path: Path, source: Path, name: str) -> Path:
+    folder = tmp_path / name
+    shutil.copytree(source, folder)
     return folder
+
+
+AS_PUBLISHED = ROOT / "tests" / "fixtures" / "ims-as-published"
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 @pytest.mark.parametrize(
-    ("fail_on", "expected"), [("error", 0), ("warning", 1), ("never", 0), ("bogus", 2)]
+    ("fail_on", "failing_step"), [("error", "Decide by fail-on"), ("never", None)]
 )
-def test_action_lint_step_honours_fail_on(
-    tmp_path: Path, failing_notice: Path, fail_on: str, expected: int
+def test_action_annotates_uploads_and_fails_last_on_a_notice_with_errors(
+    tmp_path: Path, fail_on: str, failing_step: str | None
 ) -> None:
-    script, _ = lint_script()
-    output = tmp_path / "github_output"
-    output.touch()
-    env = {
-        **os.environ,
-        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-        "NOTICE_PATH": str(failing_notice),
-        "PROFILES": "gdpr",
-        "OUTPUT_FORMAT": "github",
-        "FAIL_ON": fail_on,
-        "SARIF_FILE": str(tmp_path / "out.sarif"),
-        "GITHUB_OUTPUT": str(output),
-    }
-    done = run("bash", "-c", script, env=env, cwd=tmp_path)
-    assert done.returncode == expected, done.stdout + done.stderr
-    if expected != 2:
-        assert "::warning " in done.stdout and "NG801" in done.stdout
-        assert output.read_text() == f"sarif={tmp_path / 'out.sarif'}\n"
-        assert re.search(r'"ruleId": "NG801"', (tmp_path / "out.sarif").read_text())
+    # a name with a space and a leading dash: quoted, never read as an option
+    notice = notice_copy(tmp_path, AS_PUBLISHED, "-my notice")
+    ran, log, outputs = run_action(tmp_path, {"path": str(notice.name), "fail-on": fail_on})
+    assert [name for name, status in ran if status] == ([failing_step] if failing_step else [])
+    assert ran[-1][0] == "Decide by fail-on"
+    assert re.search(r"^::error file=.*notice\.yaml,line=\d+", log, re.M)
+    sarif = json.loads(Path(outputs["sarif"]).read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_action_passes_on_a_clean_notice(tmp_path: Path) -> None:
+    notice = notice_copy(tmp_path, ROOT / "notice", "notice")
+    ran, log, outputs = run_action(tmp_path, {"path": str(notice.name)})
+    assert [status for _, status in ran] == [0, 0]
+    assert "::error" not in log
+    assert (
+        json.loads(Path(outputs["sarif"]).read_text(encoding="utf-8"))["runs"][0]["results"] == []
+    )
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize(
+    ("inputs", "expected"),
+    [({"fail-on": "bogus"}, 2), ({"path": "no such folder"}, 2)],
+)
+def test_action_stops_on_a_usage_error_without_uploading(
+    tmp_path: Path, inputs: dict[str, str], expected: int
+) -> None:
+    ran, log, outputs = run_action(tmp_path, inputs)
+    assert ran == [("Lint the notice", expected)]
+    assert "sarif" not in outputs
+    assert "::error" in log
+
+
+def test_pr_diff_parses_the_pull_request_without_a_write_token() -> None:
+    document = _yaml.load((ROOT / ".github" / "workflows" / "pr-diff.yml").read_text())
+    assert document["permissions"] == {}
+    for job in document["jobs"].values():
+        runs_noticegen = any("noticegen" in s.get("run", "") for s in job["steps"])
+        writes = any(v == "write" for v in job.get("permissions", {}).values())
+        assert not (runs_noticegen and writes)
+        if writes:
+            assert not any("uses" in s and "checkout" in s["uses"] for s in job["steps"])
+
+
+@pytest.mark.parametrize("path", [ACTION, *WORKFLOWS], ids=lambda p: p.name)
+def test_third_party_actions_are_pinned_to_a_commit(path: Path) -> None:
+    for step in steps(path):
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+
+
+def test_checkouts_leave_no_credentials_behind() -> None:
+    for path in WORKFLOWS:
+        for step in steps(path):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, path.name
