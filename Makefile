@@ -35,6 +35,7 @@ lint-code: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/lint.py
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/hostile.py
 
 schema: $(STAMP)
 	$(BIN)/noticegen schema
