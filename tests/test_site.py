@@ -94,9 +94,8 @@ def test_unchanged_inputs_skip_rendering(notice_dir: Path, tmp_path: Path) -> No
     out = tmp_path / "site"
     build_site(loaded(notice_dir), out)
     before = tree(out)
-    started = time.perf_counter()
     again = build_site(loaded(notice_dir), out)
-    assert again.skipped and time.perf_counter() - started < 1.0
+    assert again.skipped
     assert tree(out) == before
     assert not build_site(loaded(notice_dir), out, draft=True).skipped  # the flag is an input
     text = (notice_dir / "notice.yaml").read_text().replace("Keeping our", "Protecting our")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import time
 
 import pytest
 
@@ -131,13 +130,11 @@ def test_alias_count_is_capped() -> None:
     assert kinds(text) == ["aliases"]
 
 
-def test_billion_laughs_is_refused_quickly() -> None:
+def test_billion_laughs_is_refused_before_expanding() -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
         lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
-    start = time.perf_counter()
     parsed = parse_yaml("\n".join(lines))
-    assert time.perf_counter() - start < 1
     assert kinds("\n".join(lines)) == ["aliases"]
     assert parsed.data is None
 
@@ -160,12 +157,10 @@ def test_nesting_at_the_cap_is_accepted() -> None:
 
 
 @pytest.mark.parametrize("opener", ["[", "{a: ", "[{a: ", "- "])
-def test_ten_thousand_levels_of_nesting_are_refused_fast(opener: str) -> None:
+def test_ten_thousand_levels_of_nesting_are_refused(opener: str) -> None:
     closer = {"[": "]", "{a: ": "}", "[{a: ": "}]", "- ": ""}[opener]
     text = "a: " + opener * 10_000 + "x" + closer * 10_000 if opener != "- " else opener * 10_000
-    start = time.perf_counter()
     problems = parse_yaml(text).problems
-    assert time.perf_counter() - start < 0.3
     assert [p.kind for p in problems] == ["too-large"]
 
 
