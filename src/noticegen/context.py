@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
@@ -10,9 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from .model import Notice, Supplement
+from .model.walk import texts
 
 PathT = tuple[str | int, ...]
 T = TypeVar("T")
@@ -98,27 +96,7 @@ class LintContext:
         return texts
 
 
-_NOT_PROSE = {"id", "version", "language", "languages", "email", "phone", "url", "website",
-              "value", "duration", "period", "name", "source_name", "destination", "countries",
-              "data", "purposes", "recipients", "purpose", "settings_url", "opt_out_link",
-              "limit_link", "metrics_url", "postal_code", "country", "street", "locality",
-              "region", "registration", "legal_name", "kind", "provider"}  # fmt: skip
-
-
 def prose_strings(node: Any, path: PathT = ()) -> Iterator[tuple[PathT, str]]:
-    """Every free-text value under `node`, skipping ids, addresses and other non-prose fields
-    (a field is skipped by name only when it holds plain values, not a mapping of entities)."""
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            if name in _NOT_PROSE and not isinstance(value, dict):
-                continue
-            yield from prose_strings(value, (*path, name))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from prose_strings(value, (*path, str(key)))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from prose_strings(value, (*path, i))
-    elif isinstance(node, str) and not isinstance(node, enum.Enum):
-        yield path, node
+    """Every text value under `node` that the prose rules read (its type's role says so)."""
+    for value in texts(node, lambda role: role.prose):
+        yield (*path, *value.path), value.text

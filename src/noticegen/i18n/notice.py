@@ -11,34 +11,21 @@ strings are prefixed `supplements.<supplement id>.`.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
-from ..model import Contact, Cookie, Notice, Supplement
+from ..model import Notice, Supplement
+from ..model.base import Role
+from ..model.walk import PathT, TextValue, map_texts, texts
 from .pofile import read_catalog
 
 LOCALES_DIR = "locales"
 TEMPLATE_FILE = "notice.pot"
 
-# Identifiers, names, addresses, numbers and links: published as written, in every language.
-NOT_TRANSLATABLE = frozenset(
-    {"id", "version", "language", "languages", "email", "phone", "url", "website", "value",
-     "duration", "period", "name", "legal_name", "source_name", "registration", "destination",
-     "countries", "data", "purposes", "recipients", "purpose", "settings_url", "opt_out_link",
-     "limit_link", "metrics_url", "street", "locality", "postal_code", "region", "country",
-     "provider", "response_time", "jurisdiction", "jurisdictions"}
-)  # fmt: skip
-# A contact's name is often a role or an institution ("Data Protection Officer", a supervisory
-# authority) and a cookie's provider often a description: both read in the page's language.
-# The translator copies a person's or company's name as it is.
-NAMES_TO_TRANSLATE = frozenset({(Contact, "name"), (Cookie, "provider")})
 NAME_COMMENT = "A name: copy it as it is unless it has a usual form in your language."
 
-PathT = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -53,54 +40,16 @@ class Entry(NamedTuple):
     """Where the value is in its YAML file."""
     file: str | None = None
     """The supplement's path relative to the notice folder; None for notice.yaml."""
+    role: Role = Role.TEXT
+    """What the value is; a `ROLE_NAME` gets a note for the translator."""
 
     @property
     def is_name(self) -> bool:
-        return self.path[-1:] in (("name",), ("provider",))
+        return self.role is Role.ROLE_NAME
 
 
-Mapper = Callable[[PathT, str, str], str]
-
-
-def _map(node: Any, path: PathT, context: tuple[str, ...], fn: Mapper) -> Any:
-    """`node` with every translatable string replaced by `fn(path, context, text)`."""
-    if isinstance(node, BaseModel):
-        updates = {}
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            # `data` is a mapping of entities at the top level but a list of ids in a purpose.
-            skipped = name in NOT_TRANSLATABLE and (type(node), name) not in NAMES_TO_TRANSLATE
-            if skipped and not isinstance(value, dict):
-                continue
-            mapped = _map(value, (*path, name), (*context, name), fn)
-            if mapped is not value:
-                updates[name] = mapped
-        return node.model_copy(update=updates) if updates else node
-    if isinstance(node, dict):
-        mapped_items = {
-            key: _map(value, (*path, str(key)), (*context, str(key)), fn)
-            for key, value in node.items()
-        }
-        changed = any(mapped_items[key] is not node[key] for key in node)
-        return mapped_items if changed else node
-    if isinstance(node, list):
-        mapped_list = [
-            _map(item, (*path, i), (*context, _item_name(item, i)), fn)
-            for i, item in enumerate(node)
-        ]
-        changed = any(new is not old for new, old in zip(mapped_list, node, strict=True))
-        return mapped_list if changed else node
-    if isinstance(node, str) and not isinstance(node, enum.Enum) and node.strip():
-        return fn(path, ".".join(context), node)
-    return node
-
-
-def _item_name(item: Any, index: int) -> str:
-    for attribute in ("id", "version"):
-        value = getattr(item, attribute, None)
-        if isinstance(value, str):
-            return value
-    return str(index)
+def _translated(role: Role) -> bool:
+    return role.translated
 
 
 def supplement_prefix(supplement: Supplement) -> str:
@@ -118,14 +67,11 @@ def supplement_entries(supplement: Supplement, file: str | None) -> list[Entry]:
 
 
 def _entries(model: BaseModel, prefix: tuple[str, ...], file: str | None) -> list[Entry]:
-    found: list[Entry] = []
-
-    def collect(path: PathT, context: str, text: str) -> str:
-        found.append(Entry(context, text, path, file))
-        return text
-
-    _map(model, (), prefix, collect)
-    return found
+    return [
+        Entry(".".join(value.context), value.text, value.path, file, value.role)
+        for value in texts(model, _translated, prefix)
+        if value.text.strip()
+    ]
 
 
 def catalog_path(root: Path, lang: str) -> Path:
@@ -154,13 +100,12 @@ def _translate(model: M, prefix: tuple[str, ...], root: Path, lang: str) -> M:
     if not translations:
         return model
 
-    def translate(path: PathT, context: str, text: str) -> str:
-        source, translation = translations.get(context, (None, ""))
+    def translate(value: TextValue) -> str:
+        source, translation = translations.get(".".join(value.context), (None, ""))
         # A translation of other source text is stale: the page keeps the current source.
-        return translation if source == text else text
+        return translation if source == value.text else value.text
 
-    result: M = _map(model, (), prefix, translate)
-    return result
+    return map_texts(model, _translated, translate, prefix)
 
 
 def translate_notice(notice: Notice, root: Path, lang: str) -> Notice:

@@ -2,10 +2,70 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class Role(enum.Enum):
+    """What a field holds. Translation, the prose rules, rendering, diff and exports decide what
+    to do with a field from its role (its type), never from its name."""
+
+    PROSE = "prose"
+    """Paragraphs in Markdown: translated, read by the prose rules, rendered as Markdown."""
+    TEXT = "text"
+    """A short plain text (a label, a title, a summary): translated and read by the prose rules."""
+    ROLE_NAME = "role name"
+    """A name that is often a role or an institution ("Data Protection Officer"): translated,
+    with a note to copy a real name as it is."""
+    NAME = "name"
+    """The proper name of a person, company or product, or a registration: shown as written."""
+    IDENTIFIER = "identifier"
+    """An id of this notice's own, or a reference to one."""
+    CODE = "code"
+    """A value from one of the model's vocabularies (an enum)."""
+    URL = "url"
+    EMAIL = "email"
+    PHONE = "phone"
+    CONTACT_POINT = "contact point"
+    """An address, number or description to send a request to, checked against its kind."""
+    ADDRESS = "address"
+    """A line of a postal address."""
+    COUNTRY = "country"
+    LANGUAGE = "language"
+    DATE = "date"
+    DURATION = "duration"
+    VERSION = "version"
+    NUMBER = "number"
+    FLAG = "flag"
+
+    @property
+    def translated(self) -> bool:
+        return self in _TRANSLATED
+
+    @property
+    def prose(self) -> bool:
+        """Read by the prose and contradiction rules."""
+        return self in _PROSE
+
+
+_TRANSLATED = frozenset({Role.PROSE, Role.TEXT, Role.ROLE_NAME})
+_PROSE = frozenset({Role.PROSE, Role.TEXT})
+
+Text = Annotated[str, Role.TEXT]
+Name = Annotated[str, Role.NAME]
+RoleName = Annotated[str, Role.ROLE_NAME]
+AddressLine = Annotated[str, Role.ADDRESS]
+Phone = Annotated[str, Role.PHONE]
+ContactPoint = Annotated[str, Role.CONTACT_POINT]
+VERSION_PATTERN = r"^\d+(\.\d+){0,2}$"
+Version = Annotated[
+    str,
+    StringConstraints(pattern=VERSION_PATTERN),
+    Role.VERSION,
+]
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -13,6 +73,7 @@ ID_RE = re.compile(ID_PATTERN)
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN),
+    Role.IDENTIFIER,
     Field(
         description="A stable identifier: lower case letters, digits, '_' and '-', with '.' "
         "separating levels (e.g. `contact.email`). It is used for cross-references, as the "
@@ -21,6 +82,7 @@ Id = Annotated[
 ]
 Markdown = Annotated[
     str,
+    Role.PROSE,
     Field(
         description="Text in Markdown. Raw HTML is shown as text; links may use https, http, "
         "mailto or an in-page anchor such as `#controller`."
@@ -30,6 +92,7 @@ DURATION_PATTERN = r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\
 Duration = Annotated[
     str,
     StringConstraints(pattern=DURATION_PATTERN),
+    Role.DURATION,
     Field(description="An ISO 8601 duration, e.g. `P3Y` (three years) or `P13M` (13 months)."),
 ]
 DURATION_RE = re.compile(DURATION_PATTERN)
@@ -57,6 +120,7 @@ def duration_days(value: str) -> float:
 CountryCode = Annotated[
     str,
     StringConstraints(pattern=r"^([A-Z]{2}|EEA|EU|WORLDWIDE)$"),
+    Role.COUNTRY,
     Field(
         description="An ISO 3166-1 alpha-2 country code (e.g. `US`), or `EEA`, `EU` or `WORLDWIDE`."
     ),
@@ -64,6 +128,7 @@ CountryCode = Annotated[
 LanguageTag = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$"),
+    Role.LANGUAGE,
     Field(description="A BCP 47 language tag, e.g. `en`, `fr`, `pt-BR`."),
 ]
 # An address becomes a `mailto:` link, so it may not carry what a mailto: URL reads as more
@@ -73,6 +138,7 @@ EMAIL_PATTERN = r"^[^@\s?&/:,;%]+@[^@\s?&/:,;%]+\.[^@\s?&/:,;%]+$"
 Email = Annotated[
     str,
     StringConstraints(pattern=EMAIL_PATTERN),
+    Role.EMAIL,
     Field(
         description="An email address, such as `privacy@example.com`, without `?`, `&`, `/`, "
         "`:`, `,`, `;` or `%` (it becomes a mailto: link, which must not carry extra "
@@ -83,6 +149,7 @@ URL_PATTERN = r"^https?://\S+$"
 Url = Annotated[
     str,
     StringConstraints(pattern=URL_PATTERN),
+    Role.URL,
     Field(description="An absolute http or https address."),
 ]
 

@@ -7,7 +7,20 @@ import enum
 
 from pydantic import Field
 
-from .base import CountryCode, Email, Id, LanguageTag, StrictModel, Url
+from .base import (
+    AddressLine,
+    CountryCode,
+    Email,
+    Id,
+    LanguageTag,
+    Name,
+    Phone,
+    RoleName,
+    StrictModel,
+    Text,
+    Url,
+    Version,
+)
 
 
 class Jurisdiction(enum.StrEnum):
@@ -23,9 +36,9 @@ class Jurisdiction(enum.StrEnum):
 class NoticeMeta(StrictModel):
     id: Id
     """Stable identifier of the notice; names the published files (`<id>.pdf`)."""
-    title: str
+    title: Text
     """The notice's title as published, e.g. "Privacy Notice"."""
-    version: str = Field(pattern=r"^\d+(\.\d+){0,2}$")
+    version: Version
     """Version of this text, e.g. "2.0.0". Quote it in YAML so that `1.10` stays `1.10`."""
     effective: datetime.date
     """Date from which this version applies (YYYY-MM-DD)."""
@@ -43,24 +56,24 @@ class NoticeMeta(StrictModel):
 
 
 class Address(StrictModel):
-    street: str
+    street: AddressLine
     """Street and number."""
-    locality: str
+    locality: AddressLine
     """City or town."""
-    postal_code: str | None = None
+    postal_code: AddressLine | None = None
     """Postal code."""
-    region: str | None = None
+    region: AddressLine | None = None
     """State, province or region."""
     country: CountryCode
     """Country, as an ISO 3166-1 alpha-2 code."""
 
 
 class Contact(StrictModel):
-    name: str
+    name: RoleName
     """Name of the person or organisation."""
     email: Email | None = None
     """Email address for privacy matters."""
-    phone: str | None = None
+    phone: Phone | None = None
     """Telephone number, international format."""
     postal_address: Address | None = None
     """Postal address."""
@@ -69,23 +82,23 @@ class Contact(StrictModel):
 
 
 class Controller(StrictModel):
-    name: str
+    name: Name
     """Name the company is known by."""
-    legal_name: str | None = None
+    legal_name: Name | None = None
     """Full legal name of the entity responsible for the processing (GDPR Art. 13(1)(a))."""
-    registration: str | None = None
+    registration: Name | None = None
     """Company registration number and register."""
     postal_address: Address | None = None
     """Registered postal address."""
     email: Email | None = None
     """Email address for privacy matters."""
-    phone: str | None = None
+    phone: Phone | None = None
     """Telephone number, international format."""
     website: Url | None = None
     """The company's website."""
     dpo: Contact | None = None
     """Data protection officer (GDPR Art. 37-39; Art. 13(1)(b))."""
-    no_dpo_reason: str | None = None
+    no_dpo_reason: Text | None = None
     """Why no DPO is designated, stated instead of `dpo` when Art. 37 does not require one."""
     eu_representative: Contact | None = None
     """Representative in the EU for a controller established outside it (GDPR Art. 27)."""
@@ -96,9 +109,9 @@ class Controller(StrictModel):
 
 
 class Scope(StrictModel):
-    applies_to: list[str] = Field(min_length=1)
+    applies_to: list[Text] = Field(min_length=1)
     """Services, sites, apps and people the notice covers."""
-    excludes: list[str] = Field(default_factory=list)
+    excludes: list[Text] = Field(default_factory=list)
     """What the notice expressly does not cover, e.g. third-party sites linked from ours."""
-    audiences: list[str] = Field(default_factory=list)
+    audiences: list[Text] = Field(default_factory=list)
     """Groups of people addressed, e.g. customers, prospects, website visitors."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Id, StrictModel
+from .base import Id, LanguageTag, StrictModel, Text
 from .meta import Controller, Jurisdiction, NoticeMeta, Scope
 from .practices import Changes, Children, Cookie, Link, Promise, Section, Security, Transfer
 from .processing import DataCategory, Purpose, Recipient, RetentionRule
@@ -55,13 +55,13 @@ class Notice(StrictModel):
 class SupplementMeta(StrictModel):
     id: Id
     """Identifier of the supplement; names its page and PDF."""
-    title: str
+    title: Text
     """Title, e.g. "Privacy Notice for California Residents"."""
     jurisdiction: Jurisdiction
     """The legal regime the supplement addresses."""
-    applies_to: str
+    applies_to: Text
     """Who the supplement is for, e.g. "Residents of California"."""
-    languages: list[str] = Field(default_factory=list)
+    languages: list[LanguageTag] = Field(default_factory=list)
     """Languages the supplement is published in; defaults to the notice's."""
 
 

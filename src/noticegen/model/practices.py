@@ -7,7 +7,18 @@ import enum
 
 from pydantic import Field
 
-from .base import CountryCode, Duration, Id, Markdown, StrictModel, Url
+from .base import (
+    CountryCode,
+    Duration,
+    Id,
+    Markdown,
+    Name,
+    RoleName,
+    StrictModel,
+    Text,
+    Url,
+    Version,
+)
 
 
 class TechnologyKind(enum.StrEnum):
@@ -21,11 +32,11 @@ class TechnologyKind(enum.StrEnum):
 
 
 class Cookie(StrictModel):
-    name: str
+    name: Name
     """The cookie's or technology's technical name, e.g. `_ga`."""
     kind: TechnologyKind = TechnologyKind.COOKIE
     """Cookie, local storage, pixel, SDK or fingerprinting."""
-    provider: str
+    provider: RoleName
     """Who sets it: the company (first party) or the third party that does."""
     purpose: Id
     """Id of the purpose the technology serves."""
@@ -79,18 +90,18 @@ class Children(StrictModel):
 
 
 class Security(StrictModel):
-    measures: list[str] = Field(default_factory=list)
+    measures: list[Text] = Field(default_factory=list)
     """Technical and organisational measures, e.g. "Encryption in transit (TLS 1.2+)"."""
     statement: Markdown | None = None
     """A plain description of how data is protected."""
 
 
 class ChangeEntry(StrictModel):
-    version: str = Field(pattern=r"^\d+(\.\d+){0,2}$")
+    version: Version
     """The version introduced by this change."""
     date: datetime.date
     """The date it took effect."""
-    summary: str
+    summary: Text
     """What changed, in plain words."""
     material: bool = False
     """Whether the change was material and announced to users in advance."""
@@ -117,21 +128,21 @@ class PromiseKind(enum.StrEnum):
 class Promise(StrictModel):
     kind: PromiseKind
     """The kind of statement."""
-    text: str
+    text: Text
     """The sentence as published, e.g. "We do not sell your personal data"."""
     data: list[Id] = Field(default_factory=list)
     """Ids of the data the promise is about; empty means all personal data."""
 
 
 class Section(StrictModel):
-    title: str
+    title: Text
     """Heading of the section."""
     body: Markdown
     """The section's text."""
 
 
 class Link(StrictModel):
-    label: str
+    label: Text
     """Text of the link."""
     url: Url
     """Address of the document."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
+from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .base import Duration, Id, Markdown, StrictModel
+from .base import Duration, Id, Markdown, Name, Role, StrictModel, Text, Url
 
 
 class Source(enum.StrEnum):
@@ -37,13 +38,13 @@ class CcpaCategory(enum.StrEnum):
 
 
 class DataCategory(StrictModel):
-    label: str
+    label: Text
     """Short name shown to readers, e.g. "Email address"."""
     description: Markdown | None = None
     """What exactly is meant, in plain words."""
     source: Source
     """How the data is obtained: provided by the person, observed, derived, or from others."""
-    source_name: str | None = None
+    source_name: Name | None = None
     """The third party or public source the data comes from, when not from the person."""
     special_category: bool = False
     """Special-category data under GDPR Art. 9(1) (health, religion, biometrics, ...)."""
@@ -53,7 +54,7 @@ class DataCategory(StrictModel):
     """The CCPA category the data belongs to, used for the California disclosures."""
     required: bool | None = None
     """Whether the person must provide it (statutory, contractual or to enter a contract)."""
-    consequences: str | None = None
+    consequences: Text | None = None
     """What happens if the person does not provide it (GDPR Art. 13(2)(e))."""
     collected_in_last_12_months: bool = True
     """Whether it was collected in the preceding 12 months (Cal. Civ. Code 1798.130(a)(5))."""
@@ -97,7 +98,7 @@ class AutomatedDecision(StrictModel):
 
 
 class Purpose(StrictModel):
-    label: str
+    label: Text
     """Short name of the purpose, e.g. "Managing your account"."""
     description: Markdown
     """What is done and why, in plain words."""
@@ -105,7 +106,7 @@ class Purpose(StrictModel):
     """Ids of the data categories used for this purpose."""
     legal_basis: LegalBasis | None = None
     """Lawful basis under GDPR Art. 6(1) (Art. 13(1)(c))."""
-    legitimate_interest: str | None = None
+    legitimate_interest: Text | None = None
     """The legitimate interest pursued, required when the basis is legitimate interests."""
     special_category_condition: SpecialCategoryCondition | None = None
     """The Art. 9(2) condition, required when special-category data is used."""
@@ -130,7 +131,7 @@ class RecipientKind(enum.StrEnum):
 
 
 class Recipient(StrictModel):
-    label: str
+    label: Text
     """Name or category of recipient, e.g. "Email delivery provider"."""
     kind: RecipientKind
     """Processor/service provider, independent controller/partner, affiliate, authority, public."""
@@ -140,8 +141,10 @@ class Recipient(StrictModel):
     """Ids of the data categories the recipient receives."""
     purposes: list[Id] = Field(default_factory=list)
     """Ids of the purposes for which the data is disclosed."""
-    countries: list[str] = Field(default_factory=list)
+    countries: list[Annotated[str, Role.COUNTRY]] = Field(default_factory=list)
     """Where the recipient processes the data (ISO 3166-1 alpha-2 codes, or EEA)."""
+    privacy_policy_url: Url | None = None
+    """The recipient's own privacy notice: readers expect a link to what it does with the data."""
     sale: bool = False
     """Whether the disclosure is a sale (Cal. Civ. Code 1798.140(ad)): data for value."""
     sharing: bool = False

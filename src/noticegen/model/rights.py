@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from pydantic import Field, model_validator
 
-from .base import EMAIL_PATTERN, URL_PATTERN, Duration, Markdown, StrictModel, Url
+from .base import EMAIL_PATTERN, URL_PATTERN, ContactPoint, Duration, Markdown, StrictModel, Url
 
 
 class Right(enum.StrEnum):
@@ -75,7 +75,7 @@ _METHOD_VALUE: dict[MethodKind, tuple[Callable[[str], bool], str]] = {
 class RequestMethod(StrictModel):
     kind: MethodKind
     """The channel."""
-    value: str
+    value: ContactPoint
     """The address, number or URL to use."""
 
     @model_validator(mode="after")
