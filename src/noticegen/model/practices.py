@@ -83,6 +83,8 @@ class Security(StrictModel):
     """Technical and organisational measures, e.g. "Encryption in transit (TLS 1.2+)"."""
     statement: Markdown | None = None
     """A plain description of how data is protected."""
+    encrypted_in_transit: bool | None = None
+    """Whether all personal data collected is encrypted in transit (Google Play Data safety)."""
 
 
 class ChangeEntry(StrictModel):
@@ -135,3 +137,21 @@ class Link(StrictModel):
     """Text of the link."""
     url: Url
     """Address of the document."""
+
+
+class AppPlatform(enum.StrEnum):
+    """A store an app is published in."""
+
+    IOS = "ios"
+    ANDROID = "android"
+
+
+class App(StrictModel):
+    name: str
+    """The app's name in the store."""
+    platforms: list[AppPlatform] = Field(min_length=1)
+    """Where it is published: `ios` (App Store) and/or `android` (Google Play)."""
+    tracking_domains: list[str] = Field(default_factory=list)
+    """Internet domains the app connects to for tracking (privacy manifest)."""
+    account_deletion_url: Url | None = None
+    """Where users ask for their account and its data to be deleted (Google Play)."""
