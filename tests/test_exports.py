@@ -46,7 +46,9 @@ def ims() -> Notice:
     return loaded.notice
 
 
-def with_app(notice: Notice, *, linked: bool | None = True, ephemeral: bool | None = False) -> Notice:
+def with_app(
+    notice: Notice, *, linked: bool | None = True, ephemeral: bool | None = False
+) -> Notice:
     """The notice with an iOS and Android app, and every data category's store answers given."""
     data = {
         key: value.model_copy(
@@ -251,9 +253,7 @@ def test_the_xlsx_holds_the_same_cells_and_the_same_bytes_each_time(ims: Notice)
     assert ropa_xlsx(ims) == data
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet is not None
-    cells = [
-        [c or "" for c in row] for row in sheet.iter_rows(values_only=True) if any(row)
-    ]
+    cells = [[c or "" for c in row] for row in sheet.iter_rows(values_only=True) if any(row)]
     csv_rows = list(csv.reader(io.StringIO(ropa_csv(ims).decode("utf-8"))))
     assert cells == [r + [""] * (len(COLUMNS) - len(r)) for r in csv_rows if any(r)]
 
@@ -262,7 +262,11 @@ def test_a_ropa_without_controller_details_is_written_with_the_gap_marked(small:
     controller = small.controller.model_copy(
         update={"legal_name": None, "postal_address": None, "email": None, "phone": None}
     )
-    rows = list(csv.reader(io.StringIO(ropa_csv(small.model_copy(update={"controller": controller})).decode())))
+    rows = list(
+        csv.reader(
+            io.StringIO(ropa_csv(small.model_copy(update={"controller": controller})).decode())
+        )
+    )
     assert rows[1][0] == "Controller"
     assert all(TO_FILL_IN in cell for cell in rows[1][1:])
 

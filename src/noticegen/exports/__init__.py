@@ -92,7 +92,9 @@ class Export(NamedTuple):
 EXPORTS: tuple[Export, ...] = (
     Export("google-play", "google-play-data-safety.csv", _google, AppPlatform.ANDROID),
     Export("apple-privacy-manifest", "PrivacyInfo.xcprivacy", _apple_manifest, AppPlatform.IOS),
-    Export("apple-app-privacy", "app-store-connect-app-privacy.json", _apple_answers, AppPlatform.IOS),
+    Export(
+        "apple-app-privacy", "app-store-connect-app-privacy.json", _apple_answers, AppPlatform.IOS
+    ),
     Export("dpv", "dpv.jsonld", _dpv),
     Export("ropa", "record-of-processing-activities.csv", _ropa_csv),
     Export("ropa-xlsx", "record-of-processing-activities.xlsx", _ropa_xlsx),

@@ -128,9 +128,11 @@ def data_safety_answers(notice: Notice) -> dict[str, TypeAnswer]:
                 if recipient.kind == RecipientKind.PROCESSOR:
                     continue
                 shared = True
-                for pid in recipient.purposes:
-                    purpose = notice.purposes.get(pid)
-                    mapped = label_purpose(notice, pid, purpose) if purpose else None
+                for shared_pid in recipient.purposes:
+                    shared_for = notice.purposes.get(shared_pid)
+                    if shared_for is None:
+                        continue
+                    mapped = label_purpose(notice, shared_pid, shared_for)
                     if mapped is not None:
                         sharing.add(mapped.google)
         answers[response_id] = TypeAnswer(

@@ -19,7 +19,6 @@ from collections.abc import Iterable
 
 from ..context import related
 from ..model import Address, Contact, LegalBasis, Notice, RecipientKind
-from . import missing_controller_details
 
 TO_FILL_IN = "[to be completed by the controller]"
 
@@ -109,12 +108,8 @@ def activity_rows(notice: Notice) -> list[list[str]]:
     rights = _join(str(right) for right in notice.rights) or TO_FILL_IN
     for pid, purpose in notice.purposes.items():
         covered = [d for d in notice.data if any(related(r, d) for r in purpose.data)]
-        recipients = {
-            rid: r for rid, r in notice.recipients.items() if pid in r.purposes
-        }
-        transfers = [
-            t for t in notice.transfers.values() if set(t.recipients) & set(recipients)
-        ]
+        recipients = {rid: r for rid, r in notice.recipients.items() if pid in r.purposes}
+        transfers = [t for t in notice.transfers.values() if set(t.recipients) & set(recipients)]
         retention = [
             f"{', '.join(rule.data)}: "
             + (
@@ -199,9 +194,10 @@ def _normalised_zip(data: bytes, when: datetime.datetime) -> bytes:
     """The workbook re-packed with fixed entry times, and openpyxl's save time replaced."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "docProps/core.xml":

@@ -155,9 +155,7 @@ _ANALYTICS = LabelPurpose("Analytics", "Analytics", "PSL_ANALYTICS")
 _PERSONALISATION = LabelPurpose(
     "Product Personalization", "ProductPersonalization", "PSL_PERSONALIZATION"
 )
-_SECURITY = LabelPurpose(
-    "App Functionality", "AppFunctionality", "PSL_FRAUD_PREVENTION_SECURITY"
-)
+_SECURITY = LabelPurpose("App Functionality", "AppFunctionality", "PSL_FRAUD_PREVENTION_SECURITY")
 _ACCOUNT = LabelPurpose("App Functionality", "AppFunctionality", "PSL_ACCOUNT_MANAGEMENT")
 _FUNCTIONALITY = LabelPurpose("App Functionality", "AppFunctionality", "PSL_APP_FUNCTIONALITY")
 
