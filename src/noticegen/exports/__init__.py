@@ -29,15 +29,20 @@ __all__ = [
 
 
 def missing_controller_details(notice: Notice) -> list[str]:
-    """The Art. 30(1)(a) details of the controller that the notice does not give."""
+    """The Art. 30(1)(a) details of the controller that the notice does not give: its name,
+    its address, and a way to reach it (email or telephone)."""
     controller = notice.controller
-    fields = {
-        "legal_name": controller.legal_name,
-        "postal_address": controller.postal_address,
-        "email": controller.email,
-        "phone": controller.phone,
-    }
-    return [name for name, value in fields.items() if not value]
+    missing = [
+        name
+        for name, value in (
+            ("legal_name", controller.legal_name),
+            ("postal_address", controller.postal_address),
+        )
+        if not value
+    ]
+    if not (controller.email or controller.phone):
+        missing.append("email or phone")
+    return missing
 
 
 def _json(data: Any) -> bytes:

@@ -12,7 +12,8 @@ class RopaControllerDetails(Rule):
     """The record of processing activities lacks the controller's name or contact details.
 
     What it does:
-        Flags a `controller` without `legal_name`, `postal_address`, `email` or `phone`.
+        Flags a `controller` without `legal_name` or `postal_address`, or with neither `email` nor
+        `phone`.
 
     Why it matters:
         The record of processing activities in `site/exports/` starts with the name and
