@@ -9,6 +9,7 @@ import io
 import json
 import plistlib
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -251,6 +252,13 @@ def test_the_xlsx_holds_the_same_cells_and_the_same_bytes_each_time(ims: Notice)
 
     data = ropa_xlsx(ims)
     assert ropa_xlsx(ims) == data
+    # Nothing in the file depends on when it is written: fixed entry times, and the notice's
+    # effective date as the document's dates.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    stamps = re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core)
+    assert stamps == [f"{ims.notice.effective.isoformat()}T00:00:00Z"] * 2
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet is not None
     cells = [[c or "" for c in row] for row in sheet.iter_rows(values_only=True) if any(row)]
