@@ -309,6 +309,11 @@ def test_the_export_command_says_why_not_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "ropa", str(SMALL), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == ropa_csv(load(SMALL).notice)  # type: ignore[arg-type]
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "notice.yaml").write_text("notice: {id: x}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "dpv", str(broken)])
+    assert result.exit_code == 1 and "did not load" in result.output
 
 
 @pytest.mark.parametrize(

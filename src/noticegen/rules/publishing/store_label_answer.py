@@ -66,9 +66,9 @@ class StoreLabelAnswer(Rule):
                     ("data", data_id),
                     f"`{data_id}` ({data.label}) does not say " + "; nor ".join(missing) + ".",
                 )
-        if notice.security is not None and notice.security.encrypted_in_transit is None:
+        if notice.security is None or notice.security.encrypted_in_transit is None:
             yield Violation(
-                ("security",),
-                "`security` does not say whether all data is encrypted in transit "
-                "(`encrypted_in_transit`), which the Google Play Data safety form asks.",
+                ("security",) if notice.security is not None else ("apps",),
+                "The notice does not say whether all data is encrypted in transit "
+                "(`security.encrypted_in_transit`), which the Google Play Data safety form asks.",
             )
