@@ -56,8 +56,9 @@ def test_layout_and_manifest(notice_dir: Path, tmp_path: Path) -> None:
     files = tree(out)
     for expected in ("index.html", "notice.json", "manifest.json", "en/index.html",
                      "en/example-notice.pdf", "en/california.html", "en/california.pdf",
-                     "exports/apple-app-privacy.json", "exports/google-play-data-safety.json",
-                     "exports/dpv.jsonld", "versions/1.2.0/en/index.html",
+                     "exports/record-of-processing-activities.csv",
+                     "exports/record-of-processing-activities.xlsx", "exports/dpv.jsonld",
+                     "versions/1.2.0/en/index.html",
                      "versions/1.2.0/en/example-notice.pdf",
                      "versions/1.2.0/notice.json"):  # fmt: skip
         assert expected in files, expected
@@ -114,7 +115,7 @@ def test_unchanged_inputs_skip_rendering(notice_dir: Path, tmp_path: Path) -> No
         "render/templates/base.html",
         "render/assets/notice.css",
         "site.py",
-        "exports.py",
+        "exports/ropa.py",
     ],
 )
 def test_an_edit_to_noticegen_itself_is_an_input(

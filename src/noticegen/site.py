@@ -6,7 +6,7 @@ Layout of the output folder:
     <lang>/index.html             the notice, per language, and <lang>/<notice-id>.pdf
     <lang>/<supplement-id>.html   each supplement in each of its languages, and its .pdf
     notice.json                   the model as JSON
-    exports/                      App Store / Play label answers, DPV JSON-LD
+    exports/                      store labels (Play CSV, xcprivacy), DPV JSON-LD, RoPA
     versions/<version>/           every published version, kept across builds as it was first
                                   published (a draft is never archived)
     manifest.json                 every file with its sha256, and the hash of the inputs
@@ -231,7 +231,7 @@ def _renderer_files() -> Iterator[tuple[str, Path]]:
     for folder in ("render/templates", "render/assets"):
         for path in _files_under(package / folder):
             yield f"{folder}/{path.relative_to(package / folder).as_posix()}", path
-    for pattern in ("render/*.py", "site.py", "exports.py", "i18n/*.py", "i18n/locales/*.po"):
+    for pattern in ("render/*.py", "site.py", "exports/*.py", "i18n/*.py", "i18n/locales/*.po"):
         for path in sorted(package.glob(pattern)):
             yield path.relative_to(package).as_posix(), path
 

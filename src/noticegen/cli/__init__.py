@@ -19,7 +19,7 @@ gc.disable()
 import click  # noqa: E402
 
 from .. import __version__  # noqa: E402
-from . import i18n, linting, publishing, review  # noqa: E402
+from . import exporting, i18n, linting, publishing, review  # noqa: E402
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,7 +28,13 @@ def main() -> None:
     """Privacy notices as code: lint, render and publish a typed YAML privacy notice."""
 
 
-for command in (*linting.COMMANDS, *publishing.COMMANDS, *i18n.COMMANDS, *review.COMMANDS):
+for command in (
+    *linting.COMMANDS,
+    *publishing.COMMANDS,
+    *exporting.COMMANDS,
+    *i18n.COMMANDS,
+    *review.COMMANDS,
+):
     main.add_command(command)
 
 gc.freeze()

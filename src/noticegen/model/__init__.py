@@ -4,6 +4,8 @@ from .base import ID_RE, StrictModel
 from .meta import Address, Contact, Controller, Jurisdiction, NoticeMeta, Scope
 from .notice import Notice, Supplement, SupplementMeta
 from .practices import (
+    App,
+    AppPlatform,
     ChangeEntry,
     Changes,
     Children,
@@ -36,6 +38,8 @@ from .rights import ConsentWithdrawal, MethodKind, RequestMethod, Requests, Righ
 __all__ = [
     "ID_RE",
     "Address",
+    "App",
+    "AppPlatform",
     "AutomatedDecision",
     "CcpaCategory",
     "ChangeEntry",

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from .base import Id, LanguageTag, StrictModel, Text
 from .meta import Controller, Jurisdiction, NoticeMeta, Scope
-from .practices import Changes, Children, Cookie, Link, Promise, Section, Security, Transfer
+from .practices import App, Changes, Children, Cookie, Link, Promise, Section, Security, Transfer
 from .processing import DataCategory, Purpose, Recipient, RetentionRule
 from .rights import ConsentWithdrawal, Requests, Right, RightDetail
 
@@ -50,6 +50,8 @@ class Notice(StrictModel):
     """Prose sections for what the structure cannot hold."""
     documents: dict[Id, Link] = Field(default_factory=dict)
     """Other documents the notice refers to, e.g. terms of service or a cookie policy."""
+    apps: dict[Id, App] = Field(default_factory=dict)
+    """Mobile apps the notice covers; the store-label exports are written only for these."""
 
 
 class SupplementMeta(StrictModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from typing import Annotated
 
 from pydantic import Field
 
@@ -13,6 +14,7 @@ from .base import (
     Id,
     Markdown,
     Name,
+    Role,
     RoleName,
     StrictModel,
     Text,
@@ -94,6 +96,8 @@ class Security(StrictModel):
     """Technical and organisational measures, e.g. "Encryption in transit (TLS 1.2+)"."""
     statement: Markdown | None = None
     """A plain description of how data is protected."""
+    encrypted_in_transit: bool | None = None
+    """Whether all personal data collected is encrypted in transit (Google Play Data safety)."""
 
 
 class ChangeEntry(StrictModel):
@@ -146,3 +150,21 @@ class Link(StrictModel):
     """Text of the link."""
     url: Url
     """Address of the document."""
+
+
+class AppPlatform(enum.StrEnum):
+    """A store an app is published in."""
+
+    IOS = "ios"
+    ANDROID = "android"
+
+
+class App(StrictModel):
+    name: Name
+    """The app's name in the store."""
+    platforms: list[AppPlatform] = Field(min_length=1)
+    """Where it is published: `ios` (App Store) and/or `android` (Google Play)."""
+    tracking_domains: list[Annotated[str, Role.URL]] = Field(default_factory=list)
+    """Internet domains the app connects to for tracking (privacy manifest)."""
+    account_deletion_url: Url | None = None
+    """Where users ask for their account and its data to be deleted (Google Play)."""

@@ -58,6 +58,14 @@ class DataCategory(StrictModel):
     """What happens if the person does not provide it (GDPR Art. 13(2)(e))."""
     collected_in_last_12_months: bool = True
     """Whether it was collected in the preceding 12 months (Cal. Civ. Code 1798.130(a)(5))."""
+    linked_to_user: bool | None = None
+    """Whether the data is linked to the person's identity (App Store "Data Linked to You")."""
+    used_for_tracking: bool | None = None
+    """Whether it is used for tracking: linked with other companies' data for advertising or
+    shared with a data broker (App Store "Data Used to Track You")."""
+    ephemeral: bool | None = None
+    """Whether it is only processed in memory for the request and never stored (Google Play
+    "processed ephemerally")."""
 
 
 class LegalBasis(enum.StrEnum):

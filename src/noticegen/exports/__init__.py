@@ -1,0 +1,128 @@
+"""Machine-readable outputs derived from the model, each in the form the receiving tool takes:
+Google Play's Data safety CSV, Apple's privacy manifest and App Privacy answers, DPV JSON-LD
+and a record of processing activities (CSV and XLSX).
+
+The store labels are written only for the platforms of the apps the notice declares (`apps`).
+This package's top level stays light, since lint rules import the vocabulary from it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from ..model import AppPlatform, Notice
+from .vocabulary import LabelPurpose, LabelType, label_purpose, label_type
+
+__all__ = [
+    "EXPORTS",
+    "Export",
+    "LabelPurpose",
+    "LabelType",
+    "export_files",
+    "label_purpose",
+    "label_type",
+    "missing_controller_details",
+    "not_applicable",
+]
+
+
+def missing_controller_details(notice: Notice) -> list[str]:
+    """The Art. 30(1)(a) details of the controller that the notice does not give: its name,
+    its address, and a way to reach it (email or telephone)."""
+    controller = notice.controller
+    missing = [
+        name
+        for name, value in (
+            ("legal_name", controller.legal_name),
+            ("postal_address", controller.postal_address),
+        )
+        if not value
+    ]
+    if not (controller.email or controller.phone):
+        missing.append("email or phone")
+    return missing
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _google(notice: Notice) -> bytes:
+    from .google import data_safety_csv
+
+    return data_safety_csv(notice)
+
+
+def _apple_manifest(notice: Notice) -> bytes:
+    from .apple import privacy_manifest
+
+    return privacy_manifest(notice)
+
+
+def _apple_answers(notice: Notice) -> bytes:
+    from .apple import app_store_answers
+
+    return _json(app_store_answers(notice))
+
+
+def _dpv(notice: Notice) -> bytes:
+    from .dpv import dpv_document
+
+    return _json(dpv_document(notice))
+
+
+def _ropa_csv(notice: Notice) -> bytes:
+    from .ropa import ropa_csv
+
+    return ropa_csv(notice)
+
+
+def _ropa_xlsx(notice: Notice) -> bytes:
+    from .ropa import ropa_xlsx
+
+    return ropa_xlsx(notice)
+
+
+class Export(NamedTuple):
+    """One export: its file under `site/exports/`, and the platform it needs, if any."""
+
+    kind: str
+    file: str
+    write: Callable[[Notice], bytes]
+    platform: AppPlatform | None = None
+
+
+EXPORTS: tuple[Export, ...] = (
+    Export("google-play", "google-play-data-safety.csv", _google, AppPlatform.ANDROID),
+    Export("apple-privacy-manifest", "PrivacyInfo.xcprivacy", _apple_manifest, AppPlatform.IOS),
+    Export(
+        "apple-app-privacy", "app-store-connect-app-privacy.json", _apple_answers, AppPlatform.IOS
+    ),
+    Export("dpv", "dpv.jsonld", _dpv),
+    Export("ropa", "record-of-processing-activities.csv", _ropa_csv),
+    Export("ropa-xlsx", "record-of-processing-activities.xlsx", _ropa_xlsx),
+)
+
+
+def not_applicable(notice: Notice, export: Export) -> str | None:
+    """Why an export does not apply to the notice, in one line; None when it applies."""
+    if export.platform is None:
+        return None
+    if any(export.platform in app.platforms for app in notice.apps.values()):
+        return None
+    store = "Google Play" if export.platform == AppPlatform.ANDROID else "App Store"
+    return (
+        f"the notice declares no {export.platform} app under `apps`, so there is no "
+        f"{store} label to write"
+    )
+
+
+def export_files(notice: Notice) -> dict[str, bytes]:
+    """The exports that apply to the notice, by file name inside `site/exports/`."""
+    return {
+        export.file: export.write(notice)
+        for export in EXPORTS
+        if not_applicable(notice, export) is None
+    }
