@@ -31,6 +31,8 @@ MAX_TOTAL_BYTES = 32 * MAX_BYTES
 MAX_ENTRIES = 10_000
 """Entries (files and folders) listed in one notice folder at a revision."""
 MAX_LISTING_BYTES = MAX_ENTRIES * 200
+MAX_TREES = 200
+"""Folders listed in one notice folder at a revision, each by one git call."""
 _REGULAR_FILE_MODES = {"100644", "100755"}
 _TREE_MODE = "040000"
 _NOT_FOLLOWED = {"120000": "a symbolic link", "160000": "a submodule"}
@@ -151,69 +153,83 @@ class _Entry(NamedTuple):
     size: int
     """Bytes of a blob; -1 for a tree or a submodule."""
     path: str
-    """Relative to the top of the repository, checked by `_checked_path`."""
+    """Inside the notice folder, each step checked by `_checked_name`."""
 
 
-def _checked_path(raw: bytes, revision: str) -> str:
-    """A path git listed, refused unless it is a plain relative path: a tree may hold names
-    that no checkout would write (`..`, an empty name, a control character), and this path is
-    joined to a folder of ours."""
+def _checked_name(raw: bytes, where: str, revision: str) -> str:
+    """The name of an entry of the tree at `where`, refused unless it is a plain file name: a
+    tree may hold names no checkout would write (`..`, a name holding `/`, a control
+    character), and this one is joined to a folder of ours."""
     try:
         name = raw.decode("utf-8")
     except UnicodeDecodeError:
-        shown = text_line(raw.decode("utf-8", "backslashreplace"))
+        shown = text_line(where + raw.decode("utf-8", "backslashreplace"))
         raise GitSourceError(
-            f"{revision!r} holds a path that is not UTF-8 ({shown}); refused"
+            f"{revision!r} holds a name that is not UTF-8 ({shown}); refused"
         ) from None
-    steps = name.split("/")
-    if any(step in ("", ".", "..") for step in steps) or any(
-        unicodedata.category(c) in _CONTROL_CATEGORIES or c == "\\" for c in name
+    if name in ("", ".", "..") or any(
+        c in "/\\" or unicodedata.category(c) in _CONTROL_CATEGORIES for c in name
     ):
         raise GitSourceError(
-            f"{revision!r} holds an unsafe path ({text_line(name)}); refused: a notice folder "
-            "holds only plain file names"
+            f"{revision!r} holds an unsafe path ({text_line(where + name)}); refused: a notice "
+            "folder holds only plain file names"
         )
     return name
+
+
+def _list_tree(tree: str, where: str, repo: Path, revision: str) -> list[_Entry]:
+    """The entries of one tree (`where` is its path, for messages), names checked. Trees are
+    listed one by one, never with `-r`: a name holding `/` lists like a nested path there."""
+    done = _git(["ls-tree", "-z", "-l", "--full-tree", tree], repo, max_output=MAX_LISTING_BYTES)
+    records = [record for record in done.stdout.split(b"\0") if record]
+    if len(done.stdout) > MAX_LISTING_BYTES or len(records) > MAX_ENTRIES:
+        raise GitSourceError(f"{where!r} at {revision!r} holds more than {MAX_ENTRIES} entries")
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitSourceError(
+            f"cannot list {text_line(where)} at {revision!r}: {text_line(' '.join(message[:1]))}"
+        )
+    entries = []
+    for record in records:
+        meta, _, raw = record.partition(b"\t")
+        mode, _kind, object_id, size = meta.decode("ascii", "replace").split()
+        name = _checked_name(raw, where, revision)
+        entries.append(_Entry(mode, object_id, int(size) if size.isdigit() else -1, name))
+    return entries
 
 
 def _tree_entries(
     commit: str, relative: str, repo: Path, revision: str, only: Sequence[str] = ()
 ) -> list[_Entry]:
-    """Every entry (trees too) under `relative` at `commit`, or only under the paths `only`
-    names inside it, each path checked; a GitSourceError for a tree no checkout would
-    write, or one too large to read."""
+    """Every entry (folders too) under `relative` at `commit`, or only at its top and under
+    the folders `only` names there; a GitSourceError for a tree no checkout would write, or
+    one too large to read."""
     prefix = "" if relative == "." else relative + "/"
-    paths = [prefix + path for path in only] or [relative]
-    done = _git(
-        ["ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit, "--", *paths],
-        repo,
-        max_output=MAX_LISTING_BYTES,
-    )
-    records = [record for record in done.stdout.split(b"\0") if record]
-    if len(done.stdout) > MAX_LISTING_BYTES or len(records) > MAX_ENTRIES:
-        raise GitSourceError(f"{relative!r} at {revision!r} holds more than {MAX_ENTRIES} entries")
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitSourceError(
-            f"cannot list {relative} at {commit[:12]}: {text_line(' '.join(message[:1]))}"
-        )
-    steps = [] if relative == "." else relative.split("/")
-    folders = {"/".join(steps[:n]) for n in range(len(steps) + 1)}
-    entries, seen = [], set()
-    for record in records:
-        meta, _, raw = record.partition(b"\t")
-        mode, _kind, object_id, size = meta.decode("ascii", "replace").split()
-        path = _checked_path(raw, revision)
-        # Only a hand-made tree lists a name twice (git reads either) or a name holding "/",
-        # which lists like a path whose folder was not listed before it (-t lists folders).
-        if path in seen or path.rpartition("/")[0] not in folders:
+    folder = _git(["rev-parse", "--verify", "--quiet", f"{commit}:{prefix}"], repo)
+    if folder.returncode != 0:
+        raise GitSourceError(f"revision {revision!r} has no folder {relative!r}")
+    pending, entries = [(folder.stdout.decode().strip(), "")], []
+    for listed, (tree, inside) in enumerate(pending):
+        if listed == MAX_TREES:
             raise GitSourceError(
-                f"{revision!r} holds a tree no checkout would write (at {text_line(path)}); refused"
+                f"{relative!r} at {revision!r} holds more than {MAX_TREES} folders"
             )
-        seen.add(path)
-        if mode == _TREE_MODE:
-            folders.add(path)
-        entries.append(_Entry(mode, object_id, int(size) if size.isdigit() else -1, path))
+        names = set()
+        for entry in _list_tree(tree, prefix + inside, repo, revision):
+            if entry.path in names:  # a hand-made tree: git would read either
+                raise GitSourceError(
+                    f"{revision!r} lists {text_line(prefix + inside + entry.path)} twice; a "
+                    "tree no checkout would write, refused"
+                )
+            names.add(entry.path)
+            path = inside + entry.path
+            entries.append(entry._replace(path=path))
+            if entry.mode == _TREE_MODE and (not only or inside or entry.path in only):
+                pending.append((entry.object_id, path + "/"))
+        if len(entries) > MAX_ENTRIES:
+            raise GitSourceError(
+                f"{relative!r} at {revision!r} holds more than {MAX_ENTRIES} entries"
+            )
     return entries
 
 
@@ -221,21 +237,20 @@ def _notice_files(
     commit: str, relative: str, repo: Path, revision: str, only: Sequence[str] = ()
 ) -> dict[str, _Entry]:
     """The entries the loader reads under `relative` (notice.yaml and supplements/*.yaml), by
-    path inside it; a GitSourceError where one of them, or the folders on the way, is a
+    path inside it; a GitSourceError where one of them, or the folder on the way, is a
     symbolic link or a submodule, which git would not let us read as the files they stand
     for."""
-    prefix = "" if relative == "." else relative + "/"
     files = {}
     for entry in _tree_entries(commit, relative, repo, revision, only):
-        inside = entry.path.removeprefix(prefix) if entry.path != relative else ""
-        on_the_way = inside in ("", *NOTICE_PATHS) or is_read_with_the_notice(inside)
-        if entry.mode in _NOT_FOLLOWED and on_the_way:
+        read = is_read_with_the_notice(entry.path)
+        if entry.mode in _NOT_FOLLOWED and (entry.path in NOTICE_PATHS or read):
+            shown = entry.path if relative == "." else f"{relative}/{entry.path}"
             raise GitSourceError(
-                f"{text_line(entry.path)} at {revision!r} is {_NOT_FOLLOWED[entry.mode]}; "
+                f"{text_line(shown)} at {revision!r} is {_NOT_FOLLOWED[entry.mode]}; "
                 "noticegen reads only regular files from git"
             )
-        if entry.mode in _REGULAR_FILE_MODES and inside and is_read_with_the_notice(inside):
-            files[inside] = entry
+        if entry.mode in _REGULAR_FILE_MODES and read:
+            files[entry.path] = entry
     return files
 
 
