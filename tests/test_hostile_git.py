@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from gitrepo import AUTHOR, git
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from noticegen.cli import main
 from noticegen.config import Config
@@ -235,11 +236,13 @@ def test_a_refusal_in_markdown_is_a_comment_that_nothing_can_break_out_of(
     commit_notice(scene.repo, "evil", [*base_notice(), (name, Blob(b""))])
     result = CliRunner().invoke(main, ["diff", "main", "evil", "--format", "markdown"])
     assert result.exit_code == 2
-    comment = result.stdout.splitlines()
-    fence = next(line for line in comment if line.startswith("`"))
-    assert set(fence) == {"`"} and len(fence) > 6
-    body = comment[comment.index(fence) + 1 : -1]
-    assert comment[-1] == fence and len(body) == 1 and "`" * len(fence) not in body[0]
+    # Read as GitHub reads a comment (CommonMark): one heading, one paragraph, and the one-line
+    # error as code, whole; no HTML, no second heading.
+    tokens = MarkdownIt("commonmark").parse(result.stdout)
+    blocks = [t.type for t in tokens if t.nesting != -1 and t.type != "inline"]
+    assert blocks == ["heading_open", "paragraph_open", "fence"], blocks
+    error = result.stderr.removeprefix("noticegen: error: ")
+    assert tokens[-1].content == error and error.count("\n") == 1 and "``````" in error
 
 
 def test_the_review_rules_read_no_hostile_tree(scene: Scene) -> None:
