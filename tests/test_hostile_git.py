@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from noticegen import gitsource
 from noticegen.cli import main
 from noticegen.config import Config
 from noticegen.gitsource import MAX_BYTES
@@ -243,6 +244,37 @@ def test_a_refusal_in_markdown_is_a_comment_that_nothing_can_break_out_of(
     assert blocks == ["heading_open", "paragraph_open", "fence"], blocks
     error = result.stderr.removeprefix("noticegen: error: ")
     assert tokens[-1].content == error and error.count("\n") == 1 and "``````" in error
+
+
+@pytest.mark.parametrize(
+    ("cap", "said"), [("MAX_TREES", "more than 2 folders"), ("MAX_ENTRIES", "more than 2 entries")]
+)
+def test_a_tree_past_the_caps_is_refused(
+    scene: Scene, monkeypatch: pytest.MonkeyPatch, cap: str, said: str
+) -> None:
+    monkeypatch.setattr(gitsource, cap, 2)
+    folders: Tree = [(f"f{i}".encode(), [(b"x.txt", Blob(b"x"))]) for i in range(3)]
+    commit_notice(scene.repo, "big", [*base_notice(), *folders])
+    code, output = diff("main", "big")
+    assert_refused(code, output)
+    assert said in output
+
+
+def test_a_notice_at_the_top_of_a_large_repository_is_compared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rest of the repository is not the notice's: its folders are not listed.
+    monkeypatch.setattr(gitsource, "MAX_TREES", 2)
+    (tmp_path / "notice.yaml").write_bytes(BASE)
+    for i in range(5):
+        (tmp_path / f"src{i}").mkdir()
+        (tmp_path / f"src{i}" / "module.py").write_text("VALUE = 1\n", "utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    monkeypatch.chdir(tmp_path)
+    code, output = diff("HEAD", "--path", ".")
+    assert code == 0 and "No change" in output, output
 
 
 def test_the_review_rules_read_no_hostile_tree(scene: Scene) -> None:

@@ -302,8 +302,11 @@ def committed_notice(
 
 def export(revision: str, folder: str, repo: Path, destination: Path) -> Path:
     """Write the notice files of `folder` (relative to the repository root) at `revision`
-    into the empty folder `destination`; return the exported notice folder."""
-    return export_commit(resolve(revision, repo), folder, repo, destination, revision)
+    into the empty folder `destination`; return the exported notice folder. Every entry of
+    the folder is checked, but at the top of the repository, where the rest of it is not the
+    notice's: there only the notice's own paths are."""
+    only = NOTICE_PATHS if (folder.strip("/") or ".") == "." else ()
+    return export_commit(resolve(revision, repo), folder, repo, destination, revision, only)
 
 
 def export_commit(
