@@ -251,6 +251,22 @@ def test_markdown_escapes_text_from_the_notice() -> None:
     assert "[x](javascript" not in markdown
 
 
+# Line breaks of every kind, a terminal escape, a bidirectional override, and a workflow command.
+_CONTROL_TEXT = "x\n::error::pwned\r\x1b[2J\u2028::warning::y\u202e\x85z"
+
+
+def test_text_from_the_notice_stays_on_its_line_in_every_format() -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["data"]["contact.email"]["label"] = _CONTROL_TEXT
+
+    diff = compare(*changed(edit))
+    for render in (render_text, render_markdown):
+        out = render(diff)
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u202e]", out), render
+        assert not [line for line in out.split("\n") if line.lstrip().startswith("::")]
+    assert "x\\n::error::pwned\\r\\x1b[2J" in render_text(diff)
+
+
 _MARKDOWN_PROBES = [*"`![]()<>&*_~#|\\@:/.-=+ \n\t1aX;", "``", "](", "<img", "&lt;", "www."]
 _NOTICE_TEXT = st.lists(
     st.one_of(st.sampled_from(_MARKDOWN_PROBES), st.characters(codec="utf-8")), max_size=30

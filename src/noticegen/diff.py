@@ -18,6 +18,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, StringConstraints
 
+from .escaping import markdown_code_block, markdown_text, text_line
 from .model import Notice, Supplement
 from .model.base import DURATION_PATTERN, DURATION_RE, ID_RE, duration_days
 from .model.processing import LegalBasis
@@ -937,33 +938,20 @@ def _grouped(diff: NoticeDiff) -> Iterator[tuple[str, list[Change]]]:
 
 
 def render_text(diff: NoticeDiff) -> str:
-    lines = [f"Notice changes: {_header(diff)}", _count(diff)]
+    lines = [f"Notice changes: {text_line(_header(diff))}", _count(diff)]
     for title, items in _grouped(diff):
         lines += ["", title]
         for change in items:
             mark = "[material] " if change.material else ""
-            lines.append(f"  - {mark}{change.text}")
+            lines.append(f"  - {mark}{text_line(change.text)}")
             if change.material:
-                lines.append(f"    why: {change.reason}")
+                lines.append(f"    why: {text_line(change.reason)}")
     return "\n".join(lines) + "\n"
 
 
 _FOLD_AFTER = 20
-# Characters that start or build Markdown (and GitHub's extensions: ~ strikes, | makes tables)
-# inline or at the start of a line: with these escaped, the rest can only be plain text.
-_MD_SIGNIFICANT = re.compile(r"([\\`*_\[\]!<>&|~#])")
 # A line that starts like a list item, a thematic break or a setext underline.
 _MD_LINE_START = re.compile(r"^(\d{0,9})([-+=.)])")
-# GitHub links these on its own, escaped or not: a zero-width space breaks them.
-_MD_AUTOLINKED = re.compile(r"(?i)(@|#|://|www\.)")
-
-
-def _md_text(text: str) -> str:
-    """Text as Markdown that shows exactly these characters: one line, nothing interpreted,
-    no @mention, issue reference or bare link."""
-    line = re.sub(r"\s+", " ", text)
-    line = _MD_AUTOLINKED.sub(lambda m: m.group(1)[0] + "\u200b" + m.group(1)[1:], line)
-    return _MD_SIGNIFICANT.sub(r"\\\1", line)
 
 
 def _md(words: Words | str) -> str:
@@ -971,7 +959,7 @@ def _md(words: Words | str) -> str:
     or anything else that could end the span), all other text escaped."""
     parts = Words((words,)) if isinstance(words, str) else words
     markdown = "".join(
-        f"`{p.value}`" if isinstance(p, Code) and ID_RE.match(p.value) else _md_text(str(p))
+        f"`{p.value}`" if isinstance(p, Code) and ID_RE.match(p.value) else markdown_text(str(p))
         for p in parts
     )
     return _MD_LINE_START.sub(r"\1\\\2", markdown)
@@ -995,6 +983,14 @@ def render_markdown(diff: NoticeDiff) -> str:
     if fold:
         lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
+
+
+def render_markdown_refusal(message: str) -> str:
+    """For a pull-request comment when the notices cannot be compared: the reason verbatim."""
+    return "\n".join(
+        ["## Privacy notice changes", "", "noticegen could not compare the notices:", "",
+         markdown_code_block(message)]
+    ) + "\n"  # fmt: skip
 
 
 def render_json(diff: NoticeDiff) -> str:

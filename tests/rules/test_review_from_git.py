@@ -44,21 +44,24 @@ def review_findings(folder: Path) -> list[tuple[str, str]]:
     return [(f.rule, f.message) for f in findings if f.rule.startswith("NG80")]
 
 
-def test_every_committed_file_is_exported_byte_for_byte(repo: Path, tmp_path: Path) -> None:
+def test_every_file_the_loader_reads_is_exported_byte_for_byte(repo: Path, tmp_path: Path) -> None:
+    (repo / "notice" / "supplements" / "california.yaml").write_text(SUPPLEMENT, "utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "california")
     located = repository_and_commit("HEAD", repo / "notice")
     assert located is not None
     top, commit = located
     assert top.resolve() == repo.resolve() and commit == git(repo, "rev-parse", "HEAD").strip()
+    (tmp_path / "out").mkdir()
     out = export_commit(commit, "notice", repo, tmp_path / "out")
     exported = {
         p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
     }
-    committed = {
-        p.relative_to(repo / "notice").as_posix(): p.read_bytes()
-        for p in (repo / "notice").rglob("*")
-        if p.is_file()
+    # The other files of the folder (notes.txt, empty.txt) are not the notice's: not read.
+    assert exported == {
+        name: (repo / "notice" / name).read_bytes()
+        for name in ("notice.yaml", "supplements/california.yaml")
     }
-    assert exported == committed
 
 
 def test_no_revision_outside_a_repository_or_for_an_unknown_name(

@@ -9,14 +9,16 @@ from typing import NoReturn
 import click
 
 from ..config import ConfigError, find_config, load_config
+from ..escaping import text_line
 from ..loading import NoticeNotFound, load
 from ..reporters import REPORTERS
 from ..rules import ALL_RULES, BY_CODE
 
 
 def fail_usage(message: str) -> NoReturn:
-    """A usage error: one line on stderr, exit status 2."""
-    click.echo(f"noticegen: error: {message}", err=True)
+    """A usage error: one line on stderr, exit status 2. The message may name a file from a
+    pull request: it is kept to its line (a CI log would run a line it starts)."""
+    click.echo(f"noticegen: error: {text_line(message)}", err=True)
     sys.exit(2)
 
 

@@ -6,9 +6,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
+from ..escaping import text_line
 from ..findings import blocking
 from ..gitsource import GitSourceError, checkout_free, repository_root
 from ..loading import NoticeNotFound, load
@@ -45,11 +47,20 @@ def _side(argument: str, notice_folder: Path, name: str) -> Iterator[tuple[Path,
         yield exported, f"{argument}:{name}"
 
 
-def _notice(folder: Path, name: str) -> tuple[Notice, dict[str, Supplement]]:
+def _refuse(message: str, fmt: str) -> NoReturn:
+    """A usage error; in Markdown, for a pull-request comment, also a comment that says so."""
+    if fmt == "markdown":
+        from ..diff import render_markdown_refusal
+
+        sys.stdout.write(render_markdown_refusal(message))
+    fail_usage(message)
+
+
+def _notice(folder: Path, name: str, fmt: str) -> tuple[Notice, dict[str, Supplement]]:
     try:
         loaded = load(folder)
     except NoticeNotFound:
-        fail_usage(f"{name} is not a notice (no notice.yaml)")
+        _refuse(f"{name} is not a notice (no notice.yaml)", fmt)
     errors = blocking(loaded.findings)
     if loaded.notice is None or errors:
         # A notice that loads with errors (a duplicate key, say) may not hold what its author
@@ -59,10 +70,11 @@ def _notice(folder: Path, name: str) -> tuple[Notice, dict[str, Supplement]]:
         where = Path(first.file)
         if where.is_relative_to(loaded.root):
             where = where.relative_to(loaded.root)
-        fail_usage(
+        _refuse(
             f"{name} is not a valid notice ({len(problems)} loading "
             f"error{'s' if len(problems) != 1 else ''}, first {first.rule} at "
-            f"{where.as_posix()}:{first.line}); run `noticegen lint` on it first"
+            f"{where.as_posix()}:{first.line}); run `noticegen lint` on it first",
+            fmt,
         )
     supplements = {
         Path(source.path).relative_to(loaded.root).as_posix(): supplement
@@ -99,7 +111,9 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
     before they take effect (GDPR Art. 13(3)), are marked.
 
     Exit status: 0 on success, 2 on a usage error, or when a side does not load without
-    errors (run `noticegen lint` on it).
+    errors (run `noticegen lint` on it), or when a revision's tree holds what no checkout
+    would write (a path with `..`, a link where the notice's files are). With `--format
+    markdown`, these errors are also written as a comment that says so.
     """
     from ..diff import RENDERERS, compare
 
@@ -110,13 +124,13 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
         try:
             old_folder, old_name = stack.enter_context(_side(old, notice_folder, folder))
             if new is None and not notice_folder.exists():
-                fail_usage(f"{folder}: no notice folder in the working tree; give NEW or --path")
+                _refuse(f"{folder}: no notice folder in the working tree; give NEW or --path", fmt)
             new_side = new or str(notice_folder)
             new_folder, new_name = stack.enter_context(_side(new_side, notice_folder, folder))
         except GitSourceError as error:
-            fail_usage(str(error))
-        before, before_supplements = _notice(old_folder, old_name)
-        after, after_supplements = _notice(new_folder, new_name)
+            _refuse(str(error), fmt)
+        before, before_supplements = _notice(old_folder, old_name, fmt)
+        after, after_supplements = _notice(new_folder, new_name, fmt)
     sys.stdout.write(RENDERERS[fmt](compare(before, after, before_supplements, after_supplements)))
 
 
@@ -196,7 +210,7 @@ def fmt(path: Path, check: bool) -> None:
         fail_usage(str(error))
     changed = [r for r in results if r.changed]
     for result in changed:
-        click.echo(f"{'would reformat' if check else 'reformatted'} {result.path}")
+        click.echo(f"{'would reformat' if check else 'reformatted'} {text_line(str(result.path))}")
     unchanged = len(results) - len(changed)
     click.echo(
         f"{len(changed)} file{'s' if len(changed) != 1 else ''} "

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..escaping import github_data, github_property, text_line
 from ..findings import Finding, Severity
-from .text import summary, suppressed_lines
+from .text import summary, suppressed_lines, where
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(value: str) -> str:
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def report(findings: Sequence[Finding]) -> str:
@@ -25,7 +18,7 @@ def report(findings: Sequence[Finding]) -> str:
             continue
         end = f.end or f.position
         props = ",".join(
-            f"{k}={escape_property(str(v))}"
+            f"{k}={github_property(str(v))}"
             for k, v in (
                 ("file", f.file),
                 ("line", f.line),
@@ -40,13 +33,10 @@ def report(findings: Sequence[Finding]) -> str:
             + (f" ({f.citation})" if f.citation else "")
             + (f"\n{f.hint}" if f.hint else "")
         )
-        lines.append(f"::{_COMMAND[f.severity]} {props}::{escape_data(message)}")
+        lines.append(f"::{_COMMAND[f.severity]} {props}::{github_data(message)}")
     for f in findings:
         if f.suppressed is None:
-            # One line per finding: a line break in text from the notice would let the next
-            # line be read as a workflow command.
-            message = " ".join(f.message.splitlines())
-            lines.append(f"{f.file}:{f.line}:{f.column}: {f.rule} {message}")
+            lines.append(f"{where(f)}: {f.rule} {text_line(f.message)}")
     lines += suppressed_lines(findings)
     lines.append(summary(findings))
     return "\n".join(lines) + "\n"

@@ -1,10 +1,13 @@
-"""`file:line:col: CODE message` with a hint, and a summary line."""
+"""`file:line:col: CODE message` with a hint, and a summary line. File names and messages
+(which quote the notice) are `text_line`s: a line break in them would let the next line be read
+as a CI workflow command."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 
+from ..escaping import text_line
 from ..findings import Finding
 
 
@@ -26,11 +29,15 @@ def summary(findings: Sequence[Finding]) -> str:
     return text
 
 
+def where(finding: Finding) -> str:
+    return f"{text_line(finding.file)}:{finding.line}:{finding.column}"
+
+
 def suppressed_lines(findings: Sequence[Finding]) -> list[str]:
     """One line per suppressed finding with its reason: a suppression is a legal judgement
     that reviewers must see."""
     return [
-        f"{f.file}:{f.line}:{f.column}: {f.rule} suppressed: {f.suppressed}"
+        f"{where(f)}: {f.rule} suppressed: {text_line(f.suppressed)}"
         for f in findings
         if f.suppressed is not None
     ]
@@ -42,11 +49,11 @@ def report(findings: Sequence[Finding]) -> str:
     for f in findings:
         if f.suppressed is not None:
             continue
-        lines.append(f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}")
+        lines.append(f"{where(f)}: {f.rule} [{f.severity}] {text_line(f.message)}")
         if f.citation:
-            lines.append(f"    source: {f.citation}")
+            lines.append(f"    source: {text_line(f.citation)}")
         if f.hint:
-            lines.append(f"    fix: {f.hint}")
+            lines.append(f"    fix: {text_line(f.hint)}")
     lines += suppressed_lines(findings)
     lines.append(summary(findings))
     return "\n".join(lines) + "\n"

@@ -105,7 +105,10 @@ def _from_path(path: Path) -> Previous | None:
 
 @functools.lru_cache(maxsize=8)
 def _from_git(repo: Path, commit: str, relative: str, base: str) -> Previous | None:
-    """Cached by commit id, so the rules of one run (and later runs) read git once."""
+    """Cached by commit id, so the rules of one run (and later runs) read git once. A tree
+    `export_commit` refuses (an unsafe path, a link where the notice's files are, files past
+    the caps) gives no previous version, as a revision without the notice does."""
+    # Private (made by mkdtemp, mode 0700) and removed however the block ends.
     with tempfile.TemporaryDirectory(prefix="noticegen-previous-") as temp:
         try:
             folder = export_commit(commit, relative, repo, Path(temp), base, NOTICE_PATHS)
