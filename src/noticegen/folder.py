@@ -1,7 +1,15 @@
-"""How a notice folder is laid out: the files the loader reads, known here without loading."""
+"""How a notice folder is laid out, and the one way a file is read from it.
+
+A notice folder may come from a stranger's pull request: a file in it may be a symbolic link to
+`/etc/passwd`, a pipe that never ends, or a gigabyte of zeros. Every reader of a notice folder
+(the loader, `fmt`, the catalogs, the configuration) goes through `read_folder_file`, which reads
+nothing outside the folder, nothing but regular files, and never more than its cap.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path, PurePosixPath
 
 NOTICE_FILE = "notice.yaml"
@@ -25,3 +33,58 @@ def is_read_with_the_notice(relative: str) -> bool:
     return relative == NOTICE_FILE or (
         path.parent.as_posix() == SUPPLEMENTS_DIR and path.name.endswith(".yaml")
     )
+
+
+class FolderFileRefused(Exception):
+    """A file of a notice folder that is not read. The message says why in words and never
+    quotes what the file holds or where a link leads."""
+
+    def __init__(self, message: str, hint: str = "", *, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.hint = hint
+        self.too_large = too_large
+
+
+def read_folder_file(root: Path, path: Path, max_bytes: int) -> bytes:
+    """The bytes of `path`, a file in the notice folder `root`, at most `max_bytes` of them.
+
+    A symbolic link is followed only where it stays inside the folder. The file is opened without
+    blocking (a pipe answers at once) and read one byte past the cap, never whole first: its size
+    may lie (`/proc`) or grow while it is read.
+    """
+    try:
+        real = os.path.realpath(path)
+        inside = Path(real).is_relative_to(os.path.realpath(root))
+    except (OSError, ValueError) as error:  # ValueError: a NUL in a name
+        raise FolderFileRefused(f"Cannot read the file: {_reason(error)}.") from error
+    if not inside:
+        raise FolderFileRefused(
+            "The file is a symbolic link that leads outside the notice folder; it is not read.",
+            "Put the file itself in the notice folder instead of a link to it.",
+        )
+    try:
+        # O_NOFOLLOW: the resolved path has no link left, unless one was swapped in since.
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            os.close(fd)
+            raise FolderFileRefused(
+                "This is not a regular file (a folder, device, pipe or socket); it is not read.",
+                "Keep only text files in the notice folder.",
+            )
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise FolderFileRefused(f"Cannot read the file: {_reason(error)}.") from error
+    size = max(len(data), status.st_size)
+    if size > max_bytes:
+        raise FolderFileRefused(
+            f"The file is {size:,} bytes; a file here may be at most {max_bytes:,}.",
+            "Split or simplify the file.",
+            too_large=True,
+        )
+    return data
+
+
+def _reason(error: Exception) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or type(error).__name__
