@@ -92,12 +92,21 @@ def finding(
         rule=rule.code,
         name=rule.name,
         severity=rule.severity,
-        message=message,
+        message=_LINE_BREAKING.sub(_escaped, message),
         file=file,
         position=position,
         citation=rule.citation,
         hint=hint or rule.hint,
     )
+
+
+# A message quotes keys and values as written: a line break or control character in one must
+# not start a line of its own in the report (where it could pass for another finding).
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def locate(path: Path) -> tuple[Path, Path]:

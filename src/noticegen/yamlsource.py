@@ -389,3 +389,21 @@ def parse_yaml(text: str, *, use_libyaml: bool = True) -> ParsedYaml:
         return _build(iter(YAML(typ="safe", pure=True).parse(io.StringIO(text))))
     except YAMLError as error:
         return ParsedYaml(problems=[_syntax_problem(error)])
+    except AssertionError:  # ruamel asserts rather than raises on `%YAML 1.3`
+        return ParsedYaml(problems=[_directive_problem(text)])
+
+
+_YAML_DIRECTIVE = re.compile(r"^%YAML\b[^\n]*", re.MULTILINE)
+
+
+def _directive_problem(text: str) -> YamlProblem:
+    directive = _YAML_DIRECTIVE.search(text)
+    line = text.count("\n", 0, directive.start()) + 1 if directive else 1
+    written = f" `{directive.group().strip()}`" if directive else ""
+    return YamlProblem(
+        "syntax",
+        f"YAML syntax error: the YAML version directive{written} names a version other than "
+        "1.1 or 1.2.",
+        Position(line, 1),
+        "Remove the `%YAML` line: a notice is read as YAML 1.2.",
+    )
