@@ -168,3 +168,13 @@ def test_a_configuration_linked_out_of_the_folder_is_a_usage_error(notice: Path)
     )
     assert done.returncode == 2
     assert SECRET not in done.stdout + done.stderr
+
+
+def test_a_supplement_named_with_a_line_break_cannot_forge_a_finding(notice: Path) -> None:
+    forged = "a\nnotice.yaml:1:1: NG999 [error] forged.yaml"
+    (notice / "supplements" / forged).write_text("supplement: {id: x}\n", encoding="utf-8")
+    text, _ = lint_outputs(notice)
+    assert not any(line.startswith("notice.yaml:1:1: NG999") for line in text.splitlines())
+    found = findings_in(notice, "forged.yaml")
+    assert [(f["rule"], f["line"]) for f in found] == [("NG009", 1)]
+    assert str(found[0]["file"]).endswith(forged.replace("\n", "\\n"))

@@ -360,6 +360,15 @@ def load(path: Path) -> LoadedNotice:
     findings += problems
     loaded = LoadedNotice(root=root, main=main, notice=notice, findings=findings)
     for file in supplement_files(main_path):
+        if _LINE_BREAKING.search(file.name):
+            # Each finding names its file on one line: such a name could forge another finding.
+            shown = _LINE_BREAKING.sub(_escaped, os.fspath(file))
+            message = "The file name holds a line break or control character; it is not read."
+            rename = "Rename the file with letters, digits, '-' or '_'."
+            loaded.findings.append(
+                finding(schema.UnreadableFile, message, shown, Position(1, 1), rename)
+            )
+            continue
         source, file_findings = read_source(file, root)
         supplement, problems = validate(Supplement, source, "supplement")
         loaded.findings += file_findings + problems
