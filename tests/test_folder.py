@@ -178,3 +178,16 @@ def test_a_supplement_named_with_a_line_break_cannot_forge_a_finding(notice: Pat
     found = findings_in(notice, "forged.yaml")
     assert [(f["rule"], f["line"]) for f in found] == [("NG009", 1)]
     assert str(found[0]["file"]).endswith(forged.replace("\n", "\\n"))
+
+
+def test_a_supplements_folder_linked_outside_is_neither_listed_nor_read(notice: Path) -> None:
+    outside = notice.parent / "elsewhere"
+    outside.mkdir()
+    (outside / f"{SECRET}.yaml").write_text(f"supplement: {{id: {SECRET}}}\n", "utf-8")
+    shutil.rmtree(notice / "supplements")
+    (notice / "supplements").symlink_to(outside)
+    for output in lint_outputs(notice):
+        assert SECRET not in output
+    found = findings_in(notice, "supplements")
+    assert [(f["rule"], f["line"]) for f in found] == [("NG009", 1)]
+    assert "folder is a symbolic link" in str(found[0]["message"])

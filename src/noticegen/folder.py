@@ -20,11 +20,23 @@ NOTICE_PATHS = (NOTICE_FILE, SUPPLEMENTS_DIR)
 
 def supplement_files(main: Path) -> list[Path]:
     """The supplements read with the main file `main`: `supplements/*.yaml` beside a
-    `notice.yaml`; none for a file given alone."""
+    `notice.yaml`; none for a file given alone, nor where `supplements` is a link that leads
+    out of the notice folder (the loader reports it: its names are not listed)."""
     folder = main.parent / SUPPLEMENTS_DIR
-    if main.name != NOTICE_FILE or not folder.is_dir():
+    if main.name != NOTICE_FILE or not folder.is_dir() or leads_outside(main.parent, folder):
         return []
     return sorted(folder.glob("*.yaml"))
+
+
+def leads_outside(root: Path, path: Path) -> bool:
+    """Whether `path`, once every symbolic link in it is followed, is outside the folder `root`.
+    Raises OSError or ValueError (a NUL in a name) where the path cannot be resolved."""
+    return _real_path_inside(root, path) is None
+
+
+def _real_path_inside(root: Path, path: Path) -> str | None:
+    real = os.path.realpath(path)
+    return real if Path(real).is_relative_to(os.path.realpath(root)) else None
 
 
 def is_read_with_the_notice(relative: str) -> bool:
@@ -33,6 +45,10 @@ def is_read_with_the_notice(relative: str) -> bool:
     return relative == NOTICE_FILE or (
         path.parent.as_posix() == SUPPLEMENTS_DIR and path.name.endswith(".yaml")
     )
+
+
+LINK_OUTSIDE = "The {what} is a symbolic link that leads outside the notice folder; it is not read."
+LINK_OUTSIDE_HINT = "Put the file or folder itself in the notice folder, not a link to it."
 
 
 class FolderFileRefused(Exception):
@@ -53,15 +69,11 @@ def read_folder_file(root: Path, path: Path, max_bytes: int) -> bytes:
     may lie (`/proc`) or grow while it is read.
     """
     try:
-        real = os.path.realpath(path)
-        inside = Path(real).is_relative_to(os.path.realpath(root))
-    except (OSError, ValueError) as error:  # ValueError: a NUL in a name
+        real = _real_path_inside(root, path)
+    except (OSError, ValueError) as error:
         raise FolderFileRefused(f"Cannot read the file: {_reason(error)}.") from error
-    if not inside:
-        raise FolderFileRefused(
-            "The file is a symbolic link that leads outside the notice folder; it is not read.",
-            "Put the file itself in the notice folder instead of a link to it.",
-        )
+    if real is None:
+        raise FolderFileRefused(LINK_OUTSIDE.format(what="file"), LINK_OUTSIDE_HINT)
     try:
         # O_NOFOLLOW: the resolved path has no link left, unless one was swapped in since.
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)

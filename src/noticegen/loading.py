@@ -17,9 +17,12 @@ from pydantic.fields import FieldInfo
 
 from .findings import Finding, Position
 from .folder import (
+    LINK_OUTSIDE,
+    LINK_OUTSIDE_HINT,
     NOTICE_FILE,
     SUPPLEMENTS_DIR,
     FolderFileRefused,
+    leads_outside,
     read_folder_file,
     supplement_files,
 )
@@ -359,6 +362,12 @@ def load(path: Path) -> LoadedNotice:
     notice, problems = validate(Notice, main, "notice")
     findings += problems
     loaded = LoadedNotice(root=root, main=main, notice=notice, findings=findings)
+    supplements = root / SUPPLEMENTS_DIR
+    if main_path.name == NOTICE_FILE and supplements.is_dir() and leads_outside(root, supplements):
+        message, where = LINK_OUTSIDE.format(what="folder"), os.fspath(supplements)
+        loaded.findings.append(
+            finding(schema.UnreadableFile, message, where, Position(1, 1), LINK_OUTSIDE_HINT)
+        )
     for file in supplement_files(main_path):
         if _LINE_BREAKING.search(file.name):
             # Each finding names its file on one line: such a name could forge another finding.
