@@ -3,7 +3,9 @@
 ruamel.yaml's round-trip mode keeps comments, quoting, flow-style mappings and block scalars.
 Mappings that are already in the model's order are left exactly as they are, so a file written
 by hand in that order comes back byte for byte. When keys move, a comment line travels with the
-key above it (that is where ruamel.yaml attaches it); nothing is dropped.
+key above it (that is where ruamel.yaml attaches it). ruamel.yaml drops a comment inside a flow
+collection (`[en,  # source`): every comment of the input is looked for in the output, and a
+file that would lose one is refused.
 """
 
 from __future__ import annotations
