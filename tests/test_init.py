@@ -148,3 +148,18 @@ def test_an_email_that_yaml_would_read_as_syntax_is_written_quoted(
     loaded = load(tmp_path / "n")
     assert loaded.notice is not None, [f.message for f in loaded.findings]
     assert loaded.notice.controller.email == email
+
+
+def test_a_notice_that_cannot_be_written_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    def full_disk(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("noticegen.scaffold.atomic_write_text", full_disk)
+    code, output = init(str(tmp_path / "n"))
+    assert code == 2 and "No space left on device" in output
+    assert len(output.strip().splitlines()) == 1

@@ -226,7 +226,10 @@ def write_scaffold(
     if refused:
         raise ScaffoldError(f"the answers do not make a valid notice: {refused[0]}")
     target = directory / NOTICE_FILE
-    atomic_write_text(target, text)
+    try:
+        atomic_write_text(target, text)
+    except OSError as error:  # a full disk or a read-only folder: nothing is left half-written
+        raise ScaffoldError(f"{target}: cannot write: {error.strerror or error}") from error
     return [target]
 
 
