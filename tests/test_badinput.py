@@ -44,6 +44,9 @@ CASES: dict[str, tuple[bytes, str]] = {
     "two-documents": (b"notice: {}\n---\nnotice: {}\n", "NG001"),
     "surrogate": (b'notice: "\\ud800"\n', "NG001"),
     "long-number": (b"notice: " + b"9" * 100_000 + b"\n", "NG004"),
+    "long-text": (b"notice:\n  title: " + b"word " * 30_000 + b"\n", "NG008"),
+    "many-entries": (b"data:\n" + b"".join(b"  c%d: x\n" % i for i in range(6_000)), "NG008"),
+    "many-values": (b"".join(b"k%d: [1" % k + b",1" * 3_999 + b"]\n" for k in range(30)), "NG008"),
 }
 
 

@@ -154,3 +154,54 @@ def test_unreadable_files_are_usage_errors_and_untouched(
 def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     assert fmt(str(tmp_path / "nowhere"))[0] == 2
     assert fmt(str(tmp_path))[0] == 2  # a folder with no notice.yaml
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("notice:\n  languages: [en,  # the source\n    fr]\n", 2),
+        ("notice:\n  id: x\n  jurisdictions: {a: 1, # first\n    b: 2}\n", 3),
+    ],
+)
+def test_a_comment_inside_a_flow_collection_is_never_dropped(
+    tmp_path: Path, text: str, line: int
+) -> None:
+    """ruamel.yaml drops a comment inside `[...]` or `{...}`: fmt refuses instead."""
+    path = tmp_path / "notice.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, output = fmt(str(tmp_path))
+    assert code == 2 and f"line {line}: the comment" in output
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_hash_inside_quotes_or_a_block_is_text_not_a_comment(tmp_path: Path) -> None:
+    text = 'notice:\n  title: "a # b"\n  id: x\nsections:\n  - |\n    # heading\n'
+    path = tmp_path / "notice.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert fmt(str(tmp_path))[0] == 0
+
+
+def test_a_file_that_cannot_be_written_is_one_line_and_left_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (or a read-only folder) gave a traceback."""
+    import errno
+    import os
+
+    path = tmp_path / "notice.yaml"
+    path.write_text(SHUFFLED, encoding="utf-8")
+
+    def full_disk(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("noticegen.formatting.atomic_write_text", full_disk)
+    code, output = fmt(str(tmp_path))
+    assert code == 2 and "No space left on device" in output
+    assert len(output.strip().splitlines()) == 1
+    assert path.read_text(encoding="utf-8") == SHUFFLED
+
+
+def test_a_yaml_version_directive_it_cannot_read_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notice.yaml").write_text("%YAML 1.3\n---\nnotice: {}\n", encoding="utf-8")
+    code, output = fmt(str(tmp_path))
+    assert code == 2 and "%YAML 1.3" in output and "Traceback" not in output

@@ -106,6 +106,7 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     [
         ["--email", "not-an-address"],
         ["--email", "a@b.example?cc=x@evil.example"],
+        ["--email", "privacy@example.com\n"],
         ["--company", "  "],
     ],
 )
@@ -133,3 +134,32 @@ def test_lint_json_of_scaffold_has_no_traceback(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["lint", str(tmp_path / "n"), "--format", "json"])
     assert result.exit_code == 1
     assert json.loads(result.output)["summary"]["error"] > 0
+
+
+@pytest.mark.parametrize("email", ["*x@y.z", "&x@y.z.example", "!x@y.z", "|x@y.z", "[a@b.c]"])
+def test_an_email_that_yaml_would_read_as_syntax_is_written_quoted(
+    tmp_path: Path, email: str
+) -> None:
+    """`init --email '*x@y.z'` wrote `email: *x@y.z`, an alias, and the notice did not parse."""
+    code, output = init(str(tmp_path / "n"), "--email", email)
+    if code == 2:  # refused by the model's own Email type: nothing written
+        assert "not an email address" in output and not (tmp_path / "n").exists()
+        return
+    loaded = load(tmp_path / "n")
+    assert loaded.notice is not None, [f.message for f in loaded.findings]
+    assert loaded.notice.controller.email == email
+
+
+def test_a_notice_that_cannot_be_written_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    def full_disk(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("noticegen.scaffold.atomic_write_text", full_disk)
+    code, output = init(str(tmp_path / "n"))
+    assert code == 2 and "No space left on device" in output
+    assert len(output.strip().splitlines()) == 1

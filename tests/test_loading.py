@@ -373,3 +373,57 @@ def test_a_value_of_the_wrong_form_is_described_in_words(
     assert old in BASE
     [f] = load(write_notice(tmp_path / "n", BASE.replace(old, new, 1))).findings
     assert f.rule == "NG004" and words in f.message and "pattern" not in f.message
+
+
+@pytest.mark.parametrize(
+    ("written", "replacement"),
+    [
+        ("id: example", r'id: "example\n"'),
+        ("language: en", r'language: "en\n"'),
+        ('version: "1.0.0"', r'version: "1.0.0\n"'),
+        ("email: privacy@example.com", r'email: "privacy@example.com\n"'),
+        ("country: BE", r'country: "BE\n"'),
+        ("period: P1Y", r'period: "P1Y\n"'),
+        ("contact.email: {label", r'"contact.email\n": {label'),
+    ],
+)
+def test_a_final_newline_is_not_part_of_a_constrained_value(
+    tmp_path: Path, written: str, replacement: str
+) -> None:
+    """Python's `$` matches before a final newline: `id: "x\n"` used to build `en/x\n.pdf`."""
+    assert written in BASE
+    text = BASE.replace(written, replacement, 1)
+    loaded = load(write_notice(tmp_path, text))
+    assert loaded.notice is None
+    assert [f.position.line for f in loaded.findings if f.rule == "NG004"] == [
+        line_of(text, replacement)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [("email", r'"privacy@example.com\n"'), ("web_form", r'"https://example.com/form\n"')],
+)
+def test_a_request_method_value_with_a_final_newline_is_refused(
+    tmp_path: Path, kind: str, value: str
+) -> None:
+    text = BASE + f"requests:\n  methods:\n    - {{kind: {kind}, value: {value}}}\n"
+    loaded = load(write_notice(tmp_path, text))
+    assert [f.rule for f in loaded.findings] == ["NG004"]
+
+
+def test_a_url_with_a_final_newline_is_refused(tmp_path: Path) -> None:
+    text = BASE + 'consent_withdrawal:\n  how: By email.\n  settings_url: "https://x.example\\n"\n'
+    loaded = load(write_notice(tmp_path, text))
+    assert [(f.rule, f.position.line) for f in loaded.findings] == [
+        ("NG004", line_of(text, "settings_url"))
+    ]
+
+
+@pytest.mark.parametrize("version", ["1.3", "1.0", "1.9"])
+def test_a_yaml_version_directive_other_than_1_1_or_1_2_is_a_finding(
+    tmp_path: Path, version: str
+) -> None:
+    loaded = load(write_notice(tmp_path, f"# about\n%YAML {version}\n---\n" + BASE))
+    assert [(f.rule, f.position.line) for f in loaded.findings] == [("NG001", 2)]
+    assert f"%YAML {version}" in loaded.findings[0].message

@@ -13,6 +13,9 @@ from noticegen.yamlsource import (
     MAX_ALIASES,
     MAX_DEPTH,
     MAX_DUPLICATES,
+    MAX_ENTRIES,
+    MAX_TEXT_CHARS,
+    MAX_VALUES,
     parse_yaml,
 )
 
@@ -240,3 +243,55 @@ def test_an_explicit_tag_is_named_as_the_author_wrote_it() -> None:
     parsed = parse_yaml("notice: !!python/object/apply:os.system [x]\n")
     [problem] = parsed.problems
     assert "`!!python/object/apply:os.system`" in problem.message
+
+
+def only_problem(text: str) -> tuple[str, Position, str]:
+    (problem,) = parse_yaml(text).problems
+    return problem.kind, problem.position, problem.message
+
+
+@pytest.mark.parametrize("style", ["plain", "quoted", "block"])
+def test_a_single_text_over_the_cap_is_refused_at_its_line(style: str) -> None:
+    words = "word " * (MAX_TEXT_CHARS // 5 + 1)
+    value = {"plain": words, "quoted": f'"{words}"', "block": f"|\n    {words}"}[style]
+    kind, position, message = only_problem(f"notice:\n  id: x\n  title: {value}\n")
+    assert kind == "too-large" and position.line == 3
+    assert f"at most {MAX_TEXT_CHARS:,}" in message
+
+
+def test_a_text_at_the_cap_is_read() -> None:
+    assert parse_yaml("title: " + "x" * MAX_TEXT_CHARS + "\n").problems == []
+
+
+@pytest.mark.parametrize("flow", [False, True])
+def test_too_many_entries_in_one_mapping_are_refused_at_the_first_one_over(flow: bool) -> None:
+    entries = [f"c{i}: x" for i in range(MAX_ENTRIES + 1)]
+    text = (
+        "data: {" + ", ".join(entries) + "}\n"
+        if flow
+        else "data:\n" + "".join(f"  {e}\n" for e in entries)
+    )
+    kind, position, _ = only_problem(text)
+    assert kind == "too-large"
+    assert position.line == (1 if flow else MAX_ENTRIES + 2)
+
+
+def test_too_many_items_in_one_list_are_refused() -> None:
+    text = "items:\n" + "".join("  - x\n" for _ in range(MAX_ENTRIES + 1))
+    kind, position, _ = only_problem(text)
+    assert (kind, position.line) == ("too-large", MAX_ENTRIES + 2)
+
+
+def test_entries_at_the_cap_are_read() -> None:
+    text = "data:\n" + "".join(f"  c{i}: x\n" for i in range(MAX_ENTRIES))
+    assert parse_yaml(text).problems == []
+
+
+def test_too_many_values_in_a_file_are_refused() -> None:
+    per_list = MAX_ENTRIES - 1
+    lists = MAX_VALUES // per_list + 1
+    text = "".join(f"k{k}: [" + ", ".join(["1"] * per_list) + "]\n" for k in range(lists))
+    kind, position, message = only_problem(text)
+    assert kind == "too-large" and str(MAX_VALUES)[:3] in message.replace(",", "")
+    # the root mapping is the first value; each line holds a list and its items
+    assert position.line == (MAX_VALUES - 1) // (per_list + 1) + 1

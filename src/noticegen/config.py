@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .findings import Severity
+from .folder import FolderFileRefused, read_folder_file
 
 CONFIG_FILE = "noticegen.toml"
 PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
 SETTINGS = ("select", "ignore", "severity", "profiles", "options")
+MAX_CONFIG_BYTES = 1_000_000
 
 
 class ConfigError(Exception):
@@ -60,8 +62,16 @@ def find_config(notice_root: Path) -> Path | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(_text(path))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from error
+
+
+def _text(path: Path) -> str:
+    """The file's text, read as any file of a pull request is (noticegen.folder)."""
+    try:
+        return read_folder_file(path.parent, path, MAX_CONFIG_BYTES).decode("utf-8")
+    except (FolderFileRefused, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from error
 
 
@@ -81,7 +91,7 @@ def load_config(path: Path | None, known_codes: Collection[str] | None = None) -
     if known_codes is None:
         known_codes = BY_CODE
     raw = _read(path)
-    text = path.read_text(encoding="utf-8")
+    text = _text(path)
     nested = _tool_table(raw)
     table = nested if nested is not None or path.name == "pyproject.toml" else raw
     table = table or {}

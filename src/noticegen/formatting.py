@@ -3,14 +3,19 @@
 ruamel.yaml's round-trip mode keeps comments, quoting, flow-style mappings and block scalars.
 Mappings that are already in the model's order are left exactly as they are, so a file written
 by hand in that order comes back byte for byte. When keys move, a comment line travels with the
-key above it (that is where ruamel.yaml attaches it); nothing is dropped.
+key above it (that is where ruamel.yaml attaches it). ruamel.yaml drops a comment inside a flow
+collection (`[en,  # source`): every comment of the input is looked for in the output, and a
+file that would lose one is refused.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
+import re
 import typing
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +23,15 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.events import ScalarEvent
 
-from .folder import NOTICE_FILE, SUPPLEMENTS_DIR, supplement_files
+from .folder import (
+    NOTICE_FILE,
+    SUPPLEMENTS_DIR,
+    FolderFileRefused,
+    read_folder_file,
+    supplement_files,
+)
 from .fsutil import atomic_write_text
 from .loading import unwrap_annotation
 from .model import Notice, RetentionRule, Supplement
@@ -117,7 +129,43 @@ def format_text(text: str, model: type[BaseModel]) -> str:
     _reorder(data, model)
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    formatted = out.getvalue()
+    kept = _comments(formatted)
+    for line, comment in _comments_by_line(text):
+        if kept[comment] == 0:
+            # ruamel.yaml drops a comment inside a flow collection such as `[en,  # source`.
+            raise FormatError(
+                f"line {line}: the comment `{comment}` would be lost; move it to a line of its "
+                "own above the value, or write the [...] or {...} collection as a block list "
+                "or mapping"
+            )
+        kept[comment] -= 1
+    return formatted
+
+
+_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\n]*", re.MULTILINE)
+
+
+def _comments_by_line(text: str) -> list[tuple[int, str]]:
+    """Each comment of a YAML text with its line: a `#` at the start of a line or after a space
+    or tab, outside every scalar (a quoted or block scalar may hold ` #` as text)."""
+    scalars = [
+        (event.start_mark.index, event.end_mark.index)
+        for event in YAML(typ="safe", pure=True).parse(text)
+        if isinstance(event, ScalarEvent)
+    ]
+    starts = [start for start, _ in scalars]
+    found = []
+    for match in _COMMENT.finditer(text):
+        before = bisect.bisect_right(starts, match.start()) - 1
+        if before >= 0 and match.start() < scalars[before][1]:
+            continue
+        found.append((text.count("\n", 0, match.start()) + 1, match.group().rstrip()))
+    return found
+
+
+def _comments(text: str) -> Counter[str]:
+    return Counter(comment for _, comment in _comments_by_line(text))
 
 
 def _model_for(path: Path, text: str) -> type[BaseModel]:
@@ -144,12 +192,13 @@ def format_paths(path: Path, *, write: bool) -> list[FormatResult]:
     All files are checked before any is written, so a refused file leaves every file as it was.
     """
     planned: list[tuple[Path, str, str]] = []
+    root = path if path.is_dir() else path.parent
     for file in notice_files(path):
         try:
-            if file.stat().st_size > MAX_BYTES:
-                raise FormatError(f"{file}: larger than {MAX_BYTES:,} bytes")
-            text = file.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            text = read_folder_file(root, file, MAX_BYTES).decode("utf-8")
+        except FolderFileRefused as refused:
+            raise FormatError(f"{file}: {refused}") from refused
+        except UnicodeDecodeError as error:
             raise FormatError(f"{file}: cannot read: {error}") from error
         try:
             formatted = format_text(text, _model_for(file, text))
@@ -160,8 +209,13 @@ def format_paths(path: Path, *, write: bool) -> list[FormatResult]:
     for file, text, formatted in planned:
         changed = formatted != text
         if changed and write:
-            mode = file.stat().st_mode
-            atomic_write_text(file, formatted)
-            os.chmod(file, mode)
+            # A link that stays in the folder stays a link: the file it names is rewritten.
+            target = Path(os.path.realpath(file))
+            try:
+                mode = target.stat().st_mode
+                atomic_write_text(target, formatted)
+                os.chmod(target, mode)
+            except OSError as error:  # a full disk or a read-only folder: the file is as it was
+                raise FormatError(f"{file}: cannot write: {error.strerror or error}") from error
         results.append(FormatResult(file, changed))
     return results

@@ -16,7 +16,16 @@ from pydantic import BaseModel, StringConstraints, ValidationError
 from pydantic.fields import FieldInfo
 
 from .findings import Finding, Position
-from .folder import NOTICE_FILE, SUPPLEMENTS_DIR, supplement_files
+from .folder import (
+    LINK_OUTSIDE,
+    LINK_OUTSIDE_HINT,
+    NOTICE_FILE,
+    SUPPLEMENTS_DIR,
+    FolderFileRefused,
+    leads_outside,
+    read_folder_file,
+    supplement_files,
+)
 from .model import Notice, Supplement
 from .rules import schema
 from .rules.base import Rule
@@ -86,12 +95,21 @@ def finding(
         rule=rule.code,
         name=rule.name,
         severity=rule.severity,
-        message=message,
+        message=_LINE_BREAKING.sub(_escaped, message),
         file=file,
         position=position,
         citation=rule.citation,
         hint=hint or rule.hint,
     )
+
+
+# A message quotes keys and values as written: a line break or control character in one must
+# not start a line of its own in the report (where it could pass for another finding).
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def locate(path: Path) -> tuple[Path, Path]:
@@ -118,37 +136,16 @@ def locate(path: Path) -> tuple[Path, Path]:
     return path, main
 
 
-def read_source(path: Path) -> tuple[SourceFile, list[Finding]]:
-    """Read and parse one YAML file, refusing what is too large, binary or not UTF-8."""
+def read_source(path: Path, root: Path | None = None) -> tuple[SourceFile, list[Finding]]:
+    """Read and parse one YAML file of the notice folder `root` (by default the file's own
+    folder), refusing what leads outside it, is too large, binary or not UTF-8."""
     display = os.fspath(path)
     source = SourceFile(display)
     try:
-        if not path.is_file():  # a device or a pipe could be read forever
-            return source, [
-                finding(schema.UnreadableFile, "This is not a regular file.", display, Position())
-            ]
-        with path.open("rb") as handle:
-            # read one byte past the cap rather than trust the size: the file may be growing
-            raw = handle.read(MAX_BYTES + 1)
-            size = max(len(raw), os.fstat(handle.fileno()).st_size)
-        if size > MAX_BYTES:
-            return source, [
-                finding(
-                    schema.InputTooLarge,
-                    f"The file is {size:,} bytes; a notice file may be at most {MAX_BYTES:,}.",
-                    display,
-                    Position(1, 1),
-                )
-            ]
-    except OSError as error:
-        return source, [
-            finding(
-                schema.UnreadableFile,
-                f"Cannot read the file: {error.strerror}.",
-                display,
-                Position(),
-            )
-        ]
+        raw = read_folder_file(path.parent if root is None else root, path, MAX_BYTES)
+    except FolderFileRefused as refused:
+        rule = schema.InputTooLarge if refused.too_large else schema.UnreadableFile
+        return source, [finding(rule, str(refused), display, Position(1, 1), refused.hint)]
     if b"\x00" in raw:
         return source, [
             finding(
@@ -361,12 +358,27 @@ def unwrap_annotation(annotation: Any) -> Any:
 def load(path: Path) -> LoadedNotice:
     """Load a notice folder or file. Raises NoticeNotFound only for a path that is no notice."""
     root, main_path = locate(path)
-    main, findings = read_source(main_path)
+    main, findings = read_source(main_path, root)
     notice, problems = validate(Notice, main, "notice")
     findings += problems
     loaded = LoadedNotice(root=root, main=main, notice=notice, findings=findings)
+    supplements = root / SUPPLEMENTS_DIR
+    if main_path.name == NOTICE_FILE and supplements.is_dir() and leads_outside(root, supplements):
+        message, where = LINK_OUTSIDE.format(what="folder"), os.fspath(supplements)
+        loaded.findings.append(
+            finding(schema.UnreadableFile, message, where, Position(1, 1), LINK_OUTSIDE_HINT)
+        )
     for file in supplement_files(main_path):
-        source, file_findings = read_source(file)
+        if _LINE_BREAKING.search(file.name):
+            # Each finding names its file on one line: such a name could forge another finding.
+            shown = _LINE_BREAKING.sub(_escaped, os.fspath(file))
+            message = "The file name holds a line break or control character; it is not read."
+            rename = "Rename the file with letters, digits, '-' or '_'."
+            loaded.findings.append(
+                finding(schema.UnreadableFile, message, shown, Position(1, 1), rename)
+            )
+            continue
+        source, file_findings = read_source(file, root)
         supplement, problems = validate(Supplement, source, "supplement")
         loaded.findings += file_findings + problems
         if supplement is not None:

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import datetime
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .folder import NOTICE_FILE
 from .fsutil import atomic_write_text
-from .model.base import EMAIL_PATTERN
+from .loading import SourceFile, validate
+from .model import Notice
 from .rules.review.placeholder_left import MARKER
-
-_EMAIL = re.compile(EMAIL_PATTERN)
-"""The model's own check, so that `init` never writes an address the notice then refuses."""
-
+from .yamlsource import parse_yaml
 
 NO_DPO = "name your data protection officer under `dpo:` instead, or say why none is required"
 EXAMPLE = "{}, or replace this example with your own"
@@ -56,7 +53,7 @@ def render(answers: Answers, today: datetime.date) -> str:
     jurisdictions = list(dict.fromkeys(answers.jurisdictions)) or ["gdpr"]
     has = set(jurisdictions).__contains__
     company = _quoted(answers.company) if answers.company else _todo("your company's name")
-    email = answers.email or "privacy@example.invalid"
+    email = _quoted(answers.email) if answers.email else "privacy@example.invalid"
     email_note = "" if answers.email else f"  # {MARKER}: the address for privacy requests"
     ccpa_category = "\n    ccpa_category: identifiers" if has("ccpa") else ""
     lines = [
@@ -222,11 +219,23 @@ def write_scaffold(
     directory: Path, answers: Answers, today: datetime.date | None = None
 ) -> list[Path]:
     """Write notice.yaml in `directory`; return the files written."""
-    if answers.email is not None and not _EMAIL.match(answers.email):
-        raise ScaffoldError(f"{answers.email!r} is not an email address")
     if answers.company is not None and not answers.company.strip():
         raise ScaffoldError("the company name is empty")
     text = render(answers, today or datetime.date.today())
+    refused = _refusals(text)
+    if refused:
+        raise ScaffoldError(f"the answers do not make a valid notice: {refused[0]}")
     target = directory / NOTICE_FILE
-    atomic_write_text(target, text)
+    try:
+        atomic_write_text(target, text)
+    except OSError as error:  # a full disk or a read-only folder: nothing is left half-written
+        raise ScaffoldError(f"{target}: cannot write: {error.strerror or error}") from error
     return [target]
+
+
+def _refusals(text: str) -> list[str]:
+    """What the loader would refuse in the notice written as `text`: the answers are checked by
+    the model's own types, in the YAML they are written in."""
+    source = SourceFile(NOTICE_FILE, text, parse_yaml(text))
+    _, problems = validate(Notice, source, "notice")
+    return [p.message for p in source.parsed.problems] + [f.message for f in problems]

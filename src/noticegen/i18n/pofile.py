@@ -17,6 +17,7 @@ from typing import NamedTuple
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileParser, normalize, unescape, write_po
 
+from ..folder import FolderFileRefused, read_folder_file
 from . import languages
 
 MAX_BYTES = 2_000_000
@@ -144,17 +145,12 @@ def read_catalog(path: Path, tag: str) -> PoFile:
 @lru_cache(maxsize=32)
 def _read_cached(path_text: str, mtime_ns: int, size: int, tag: str) -> PoFile:
     path = Path(path_text)
-    if size > MAX_BYTES:
-        return PoFile(
-            path, None, [PoProblem(1, "syntax", f"The file is {size:,} bytes; too large.")]
-        )
     try:
-        raw = path.read_bytes()
+        # A catalog is <folder>/locales/<lang>.po: nothing it links to outside <folder> is read.
+        raw = read_folder_file(path.parent.parent, path, MAX_BYTES)
         text = raw.decode("utf-8").removeprefix("\ufeff")
-    except OSError as error:
-        return PoFile(
-            path, None, [PoProblem(1, "syntax", f"Cannot read the file: {error.strerror}.")]
-        )
+    except FolderFileRefused as refused:
+        return PoFile(path, None, [PoProblem(1, "syntax", str(refused))])
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return PoFile(path, None, [PoProblem(line, "syntax", "The file is not UTF-8 text.")])

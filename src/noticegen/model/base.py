@@ -88,7 +88,12 @@ Markdown = Annotated[
         "mailto or an in-page anchor such as `#controller`."
     ),
 ]
-DURATION_PATTERN = r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"
+# At least one part, and at least one after a `T`: written out as alternatives, since the
+# model's regular expressions have no look-ahead (see StrictModel).
+DURATION_PATTERN = (
+    r"^P(?:(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?T(?:\d+H(?:\d+M)?(?:\d+S)?|\d+M(?:\d+S)?|\d+S)"
+    r"|\d+Y(?:\d+M)?(?:\d+W)?(?:\d+D)?|\d+M(?:\d+W)?(?:\d+D)?|\d+W(?:\d+D)?|\d+D)$"
+)
 Duration = Annotated[
     str,
     StringConstraints(pattern=DURATION_PATTERN),
@@ -108,7 +113,7 @@ def duration_days(value: str) -> float:
     rather than rounded: `PT36H` is 1.5 days and `PT400H` about 16.7, so a limit compared with
     `>` is exceeded by any amount over it, however small.
     """
-    if not DURATION_RE.match(value):
+    if not DURATION_RE.fullmatch(value):
         raise ValueError(f"not an ISO 8601 duration: {value!r}")
     date_part, _, time_part = value[1:].partition("T")
     days = sum(float(n) * _DAYS_PER[u] for n, u in re.findall(r"(\d+)([YMWD])", date_part))
@@ -160,10 +165,14 @@ class StrictModel(BaseModel):
     A field is documented by the string under it; the JSON Schema reads those strings
     (schema.py) rather than pydantic's `use_attribute_docstrings`, which reads every model's
     source when it is imported and slowed down each `noticegen lint`.
+
+    Patterns are matched by Rust's regex engine, where `$` is the end of the text, as in the
+    JSON Schema: Python's `re` lets `$` match before a final newline, so `id: "x\n"` passed
+    and became the file name `x\n.pdf`. Python code that applies a pattern uses `fullmatch`.
     """
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        regex_engine="python-re",
+        regex_engine="rust-regex",
     )

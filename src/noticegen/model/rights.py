@@ -59,7 +59,7 @@ _PHONE_PATTERN = r"(?i)^\+?[0-9][0-9 ().-]{5,}((ext\.?|extension|x)\s*[0-9]+)?$"
 
 def _matches(pattern: str) -> Callable[[str], bool]:
     compiled = re.compile(pattern)
-    return lambda value: bool(compiled.match(value))
+    return lambda value: bool(compiled.fullmatch(value))  # `$` alone allows a final newline
 
 
 _METHOD_VALUE: dict[MethodKind, tuple[Callable[[str], bool], str]] = {

@@ -214,7 +214,9 @@ class InputTooLarge(_LoaderRule):
     """A file that is too large or too deeply nested to be a notice.
 
     What it does:
-        Refuses files over 1 MB and YAML nested more than 32 levels deep.
+        Refuses files over 1 MB, YAML nested more than 32 levels deep, a single text over
+        100,000 characters, a list or mapping of more than 5,000 entries and a file of more
+        than 100,000 values.
 
     Why it matters:
         No privacy notice comes close to these limits; input that does is a mistake or an
@@ -240,7 +242,9 @@ class UnreadableFile(_LoaderRule):
     """A file that cannot be read as UTF-8 text.
 
     What it does:
-        Flags files that are binary, not encoded in UTF-8, or cannot be opened.
+        Flags files that are binary, not encoded in UTF-8, or cannot be opened, and does not
+        read a symbolic link that leads outside the notice folder or anything that is not a
+        regular file (a device, a pipe): a pull request could point one at a secret.
 
     Why it matters:
         A notice saved in a legacy encoding shows garbled accents once published.
