@@ -190,7 +190,8 @@ def test_a_supplement_named_like_a_workflow_command_is_one_annotation(tmp_path: 
     result = CliRunner().invoke(main, ["lint", str(tmp_path), "--format", "github"])
     commands = _workflow_commands(result.stdout)
     assert commands and all("pwned" not in message for _, _, message in commands)
-    assert any(props["file"].endswith("/supplements/" + name) for _, props, _ in commands)
+    # the loader refuses such a name (NG009) under its escaped form, on one line
+    assert any("/supplements/x" in props["file"] for _, props, _ in commands)
 
 
 def test_an_id_with_a_line_break_stays_on_its_line_in_text(tmp_path: Path) -> None:

@@ -248,7 +248,12 @@ class _Builder:
                     "A notice never needs this much nesting; flatten the structure.",
                 )
             )
-        self.result.value_positions.setdefault(path, _pos(event))
+        # An empty document's implicit value has no place of its own (libyaml puts it on the next
+        # line, the pure parser after `---`): both name the start of the file.
+        empty_document = path == () and isinstance(event, ScalarEvent) and not event.value
+        self.result.value_positions.setdefault(
+            path, Position(1, 1) if empty_document else _pos(event)
+        )
         self.values += 1
         if self.values > MAX_VALUES:
             raise _Refused(
