@@ -410,3 +410,25 @@ def test_a_catalog_from_before_msgids_lost_their_last_line_break(notice: Path) -
         return [line for line in po_text.splitlines() if not line.startswith("#:")]
 
     assert entries(french.read_text(encoding="utf-8")) == entries(text)
+
+
+def test_a_fuzzy_entry_removed_then_restored_is_still_fuzzy(notice: Path) -> None:
+    french = notice / "locales" / "fr.po"
+    anchor = 'msgctxt "retention.order_records.legal_hold"\n'
+    french.write_text(
+        french.read_text(encoding="utf-8").replace(anchor, "#, fuzzy\n" + anchor), encoding="utf-8"
+    )
+    yaml = notice / "notice.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    yaml.write_text(text.replace(LEGAL_HOLD, ""), encoding="utf-8")
+    run("i18n", "update", str(notice), "--lang", "fr")
+    assert "#, fuzzy\n#~ " + anchor in french.read_text(encoding="utf-8")
+    yaml.write_text(text, encoding="utf-8")
+    run("i18n", "update", str(notice), "--lang", "fr")
+    catalog = read_catalog(french, "fr").catalog
+    assert catalog is not None
+    message = catalog.get(
+        LEGAL_HOLD.split(": ", 1)[1].strip(), "retention.order_records.legal_hold"
+    )
+    # Never published unchecked: it was fuzzy when its field went away.
+    assert message.string == LEGAL_HOLD_FR and message.fuzzy

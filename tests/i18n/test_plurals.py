@@ -119,8 +119,11 @@ def test_every_rule_in_the_table_is_valid_and_listed_once() -> None:
 @pytest.mark.parametrize(
     ("header", "said"),
     [
-        ("nplurals=1000000000; plural=(n > 1);", "1 to 10"),
-        ("nplurals=" + "9" * 5000 + "; plural=(n > 1);", "5,000 digits"),
+        (
+            "nplurals=1000000000; plural=(n > 1);",
+            "says 1000000000 plural forms; a language has 1 to 10",
+        ),
+        ("nplurals=" + "9" * 5000 + "; plural=(n > 1);", "a 5,000-digit number of plural forms"),
         ("nplurals=0; plural=0;", "1 to 10"),
         ("nplurals=2; plural=" + "(n > 1) + " * 100 + "0;", "at most 600"),
         ("nplurals=2; plural=" + "(" * 40 + "n" + ")" * 40 + ";", "not a valid C expression"),

@@ -60,7 +60,7 @@ def parse(value: str) -> PluralRule | str:
         )
     digits, expression = match.groups()
     # int() of thousands of digits raises; a language has at most MAX_FORMS anyway.
-    said = digits if len(digits) <= 3 else f"a number of {len(digits):,} digits of"
+    said = digits if len(digits) <= 20 else f"a {len(digits):,}-digit number of"
     count = int(digits) if len(digits) <= 3 else MAX_FORMS + 1
     if not 1 <= count <= MAX_FORMS:
         return f"The Plural-Forms header says {said} plural forms; a language has 1 to {MAX_FORMS}."

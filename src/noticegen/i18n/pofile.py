@@ -173,10 +173,12 @@ _UNSTABLE_HEADERS = ("Generated-By",)
 
 def catalog_bytes(catalog: Catalog) -> bytes:
     """The catalog as PO text that msgfmt -c accepts: no template placeholders in the header,
-    obsolete entries (`#~`) kept, each fuzzy entry's previous msgid as `#| msgid` lines.
+    obsolete entries (`#~`) kept with their flags, each fuzzy entry's previous msgid as
+    `#| msgid` lines.
 
-    Babel re-wraps a multi-line previous msgid as prose, which breaks its quoting; these lines
-    are written here instead, just above the entry's msgctxt.
+    Babel re-wraps a multi-line previous msgid as prose, which breaks its quoting, and writes
+    no flags for an obsolete entry (a fuzzy one would come back as checked): these lines are
+    written here instead, just above the entry's msgctxt.
     """
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, include_previous=False)
@@ -191,6 +193,12 @@ def catalog_bytes(catalog: Catalog) -> bytes:
         anchor = f"\nmsgctxt {normalize(message.context, width=WIDTH)}\n"
         previous = normalize(message.previous_id[0], prefix="#| ", width=WIDTH)
         text = text.replace(anchor, f"\n#| msgid {previous}{anchor}", 1)
+    for message in catalog.obsolete.values():
+        if message.flags and message.context and isinstance(message.id, str):
+            context = normalize(message.context, prefix="#~ ", width=WIDTH)
+            msgid = normalize(message.id, prefix="#~ ", width=WIDTH)
+            anchor = f"\n#~ msgctxt {context}\n#~ msgid {msgid}\n"
+            text = text.replace(anchor, f"\n#, {', '.join(sorted(message.flags))}{anchor}", 1)
     return text.encode("utf-8")
 
 
