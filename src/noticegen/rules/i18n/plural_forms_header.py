@@ -42,7 +42,7 @@ class PluralFormsHeader(Rule):
     code = "NG705"
     name = "plural-forms-header"
     family = "i18n"
-    hint = "Run `noticegen i18n update`: it writes the rule gettext's msginit uses."
+    hint = "Run `noticegen i18n update`: it writes a rule the tools use for the language."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for catalog in language_catalogs(ctx):
