@@ -147,11 +147,12 @@ def test_any_header_is_judged_without_an_exception(header: str) -> None:
     plurals.judge("nplurals=2; plural=" + header, "de")
 
 
-def test_a_billion_forms_do_not_reach_babel(tmp_path: Path) -> None:
+@pytest.mark.parametrize("count", ["1000000000", "9" * 5000], ids=["billion", "5000-digits"])
+def test_a_huge_count_of_forms_does_not_reach_babel(tmp_path: Path, count: str) -> None:
     catalog = tmp_path / "fr.po"
     catalog.write_text(
         'msgid ""\nmsgstr ""\n"Language: fr\\n"\n'
-        '"Plural-Forms: nplurals=1000000000; plural=(n > 1);\\n"\n\n'
+        f'"Plural-Forms: nplurals={count}; plural=(n > 1);\\n"\n\n'
         'msgid "{count} day"\nmsgid_plural "{count} days"\n'
         'msgstr[0] "{count} jour"\nmsgstr[1] "{count} jours"\n',
         encoding="utf-8",
