@@ -3,6 +3,7 @@ the translated model the renderer receives."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -65,9 +66,11 @@ def test_extract_writes_every_translatable_string_with_its_path_as_context(notic
     entries = {m.context: m.id for m in template if m.id}
     loaded = load(notice)
     assert loaded.notice is not None
-    assert (
-        entries["purposes.marketing.description"] == loaded.notice.purposes["marketing"].description
-    )
+    # A YAML `|` block ends with a line break; its msgid does not (msgfmt -c would reject the
+    # entry's translation for lacking it).
+    description = loaded.notice.purposes["marketing"].description
+    assert description.endswith("\n")
+    assert entries["purposes.marketing.description"] == description.rstrip("\n")
     assert entries["data.contact.email.label"] == "Email address"
     assert entries["retention.order_records.legal_hold"].startswith("We keep invoices")
     assert entries["supplements.brazil.sections.encarregado.title"].startswith("Our data")
@@ -246,3 +249,186 @@ def test_a_supplement_only_language_translates_what_its_page_shows_of_the_notice
     with_own = {e.context for e in entries_for(notice, own, "pt-BR")}
     assert "requests.verification" not in with_own
     assert "supplements.brazil.requests.verification" in with_own
+
+
+LEGAL_HOLD = "    legal_hold: We keep invoices for as long as accounting law requires.\n"
+LEGAL_HOLD_FR = "Nous conservons les factures aussi longtemps que le droit comptable l'exige."
+
+
+def test_a_field_removed_then_restored_gets_its_translation_back(notice: Path) -> None:
+    yaml = notice / "notice.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    yaml.write_text(text.replace(LEGAL_HOLD, ""), encoding="utf-8")
+    code, output = run("i18n", "update", str(notice), "--lang", "fr")
+    assert code == 0 and "1 removed (kept as obsolete)" in output, output
+    french = (notice / "locales" / "fr.po").read_text(encoding="utf-8")
+    assert '#~ msgctxt "retention.order_records.legal_hold"' in french
+    # Obsolete entries survive a later update, as msgmerge keeps them.
+    run("i18n", "update", str(notice), "--lang", "fr")
+    assert (notice / "locales" / "fr.po").read_text(encoding="utf-8") == french
+
+    yaml.write_text(text, encoding="utf-8")
+    code, output = run("i18n", "update", str(notice), "--lang", "fr")
+    assert code == 0, output
+    catalog = read_catalog(notice / "locales" / "fr.po", "fr").catalog
+    assert catalog is not None and not catalog.obsolete
+    message = catalog.get(
+        LEGAL_HOLD.split(": ", 1)[1].strip(), "retention.order_records.legal_hold"
+    )
+    assert message.string == LEGAL_HOLD_FR and not message.fuzzy
+    assert [f for f in i18n_findings(notice) if f[1] == "fr.po"] == []
+
+
+def test_a_field_restored_with_other_english_gets_its_translation_back_fuzzy(notice: Path) -> None:
+    yaml = notice / "notice.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    yaml.write_text(text.replace(LEGAL_HOLD, ""), encoding="utf-8")
+    run("i18n", "update", str(notice), "--lang", "fr")
+    changed = LEGAL_HOLD.replace("accounting law", "tax law")
+    yaml.write_text(text.replace(LEGAL_HOLD, changed), encoding="utf-8")
+    run("i18n", "update", str(notice), "--lang", "fr")
+    catalog = read_catalog(notice / "locales" / "fr.po", "fr").catalog
+    assert catalog is not None
+    message = catalog.get(changed.split(": ", 1)[1].strip(), "retention.order_records.legal_hold")
+    assert message.string == LEGAL_HOLD_FR and message.fuzzy
+    assert message.previous_id == [LEGAL_HOLD.split(": ", 1)[1].strip()]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [PermissionError(13, "Permission denied"), OSError(28, "No space left on device")],
+    ids=["read-only", "disk-full"],
+)
+def test_update_that_cannot_write_says_so_in_one_line(
+    notice: Path, monkeypatch: pytest.MonkeyPatch, error: OSError
+) -> None:
+    before = (notice / "locales" / "fr.po").read_bytes()
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise error
+
+    monkeypatch.setattr("noticegen.i18n.catalogs.atomic_write_bytes", refuse)
+    result = CliRunner().invoke(main, ["i18n", "update", str(notice)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and error.strerror in lines[0] and "notice.pot" in lines[0]
+    assert (notice / "locales" / "fr.po").read_bytes() == before
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anyway")
+def test_update_in_a_read_only_folder_says_so_in_one_line(notice: Path) -> None:
+    locales = notice / "locales"
+    locales.chmod(0o555)
+    try:
+        result = CliRunner().invoke(main, ["i18n", "update", str(notice)])
+    finally:
+        locales.chmod(0o755)
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_charset_the_file_is_not_in_is_a_finding_that_update_corrects(notice: Path) -> None:
+    french = notice / "locales" / "fr.po"
+    text = french.read_text(encoding="utf-8")
+    french.write_text(text.replace("charset=utf-8", "charset=ISO-8859-1"), encoding="utf-8")
+    line = (
+        french.read_text(encoding="utf-8")
+        .splitlines()
+        .index('"Content-Type: text/plain; charset=ISO-8859-1\\n"')
+    )
+    findings = i18n_findings(notice)
+    assert [(r, f, n) for r, f, n, _ in findings] == [("NG703", "fr.po", line + 1)]
+    assert "charset=UTF-8" in findings[0][3]
+    code, output = run("i18n", "update", str(notice), "--lang", "fr")
+    assert code == 0, output
+    assert "charset=utf-8" in french.read_text(encoding="utf-8")
+    assert i18n_findings(notice) == []
+
+
+def test_a_catalog_linked_from_outside_the_notice_is_never_read(
+    notice: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.po"
+    shutil.copy(notice / "locales" / "fr.po", secret)
+    secret.write_text(
+        secret.read_text(encoding="utf-8").replace("Politique", "SECRET-TOKEN"), encoding="utf-8"
+    )
+    french = notice / "locales" / "fr.po"
+    french.unlink()
+    french.symlink_to(secret)
+    findings = i18n_findings(notice)
+    assert [(r, f, n) for r, f, n, _ in findings] == [("NG703", "fr.po", 1)]
+    assert "outside the notice folder" in findings[0][3]
+    loaded = load(notice)
+    assert loaded.notice is not None
+    assert "SECRET" not in str(translate_notice(loaded.notice, notice, "fr").model_dump())
+    code, output = run("i18n", "update", str(notice), "--lang", "fr")
+    assert code == 1 and "Not updated" in output and "SECRET" not in output
+    assert french.is_symlink() and "SECRET-TOKEN" in secret.read_text(encoding="utf-8")
+
+
+def test_update_never_writes_through_a_locales_folder_outside_the_notice(
+    notice: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere"
+    shutil.move(notice / "locales", outside)
+    (notice / "locales").symlink_to(outside, target_is_directory=True)
+    before = {p.name: p.read_bytes() for p in outside.iterdir()}
+    code, output = run("i18n", "update", str(notice))
+    assert code == 2 and "outside the notice folder" in output
+    assert {p.name: p.read_bytes() for p in outside.iterdir()} == before
+
+
+def test_a_catalog_from_before_msgids_lost_their_last_line_break(notice: Path) -> None:
+    """Catalogs written when a YAML block's msgid kept its final `\\n` still publish their
+    translations; lint points at each entry msgfmt rejects, and update migrates them."""
+    yaml = notice / "notice.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace(
+            f"    description: {OLD}\n", f"    description: |\n      {OLD}\n"
+        ),
+        encoding="utf-8",
+    )
+    french = notice / "locales" / "fr.po"
+    text = french.read_text(encoding="utf-8")
+    french.write_text(text.replace(f'msgid "{OLD}"', f'msgid "{OLD}\\n"'), encoding="utf-8")
+    findings = i18n_findings(notice)
+    msgstr_line = entry_line(french, CONTEXT) + 1
+    assert [(r, f, n) for r, f, n, _ in findings] == [("NG710", "fr.po", msgstr_line)]
+    loaded = load(notice)
+    assert loaded.notice is not None
+    translated = translate_notice(loaded.notice, notice, "fr").purposes["orders"].description
+    # The translation takes the place of the text, line break included.
+    assert translated.startswith("Nous utilisons") and translated.endswith("chez nous.\n")
+
+    code, output = run("i18n", "update", str(notice))
+    assert code == 0 and "fr: updated" in output and "0 new or changed" in output, output
+    assert i18n_findings(notice) == []
+
+    def entries(po_text: str) -> list[str]:
+        # Locations aside: the block is one line longer in notice.yaml.
+        return [line for line in po_text.splitlines() if not line.startswith("#:")]
+
+    assert entries(french.read_text(encoding="utf-8")) == entries(text)
+
+
+def test_a_fuzzy_entry_removed_then_restored_is_still_fuzzy(notice: Path) -> None:
+    french = notice / "locales" / "fr.po"
+    anchor = 'msgctxt "retention.order_records.legal_hold"\n'
+    french.write_text(
+        french.read_text(encoding="utf-8").replace(anchor, "#, fuzzy\n" + anchor), encoding="utf-8"
+    )
+    yaml = notice / "notice.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    yaml.write_text(text.replace(LEGAL_HOLD, ""), encoding="utf-8")
+    run("i18n", "update", str(notice), "--lang", "fr")
+    assert "#, fuzzy\n#~ " + anchor in french.read_text(encoding="utf-8")
+    yaml.write_text(text, encoding="utf-8")
+    run("i18n", "update", str(notice), "--lang", "fr")
+    catalog = read_catalog(french, "fr").catalog
+    assert catalog is not None
+    message = catalog.get(
+        LEGAL_HOLD.split(": ", 1)[1].strip(), "retention.order_records.legal_hold"
+    )
+    # Never published unchecked: it was fuzzy when its field went away.
+    assert message.string == LEGAL_HOLD_FR and message.fuzzy

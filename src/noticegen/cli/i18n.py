@@ -14,6 +14,8 @@ from ..loading import LoadedNotice, NoticeNotFound, load
 from ..model import Supplement
 
 if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
+
     from ..i18n.notice import Entry
 
 
@@ -48,6 +50,28 @@ def _line_of(loaded: LoadedNotice) -> Callable[[Entry], int | None]:
     return line_of
 
 
+def _write(root: Path, target: Path, catalog: Catalog) -> None:
+    """Write a catalog into the notice folder, or say in one line why not (exit status 2)."""
+    from ..i18n.catalogs import write_catalog
+    from ..i18n.pofile import inside
+    from .linting import fail_usage
+
+    if not inside(target.parent, root):
+        fail_usage(f"{target.parent} leads outside the notice folder; nothing is written there")
+    try:
+        write_catalog(target, catalog)
+    except OSError as error:
+        fail_usage(f"cannot write {target}: {error.strerror or error}")
+
+
+def _entry_key(message: Message) -> tuple[str | None, object]:
+    """An entry's context and English, whatever line breaks end it (older catalogs kept them)."""
+    from ..i18n.notice import source_text
+
+    msgid = source_text(message.id) if isinstance(message.id, str) else message.id
+    return message.context, msgid
+
+
 @click.group("i18n")
 def i18n_group() -> None:
     """Translate the notice: PO catalogs in notice/locales/, one per published language."""
@@ -61,13 +85,13 @@ def extract(path: Path) -> None:
     Each entry's msgctxt is the entity's path (e.g. `purposes.marketing.description`), so the
     same English in two places can be translated differently.
     """
-    from ..i18n.catalogs import SourceEntries, build_template, template_path, write_catalog
+    from ..i18n.catalogs import SourceEntries, build_template, template_path
 
     loaded = _load(path)
     assert loaded.notice is not None
     entries = SourceEntries.of(loaded.notice, _supplements(loaded)).all
     target = template_path(loaded.root)
-    write_catalog(target, build_template(loaded.notice, entries, _line_of(loaded)))
+    _write(loaded.root, target, build_template(loaded.notice, entries, _line_of(loaded)))
     click.echo(f"wrote {target}: {len(entries)} entries")
 
 
@@ -79,8 +103,11 @@ def update(path: Path, only: tuple[str, ...]) -> None:
 
     New entries are added untranslated; an entry whose English changed is marked fuzzy and
     keeps the previous English (`#| msgid`) so the translator sees what changed; entries no
-    longer in the notice are dropped. A catalog that does not parse is left untouched.
+    longer in the notice are kept as obsolete (`#~`), and come back translated with their
+    field. A Plural-Forms header no tool writes for the language is replaced. A catalog that
+    does not parse is left untouched.
     """
+    from ..i18n import plurals
     from ..i18n.catalogs import (
         SourceEntries,
         build_template,
@@ -88,10 +115,9 @@ def update(path: Path, only: tuple[str, ...]) -> None:
         merge,
         template_path,
         translation_languages,
-        write_catalog,
     )
     from ..i18n.notice import catalog_path
-    from ..i18n.pofile import read_catalog
+    from ..i18n.pofile import read_catalog, set_plural_rule
 
     loaded = _load(path)
     notice = loaded.notice
@@ -111,10 +137,7 @@ def update(path: Path, only: tuple[str, ...]) -> None:
             else f"the notice is not published in {', '.join(unknown)}; "
             f"its translations are {', '.join(wanted) or 'none'}"
         )
-    write_catalog(
-        template_path(loaded.root),
-        build_template(notice, source.all, line_of),
-    )
+    _write(loaded.root, template_path(loaded.root), build_template(notice, source.all, line_of))
     failed = False
     for lang in wanted:
         if only and lang not in only:
@@ -123,26 +146,30 @@ def update(path: Path, only: tuple[str, ...]) -> None:
         entries = entries_for(notice, supplements, lang, source)
         template = build_template(notice, entries, line_of, lang)
         if not target.is_file():
-            write_catalog(target, template)
+            _write(loaded.root, target, template)
             click.echo(f"{lang}: created {target} with {len(template)} entries to translate")
             continue
-        po = read_catalog(target, lang)
-        blocking = [p for p in po.problems if p.kind != "plural"]
+        po = read_catalog(target, lang, loaded.root)
+        # What update rewrites does not block it: the header, and line breaks at the ends.
+        blocking = [p for p in po.problems if p.kind not in ("plural", "charset", "newline")]
         if po.catalog is None or blocking:
             first = (blocking or po.problems)[0]
             click.echo(f"{target}:{first.line}: {first.message} Not updated.", err=True)
             failed = True
             continue
-        before = {(m.context, m.id): m.fuzzy for m in po.catalog if m.id}
+        before = {_entry_key(m): m.fuzzy for m in po.catalog if m.id}
         catalog = merge(po.catalog, template)
-        after = {(m.context, m.id): m.fuzzy for m in catalog if m.id}
+        rule = po.plural_rule or plurals.preferred(lang)
+        if rule is not None:
+            set_plural_rule(catalog, rule)
+        after = {_entry_key(m): m.fuzzy for m in catalog if m.id}
         added = sum(1 for key in after if key not in before)
         fuzzy = sum(1 for key, is_fuzzy in after.items() if is_fuzzy and not before.get(key))
         removed = sum(1 for key in before if key not in after)
-        write_catalog(target, catalog)
+        _write(loaded.root, target, catalog)
         click.echo(
             f"{lang}: updated {target}: {added} new or changed ({fuzzy} marked fuzzy), "
-            f"{removed} removed"
+            f"{removed} removed (kept as obsolete)"
         )
     sys.exit(1 if failed else 0)
 

@@ -18,8 +18,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_python
 
 from ..fsutil import atomic_write_bytes
-from . import languages
-from .pofile import catalog_bytes, read_catalog
+from . import languages, plurals
+from .pofile import catalog_bytes, read_catalog, set_plural_rule
 from .strings import BUILTIN_LOCALES, TEMPLATE_LANGUAGE
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -108,7 +108,12 @@ def update_catalogs() -> list[str]:
             continue
         catalog = po.catalog
         catalog.update(new, no_fuzzy_matching=True)
+        catalog.obsolete.clear()  # strings the renderer dropped: git keeps their history
         catalog.revision_date = CATALOG_DATE
+        catalog.language_team = languages.autonym(lang)
+        rule = po.plural_rule or plurals.preferred(lang)
+        if rule is not None:
+            set_plural_rule(catalog, rule)
         write(path, catalog)
         todo = sum(1 for m in catalog if m.id and (m.fuzzy or not _complete(m.string)))
         report.append(f"{lang}: {todo} entries to translate")
@@ -122,9 +127,13 @@ def new_catalog(lang: str) -> Catalog:
         project="noticegen",
         creation_date=CATALOG_DATE,
         revision_date=CATALOG_DATE,
+        language_team=languages.autonym(lang),
         fuzzy=False,
         header_comment=f"# Built-in strings of noticegen's pages, in {lang}.\n#",
     )
+    rule = plurals.preferred(lang)
+    if rule is not None:
+        set_plural_rule(catalog, rule)
     catalog.update(template(), no_fuzzy_matching=True)
     return catalog
 

@@ -12,7 +12,7 @@ from babel.messages.catalog import Catalog, Message
 
 from ..fsutil import atomic_write_bytes
 from ..model import Notice, Supplement
-from . import languages
+from . import languages, plurals
 from .notice import (
     LOCALES_DIR,
     NAME_COMMENT,
@@ -21,9 +21,11 @@ from .notice import (
     PathT,
     catalog_path,
     notice_entries,
+    source_text,
     supplement_entries,
+    with_edges_of,
 )
-from .pofile import PoFile, catalog_bytes, read_catalog
+from .pofile import PoFile, catalog_bytes, read_catalog, set_plural_rule
 
 Supplements = list[tuple[str, Supplement]]
 """Each supplement with its path relative to the notice folder."""
@@ -153,6 +155,9 @@ def _new_catalog(notice: Notice, lang: str | None) -> Catalog:
             "\n# after `#|`: check the translation, then remove the `fuzzy` flag.\n#"
         ),
     )
+    rule = plurals.preferred(lang) if lang else None
+    if rule is not None:
+        set_plural_rule(catalog, rule)
     return catalog
 
 
@@ -178,8 +183,11 @@ def merge(existing: Catalog, template: Catalog) -> Catalog:
 
     Babel matches changed text by similarity across the whole catalog; our contexts name the
     entity, so an entry whose context is unchanged but whose English changed is carried over
-    first, marked fuzzy with the previous English (`#| msgid`) for the translator.
+    first, marked fuzzy with the previous English (`#| msgid`) for the translator. An entry
+    the notice no longer has is kept as obsolete (`#~`), as msgmerge does: when its field
+    comes back, so does its translation.
     """
+    _revive_obsolete(existing, template)
     by_context = {m.context: m for m in existing if isinstance(m.id, str) and m.id and m.context}
     own_template = Catalog(locale=existing.locale, fuzzy=False)
     own_template.creation_date = template.creation_date
@@ -195,9 +203,11 @@ def merge(existing: Catalog, template: Catalog) -> Catalog:
             context=message.context,
         )
         old = by_context.get(message.context or "")
+        if old is not None and old.id != message.id and source_text(str(old.id)) == message.id:
+            old = _rekeyed(existing, old, message.id)
         if old is not None and old.id != message.id and old.string:
             # The translation was made for the last English a translator saw.
-            seen = old.previous_id if old.fuzzy and old.previous_id else [str(old.id)]
+            seen = old.previous_id if old.fuzzy and old.previous_id else [source_text(str(old.id))]
             existing.delete(old.id, context=old.context)
             existing[message.id] = Message(
                 message.id,
@@ -211,11 +221,61 @@ def merge(existing: Catalog, template: Catalog) -> Catalog:
         elif old is not None and old.id == message.id and old.fuzzy and old.previous_id:
             wanted.previous_id = list(old.previous_id)
         own_template[message.id] = wanted
+    before = [m for m in existing if m.id]
     existing.update(own_template, update_header_comment=True)
+    for message in before:
+        # Babel offers a removed entry's translation to a similar new one; keep it obsolete too.
+        key = _key(message)
+        if existing.get(message.id, message.context) is None and key not in existing.obsolete:
+            existing.obsolete[key] = message
+    for message in existing:
+        # msgfmt -c wants a translation to begin and end with a line break as its msgid does.
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str):
+            message.string = with_edges_of(message.id, message.string)
     existing.project = template.project
     existing.version = template.version
     existing.msgid_bugs_address = template.msgid_bugs_address
     return existing
+
+
+def _revive_obsolete(existing: Catalog, template: Catalog) -> None:
+    """Bring back an obsolete entry whose context the template has again and the catalog
+    lacks: the one of the same English, else the one removed last."""
+    wanted = {m.context: m.id for m in template if m.id and m.context}
+    present = {m.context for m in existing if m.id}
+    revived: dict[str, Message] = {}
+    for message in existing.obsolete.values():
+        context = message.context
+        if isinstance(message.id, str) and context in wanted and context not in present:
+            best = revived.get(context)
+            if best is None or best.id != wanted[context]:
+                revived[context] = message
+    for key, message in list(existing.obsolete.items()):
+        if message.context is not None and revived.get(message.context) is message:
+            del existing.obsolete[key]
+            existing[message.id] = message
+
+
+def _rekeyed(catalog: Catalog, old: Message, msgid: str) -> Message:
+    """`old` under a msgid that differs only in the line breaks at its ends: catalogs written
+    before msgids lost them keep their translations, unchanged and not fuzzy."""
+    catalog.delete(old.id, context=old.context)
+    message = Message(
+        msgid,
+        old.string,
+        flags=old.flags,
+        user_comments=old.user_comments,
+        previous_id=[source_text(p) for p in old.previous_id],
+        context=old.context,
+    )
+    catalog[msgid] = message
+    return message
+
+
+def _key(message: Message) -> str | tuple[str, str]:
+    """Babel's key for a message in `Catalog.obsolete`."""
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return (msgid, message.context) if message.context else msgid
 
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
@@ -243,7 +303,7 @@ def entry_states(po: PoFile, entries: list[Entry]) -> list[EntryState]:
         message = by_context.get(entry.context)
         if message is None:
             state = "missing"
-        elif message.id != entry.text:
+        elif not isinstance(message.id, str) or source_text(message.id) != entry.text:
             state = "stale"
         elif message.fuzzy:
             state = "fuzzy"
@@ -277,7 +337,7 @@ def language_status(
     entries = entries_for(notice, supplements, lang, source)
     if not path.is_file():
         return LanguageStatus(lang, path, False, len(entries), 0, 0, len(entries), 0)
-    po = read_catalog(path, lang)
+    po = read_catalog(path, lang, root)
     states = [s.state for s in entry_states(po, entries)]
     return LanguageStatus(
         lang,

@@ -62,7 +62,7 @@ def _read_language_catalogs(ctx: LintContext) -> list[LanguageCatalog]:
             LanguageCatalog(
                 lang=lang,
                 file=f"{LOCALES_DIR}/{lang}.po",
-                po=read_catalog(path, lang) if path.is_file() else None,
+                po=read_catalog(path, lang, ctx.root) if path.is_file() else None,
                 entries=entries_for(ctx.notice, ctx.supplements, lang, source),
                 declared=next((d for d in declared if d.tag == lang), None),
             )

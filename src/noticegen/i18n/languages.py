@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 
 def babel_id(tag: str) -> str:
@@ -37,12 +36,6 @@ def autonym(tag: str) -> str:
     locale = locale_for(tag)
     name = locale.get_display_name(locale) if locale is not None else None
     return name[:1].upper() + name[1:] if name else tag
-
-
-def plural_forms(tag: str) -> tuple[int, str]:
-    """The number of plural forms and the `Plural-Forms` header gettext expects for a tag."""
-    plural = get_plural(babel_id(tag))
-    return plural.num_plurals, plural.plural_forms
 
 
 def fallbacks(tag: str) -> list[str]:

@@ -68,10 +68,24 @@ def supplement_entries(supplement: Supplement, file: str | None) -> list[Entry]:
 
 def _entries(model: BaseModel, prefix: tuple[str, ...], file: str | None) -> list[Entry]:
     return [
-        Entry(".".join(value.context), value.text, value.path, file, value.role)
+        Entry(".".join(value.context), source_text(value.text), value.path, file, value.role)
         for value in texts(model, _translated, prefix)
         if value.text.strip()
     ]
+
+
+def source_text(text: str) -> str:
+    """The msgid of a value: without the line break a YAML `|` block ends with (or any at
+    either end). msgfmt -c rejects an entry whose msgid and msgstr disagree on them, and a
+    translator does not write them."""
+    return text.strip("\n")
+
+
+def with_edges_of(text: str, translation: str) -> str:
+    """The translation with the line breaks `text` has at its ends."""
+    core = text.strip("\n")
+    start = text.index(core)
+    return text[:start] + translation.strip("\n") + text[start + len(core) :]
 
 
 def catalog_path(root: Path, lang: str) -> Path:
@@ -80,15 +94,15 @@ def catalog_path(root: Path, lang: str) -> Path:
 
 def usable_translations(root: Path, lang: str) -> dict[str, tuple[str, str]]:
     """context -> (source text, translation) for every entry a page may use: translated, not
-    fuzzy, from a catalog that reads without errors."""
+    fuzzy, from a catalog in the notice folder that reads without errors."""
     path = catalog_path(root, lang)
     if not path.is_file():
         return {}
-    po = read_catalog(path, lang)
+    po = read_catalog(path, lang, root)
     if po.catalog is None:
         return {}
     return {
-        message.context: (message.id, message.string)
+        message.context: (source_text(message.id), message.string)
         for message in po.catalog
         if message.id and message.context and isinstance(message.id, str)
         and isinstance(message.string, str) and message.string.strip() and not message.fuzzy
@@ -103,7 +117,8 @@ def _translate(model: M, prefix: tuple[str, ...], root: Path, lang: str) -> M:
     def translate(value: TextValue) -> str:
         source, translation = translations.get(".".join(value.context), (None, ""))
         # A translation of other source text is stale: the page keeps the current source.
-        return translation if source == value.text else value.text
+        text = value.text
+        return with_edges_of(text, translation) if source == source_text(text) else text
 
     return map_texts(model, _translated, translate, prefix)
 

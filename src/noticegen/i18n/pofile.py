@@ -1,12 +1,13 @@
-"""Reading a PO catalog the way a linter needs it: every problem with its line, never a crash.
+"""Reading a PO catalog the way a linter needs it: every problem with its line, never a crash;
+and writing one that gettext's own tools accept (`msgfmt -c`).
 
 Babel's reader prints warnings and silently merges duplicate entries; this one records each
-problem (syntax, duplicate entry, plural header) at its 1-based line instead.
+problem (syntax, duplicate entry, plural header, charset, line breaks msgfmt rejects) at its
+1-based line instead.
 """
 
 from __future__ import annotations
 
-import gettext
 import io
 import re
 from dataclasses import dataclass, field
@@ -14,22 +15,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileParser, normalize, unescape, write_po
 
-from ..folder import FolderFileRefused, read_folder_file
-from . import languages
+from ..folder import FolderFileRefused, leads_outside, read_folder_file
+from . import languages, plurals
+from .plurals import PluralRule
 
 MAX_BYTES = 2_000_000
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)$")
-_PLURAL_VALUE = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
+UTF8 = ("utf-8", "utf8")
 
 
 class PoProblem(NamedTuple):
     line: int
     kind: str
-    """`syntax`, `duplicate` or `plural`."""
+    """`syntax`, `duplicate`, `plural`, `charset` or `newline`."""
     message: str
 
 
@@ -40,19 +42,39 @@ class PoFile:
     path: Path
     catalog: Catalog | None
     problems: list[PoProblem] = field(default_factory=list)
+    plural_rule: PluralRule | None = None
+    """The file's own Plural-Forms rule, when it has one a tool writes for its language."""
+
+
+class _ReadCatalog(Catalog):
+    """Babel's catalog, minus a Plural-Forms header that cannot be used: Babel would make
+    `nplurals` strings for every plural entry, or fail on the number."""
+
+    def __setitem__(self, id: str | tuple[str, ...] | list[str], message: Message) -> None:
+        if id == "" and isinstance(message.string, str):
+            message.string = "\n".join(
+                line for line in message.string.split("\n") if not _unusable_plural_forms(line)
+            )
+        super().__setitem__(id, message)
+
+
+def _unusable_plural_forms(header_line: str) -> bool:
+    name, _, value = header_line.partition(":")
+    return name.strip().lower() == "plural-forms" and isinstance(plurals.parse(value), str)
 
 
 class _CheckingParser(PoFileParser):
     """Babel's parser, recording problems instead of printing them."""
 
     def __init__(self, catalog: Catalog) -> None:
-        super().__init__(catalog, ignore_obsolete=True, abort_invalid=False)
+        super().__init__(catalog, ignore_obsolete=False, abort_invalid=False)
         self.problems: list[PoProblem] = []
 
     def _reset_message_state(self) -> None:
         super()._reset_message_state()
         self.entry_broken = False
         self.previous: list[str] = []
+        self.msgstr_line: int | None = None
 
     def _process_comment(self, line: str) -> None:
         # Babel reads `#| msgid` (the source a fuzzy entry was translated from) as a user
@@ -79,6 +101,8 @@ class _CheckingParser(PoFileParser):
             if keyword and not _KEYWORD.match(keyword):
                 self._invalid_pofile(line, lineno, f"unknown keyword `{keyword}`")
                 return
+            if keyword.startswith("msgstr") and self.msgstr_line is None:
+                self.msgstr_line = lineno + 1
             if not _QUOTED.fullmatch(argument.strip()):
                 self._invalid_pofile(line, lineno, "the text is not a complete quoted string")
                 if keyword.startswith("msgstr"):
@@ -89,6 +113,14 @@ class _CheckingParser(PoFileParser):
 
     def _add_message(self) -> None:
         previous = "".join(self.previous)
+        if not self.obsolete and "fuzzy" not in self.flags and self.messages:
+            # msgfmt checks translated entries that are not fuzzy, at their msgstr.
+            ids = [m.denormalize() for m in self.messages]
+            translations = [t.denormalize() for _, t in sorted(self.translations)]
+            mismatch = newline_mismatch(ids, translations)
+            if mismatch:
+                line = self.msgstr_line or self.offset + 1
+                self.problems.append(PoProblem(line, "newline", mismatch))
         if not self.obsolete and self.messages:
             msgid = self.messages[0].denormalize()
             context = self.context.denormalize() if self.context else None
@@ -110,29 +142,90 @@ class _CheckingParser(PoFileParser):
                 message.previous_id = [previous]
 
 
+def newline_mismatch(ids: list[str], translations: list[str]) -> str | None:
+    """Why msgfmt -c rejects an entry whose msgid and msgstr disagree on a leading or trailing
+    line break; None when they agree, or the entry is untranslated or the header."""
+    if not ids or not ids[0] or not translations or not translations[0]:
+        return None
+    msgid = ids[0]
+    names = ["msgstr"] if len(ids) == 1 else [f"msgstr[{i}]" for i in range(len(translations))]
+    others = list(zip(names, translations, strict=True))
+    if len(ids) > 1:
+        others.insert(0, ("msgid_plural", ids[1]))
+    for edge, test in (("begin", str.startswith), ("end", str.endswith)):
+        for name, text in others:
+            if test(msgid, "\n") != test(text, "\n"):
+                return (
+                    f"The msgid and {name} do not both {edge} with a line break (`\\n`): "
+                    "msgfmt -c rejects the catalog."
+                )
+    return None
+
+
 WIDTH = 96
+PLACEHOLDERS = re.compile(
+    r"FULL NAME|<?EMAIL@ADDRESS>?|<?LL@li\.org>?|YEAR-MO-DA HO:MI\+ZONE|\b(?:PACKAGE|PROJECT|"
+    r"VERSION|LANGUAGE)\b"
+)
+"""The values gettext and Babel put in a header until someone fills it in."""
+_UNSTABLE_HEADERS = ("Generated-By",)
+"""Names the Babel version: the same catalog would change with each release."""
 
 
 def catalog_bytes(catalog: Catalog) -> bytes:
-    """The catalog as PO text, with each fuzzy entry's previous msgid as `#| msgid` lines.
+    """The catalog as PO text that msgfmt -c accepts: no template placeholders in the header,
+    obsolete entries (`#~`) kept with their flags, each fuzzy entry's previous msgid as
+    `#| msgid` lines.
 
-    Babel re-wraps a multi-line previous msgid as prose, which breaks its quoting; these lines
-    are written here instead, just above the entry's msgctxt.
+    Babel re-wraps a multi-line previous msgid as prose, which breaks its quoting, and writes
+    no flags for an obsolete entry (a fuzzy one would come back as checked): these lines are
+    written here instead, just above the entry's msgctxt.
     """
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, ignore_obsolete=True, include_previous=False)
+    write_po(buffer, catalog, width=WIDTH, include_previous=False)
     text = buffer.getvalue().decode("utf-8")
+    start = text.index('msgid ""\n')
+    end = text.index("\n\n", start) + 1
+    text = text[:start] + _header_entry(catalog) + text[end:]
     for message in catalog:
         if not (message.previous_id and message.context and message.id):
             continue
-        anchor = f"msgctxt {normalize(message.context, width=WIDTH)}\n"
+        # At a line's start: an obsolete entry's `#~ msgctxt` is not the anchor.
+        anchor = f"\nmsgctxt {normalize(message.context, width=WIDTH)}\n"
         previous = normalize(message.previous_id[0], prefix="#| ", width=WIDTH)
-        text = text.replace(anchor, f"#| msgid {previous}\n{anchor}", 1)
+        text = text.replace(anchor, f"\n#| msgid {previous}{anchor}", 1)
+    for message in catalog.obsolete.values():
+        if message.flags and message.context and isinstance(message.id, str):
+            context = normalize(message.context, prefix="#~ ", width=WIDTH)
+            msgid = normalize(message.id, prefix="#~ ", width=WIDTH)
+            anchor = f"\n#~ msgctxt {context}\n#~ msgid {msgid}\n"
+            text = text.replace(anchor, f"\n#, {', '.join(sorted(message.flags))}{anchor}", 1)
     return text.encode("utf-8")
 
 
-def read_catalog(path: Path, tag: str) -> PoFile:
-    """Parse `path` as the catalog of language `tag`."""
+def _header_entry(catalog: Catalog) -> str:
+    fields = []
+    for name, value in catalog.mime_headers:
+        value = " ".join(PLACEHOLDERS.sub("", value).split())
+        if value and name not in _UNSTABLE_HEADERS:
+            fields.append(f"{name}: {value}\n")
+    return f'msgid ""\nmsgstr {normalize("".join(fields), width=WIDTH)}\n'
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path`, its links followed, is in the folder `root`."""
+    try:
+        return not leads_outside(root, path)
+    except (OSError, ValueError):
+        return False
+
+
+def read_catalog(path: Path, tag: str, root: Path | None = None) -> PoFile:
+    """Parse `path` as the catalog of language `tag`; with `root`, only if the file (its links
+    followed) is inside that folder."""
+    if root is not None and not inside(path, root):
+        outside = "The catalog is a link to a file outside the notice folder; it is not read."
+        return PoFile(path, None, [PoProblem(1, "syntax", outside)])
     try:
         stat = path.stat()
     except OSError as error:
@@ -155,18 +248,31 @@ def _read_cached(path_text: str, mtime_ns: int, size: int, tag: str) -> PoFile:
         line = raw[: error.start].count(b"\n") + 1
         return PoFile(path, None, [PoProblem(line, "syntax", "The file is not UTF-8 text.")])
     lines = text.splitlines()
-    plural_problems = _plural_problems(lines, tag)
+    plural_rule, plural_problems = _plural_rule(lines, tag)
     locale = languages.locale_for(tag)
-    catalog = Catalog(locale=locale)
+    catalog = _ReadCatalog(locale=locale)
     parser = _CheckingParser(catalog)
     try:
         parser.parse(lines)
     except (ValueError, TypeError, IndexError, KeyError) as error:
-        # Babel raises from its header parsing, e.g. on a non-numeric `nplurals`.
-        line = plural_problems[0].line if plural_problems else parser.offset + 1
-        problem = PoProblem(line, "syntax", f"The catalog cannot be read: {error}.")
+        # Babel raises from its header parsing, e.g. on a Language it cannot parse.
+        problem = PoProblem(parser.offset + 1, "syntax", f"The catalog cannot be read: {error}.")
         return PoFile(path, None, [*parser.problems, problem, *plural_problems])
-    return PoFile(path, catalog, parser.problems + plural_problems)
+    problems = parser.problems + plural_problems + _charset_problems(lines, catalog, text)
+    return PoFile(path, catalog, problems, plural_rule)
+
+
+def _charset_problems(lines: list[str], catalog: Catalog, text: str) -> list[PoProblem]:
+    """The file is read as UTF-8; a header naming another charset makes gettext's tools read
+    its non-ASCII text as something else. What noticegen writes says UTF-8."""
+    declared = catalog.charset
+    catalog.charset = "utf-8"
+    if declared.lower() in UTF8 or text.isascii():
+        return []
+    found = _header_field(lines, "Content-Type")
+    return [PoProblem(found[0] if found else 1, "charset", f"The header declares the "
+                      f"charset `{_cut(declared)}` but the file is UTF-8 text: declare "
+                      "`charset=UTF-8`.")]  # fmt: skip
 
 
 def _header_field(lines: list[str], name: str) -> tuple[int, str] | None:
@@ -192,25 +298,22 @@ def _header_field(lines: list[str], name: str) -> tuple[int, str] | None:
     return None
 
 
-def _plural_problems(lines: list[str], tag: str) -> list[PoProblem]:
-    """A `Plural-Forms` header that does not parse, or that disagrees with the language."""
+def _plural_rule(lines: list[str], tag: str) -> tuple[PluralRule | None, list[PoProblem]]:
+    """The header's plural rule when a tool writes it for the language, else why not."""
     found = _header_field(lines, "Plural-Forms")
     if found is None:
-        return []
+        return None, []
     number, header = found
-    value = _PLURAL_VALUE.match(header)
-    if value is None:
-        return [PoProblem(number, "plural", f"The Plural-Forms header `{header}` "
-                          "does not read `nplurals=N; plural=EXPRESSION;`.")]  # fmt: skip
-    try:
-        gettext.c2py(value.group(2))
-    except (ValueError, SyntaxError, RecursionError):
-        return [PoProblem(number, "plural", f"The plural expression `{value.group(2)}` "
-                          "is not a valid C expression.")]  # fmt: skip
-    if languages.is_known(tag):
-        expected, expected_header = languages.plural_forms(tag)
-        if int(value.group(1)) != expected:
-            return [PoProblem(number, "plural", f"The Plural-Forms header says "
-                              f"{value.group(1)} plural forms; `{tag}` has {expected} "
-                              f"(`{expected_header}`).")]  # fmt: skip
-    return []
+    problem = plurals.judge(header, tag)
+    if problem is not None:
+        return None, [PoProblem(number, "plural", problem)]
+    rule = plurals.parse(header)
+    return (rule if isinstance(rule, PluralRule) else None), []
+
+
+def set_plural_rule(catalog: Catalog, rule: PluralRule) -> None:
+    catalog.mime_headers = [("Plural-Forms", rule.header)]
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

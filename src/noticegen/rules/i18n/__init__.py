@@ -5,6 +5,7 @@ from .catalog_syntax_error import CatalogSyntaxError
 from .duplicate_entry import DuplicateEntry
 from .markdown_mismatch import MarkdownMismatch
 from .missing_catalog import MissingCatalog
+from .newline_mismatch import NewlineMismatch
 from .plural_forms_header import PluralFormsHeader
 from .stale_translation import StaleTranslation
 from .translation_adds_html import TranslationAddsHtml
@@ -21,4 +22,5 @@ RULES: tuple[type[Rule], ...] = (
     StaleTranslation,
     MarkdownMismatch,
     TranslationAddsHtml,
+    NewlineMismatch,
 )

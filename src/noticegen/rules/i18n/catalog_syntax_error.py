@@ -14,7 +14,8 @@ class CatalogSyntaxError(Rule):
     What it does:
         Reads each published language's `locales/<language>.po` and reports every line that is
         not valid gettext PO syntax: an unknown keyword, an unterminated string, a msgid without
-        a msgstr, or a file that is not UTF-8.
+        a msgstr, a file that is not UTF-8 or whose header names another charset, or a catalog
+        that links to a file outside the notice folder (which is not read).
 
     Why it matters:
         Translation tools and `noticegen` read the catalog entry by entry; a broken line can
@@ -44,5 +45,5 @@ class CatalogSyntaxError(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for catalog in language_catalogs(ctx):
             for problem in catalog.po.problems if catalog.po else []:
-                if problem.kind == "syntax":
+                if problem.kind in ("syntax", "charset"):
                     yield at_line(catalog.file, problem.line, problem.message)
