@@ -131,3 +131,18 @@ def test_each_odd_translation_reaches_the_rules_without_one_failing(
     assert not [f for f in findings if "Internal error" in f.message]
     # A link, raw HTML or a block the source lacks is reported; a plain sentence is not.
     assert bool([f for f in findings if f.file.endswith("fr.po")]) is reported
+
+
+def test_a_previous_msgid_comment_cut_short_is_a_problem(tmp_path: Path) -> None:
+    # found by the property test above: Babel's parser raised AttributeError on this
+    data = bytearray(FIXTURE_CATALOG.read_bytes())
+    for where, piece, cut in [
+        (0.0, b'"', 0),
+        (0.0, b'#| msgid "', 6),
+        (0.109375, b'#| msgid "', 16),
+        (0.109375, b"#, fuzzy\n", 8),
+    ]:
+        at = int(where * len(data))
+        data[at : at + cut] = piece
+    po = _read(tmp_path, bytes(data))
+    assert po.problems  # type: ignore[attr-defined]

@@ -254,8 +254,9 @@ def _read_cached(path_text: str, mtime_ns: int, size: int, tag: str) -> PoFile:
     parser = _CheckingParser(catalog)
     try:
         parser.parse(lines)
-    except (ValueError, TypeError, IndexError, KeyError) as error:
-        # Babel raises from its header parsing, e.g. on a Language it cannot parse.
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError) as error:
+        # Babel raises from its header parsing, e.g. on a Language it cannot parse, and 2.18
+        # raised AttributeError on a `#| msgid` comment cut short.
         problem = PoProblem(parser.offset + 1, "syntax", f"The catalog cannot be read: {error}.")
         return PoFile(path, None, [*parser.problems, problem, *plural_problems])
     problems = parser.problems + plural_problems + _charset_problems(lines, catalog, text)
