@@ -1,0 +1,119 @@
+"""Real published notices, transcribed into the model, with every lint finding judged by hand.
+
+Each folder under tests/corpus/ holds a notice.yaml and an expected.yaml that sorts the findings of
+`noticegen lint` into `expected` (a privacy lawyer would agree) and `false_today` (judged false: a
+bug in the model or the rules). The suite stays green while the false findings are only recorded:
+
+- an error that is in neither list fails (a new finding must be judged);
+- an `expected` error that is no longer reported fails (a rule stopped catching a real problem);
+- with NOTICEGEN_CORPUS_STRICT=1 (or FALSE_TODAY_FAILS = True), every finding still listed under
+  `false_today` fails too: flip it once the model and rule work has removed them.
+
+Run with `pytest tests/test_corpus.py -s` to see the counts of true and false findings per notice.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from noticegen.config import find_config, load_config
+from noticegen.findings import Finding, Severity
+from noticegen.linting import lint
+from noticegen.loading import load
+
+CORPUS = Path(__file__).parent / "corpus"
+NOTICES = sorted(folder.name for folder in CORPUS.iterdir() if (folder / "notice.yaml").is_file())
+FALSE_TODAY_FAILS = os.environ.get("NOTICEGEN_CORPUS_STRICT") == "1"
+"""Set to True (or the variable to 1) to make every finding judged false fail the suite."""
+
+
+Key = tuple[str, str, int]
+"""A finding's place in expected.yaml: file (relative to the notice folder), rule, line."""
+
+
+@dataclass(frozen=True)
+class Judged:
+    """The hand-made verdicts of one notice: the keys of true and of false findings."""
+
+    true: frozenset[Key]
+    true_errors: frozenset[Key]
+    false: frozenset[Key]
+
+
+def judged(name: str) -> Judged:
+    data = YAML(typ="safe").load((CORPUS / name / "expected.yaml").read_text(encoding="utf-8"))
+
+    def keys(verdict: str, severity: str | None = None) -> frozenset[Key]:
+        return frozenset(
+            (entry.get("file", "notice.yaml"), entry["rule"], line)
+            for entry in data.get(verdict) or []
+            if severity is None or entry["severity"] == severity
+            for line in entry["lines"]
+        )
+
+    return Judged(keys("expected"), keys("expected", "error"), keys("false_today"))
+
+
+def lint_notice(name: str) -> list[tuple[Key, Finding]]:
+    """The notice's unsuppressed findings, each with its key in expected.yaml."""
+    loaded = load(CORPUS / name)
+    return [
+        ((Path(f.file).relative_to(loaded.root).as_posix(), f.rule, f.line), f)
+        for f in lint(loaded, load_config(find_config(loaded.root)))
+        if f.suppressed is None
+    ]
+
+
+def describe(findings: list[Finding]) -> str:
+    return "\n".join(f"{f.file}:{f.line}: {f.rule} [{f.severity}] {f.message}" for f in findings)
+
+
+def test_the_corpus_holds_at_least_five_notices_each_with_its_source_and_gaps() -> None:
+    assert len(NOTICES) >= 5, NOTICES
+    for name in NOTICES:
+        for required in ("SOURCE.md", "GAPS.md", "expected.yaml"):
+            assert (CORPUS / name / required).is_file(), f"{name}/{required}"
+
+
+def summary(findings: list[tuple[Key, Finding]], verdicts: Judged) -> str:
+    """Counts of true, false and unjudged findings per severity, for the log."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for key, f in findings:
+        verdict = (
+            "true" if key in verdicts.true else "false" if key in verdicts.false else "unjudged"
+        )
+        counts[str(f.severity), verdict] += 1
+    return ", ".join(
+        f"{severity}s {counts[severity, 'true']} true / {counts[severity, 'false']} false"
+        + (f" / {counts[severity, 'unjudged']} unjudged" if counts[severity, "unjudged"] else "")
+        for severity in ("error", "warning", "info")
+    )
+
+
+@pytest.mark.parametrize("name", NOTICES)
+def test_every_error_is_judged_and_every_true_error_is_still_found(name: str) -> None:
+    verdicts = judged(name)
+    findings = lint_notice(name)
+    print(f"\n{name}: {summary(findings, verdicts)}")
+    unjudged = [
+        f
+        for key, f in findings
+        if f.severity >= Severity.ERROR and key not in verdicts.true | verdicts.false
+    ]
+    assert unjudged == [], (
+        f"Errors on tests/corpus/{name} that expected.yaml does not judge; add each under "
+        f"`expected` or `false_today`:\n{describe(unjudged)}"
+    )
+    lost = sorted(verdicts.true_errors - {key for key, _ in findings})
+    assert lost == [], f"True errors on tests/corpus/{name} are no longer reported: {lost}"
+    if FALSE_TODAY_FAILS:
+        still_false = [f for key, f in findings if key in verdicts.false]
+        assert still_false == [], (
+            f"Findings judged false are still reported:\n{describe(still_false)}"
+        )
