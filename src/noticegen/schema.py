@@ -53,7 +53,8 @@ def attribute_docstrings(cls: type[BaseModel]) -> dict[str, str]:
 
 
 class _FieldDocstrings(GenerateJsonSchema):
-    """Describes each field by its docstring when its type gives no description."""
+    """Describes each field by its docstring (what it means), followed by its type's description
+    (how to write it) where the type has one."""
 
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
         json_schema = super().model_schema(schema)
@@ -61,8 +62,9 @@ class _FieldDocstrings(GenerateJsonSchema):
         properties = json_schema.get("properties", {})
         for name, text in attribute_docstrings(model).items():
             field = model.model_fields.get(name)
-            if field is not None and field.description is None and name in properties:
-                properties[name]["description"] = text
+            if field is not None and name in properties:
+                form = field.description
+                properties[name]["description"] = f"{text} {form}" if form else text
         return json_schema
 
 

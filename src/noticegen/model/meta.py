@@ -78,7 +78,7 @@ class Contact(StrictModel):
     postal_address: Address | None = None
     """Postal address."""
     url: Url | None = None
-    """Web page or form."""
+    """A web page or form where this contact can be reached."""
 
 
 class Controller(StrictModel):

@@ -131,7 +131,7 @@ class PromiseKind(enum.StrEnum):
 
 class Promise(StrictModel):
     kind: PromiseKind
-    """The kind of statement."""
+    """What the promise rules out, e.g. `no_sale`; lint checks it against the facts."""
     text: Text
     """The sentence as published, e.g. "We do not sell your personal data"."""
     data: list[Id] = Field(default_factory=list)
@@ -147,7 +147,7 @@ class Section(StrictModel):
 
 class Link(StrictModel):
     label: Text
-    """Text of the link."""
+    """Text of the link, as readers see it."""
     url: Url
     """Address of the document."""
 

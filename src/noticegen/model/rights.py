@@ -74,7 +74,8 @@ _METHOD_VALUE: dict[MethodKind, tuple[Callable[[str], bool], str]] = {
 
 class RequestMethod(StrictModel):
     kind: MethodKind
-    """The channel."""
+    """How the request is sent: `email`, `web_form`, `phone`, `toll_free_phone`, `postal` or
+    `in_account`."""
     value: ContactPoint
     """The address, number or URL to use."""
 
