@@ -10,21 +10,30 @@ Layout of the output folder:
     versions/<version>/           every published version, kept across builds as it was first
                                   published (a draft is never archived)
     manifest.json                 every file with its sha256, and the hash of the inputs
+    .noticegen-site               the marker that noticegen built this folder (see SITE_MARKER)
 
-The site is built in a temporary folder next to the output and swapped in at the end, so a
-failed build leaves the previous site as it was. When the inputs are unchanged since the last
-build, nothing is rendered.
+`--out` may come from a script run on a stranger's pull request, and the site replaces the whole
+folder: noticegen writes only into a folder that is absent, empty or marked as a site it built,
+and never into the notice folder, a folder holding it, a git repository, the home folder or `/`.
+
+The site is built in `.<out>.build` next to the output and swapped in with two renames, the old
+site moved aside to `.<out>.old` first. A build killed at any point leaves the old site, the new
+one, or the old one moved aside; the next build, holding a lock on the parent folder, puts a
+moved-aside site back and removes the leftover folders that carry the marker. When the inputs are
+unchanged since the last build and every file still has the hash the manifest gives, nothing is
+rendered.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import fcntl
 import hashlib
 import json
 import multiprocessing
 import os
 import shutil
-import tempfile
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -42,10 +51,18 @@ if TYPE_CHECKING:  # PDF workers import this module: keep it free of the model a
 MANIFEST = "manifest.json"
 VERSIONS = "versions"
 GENERATOR = f"noticegen {__version__}"
+SITE_MARKER = ".noticegen-site"
+SITE_FORMAT = 1
+"""The layout version of the site: a folder marked with another one is left alone."""
+MARKER = {"format": SITE_FORMAT, "tool": "noticegen"}
 
 
 class BuildError(Exception):
     """The site could not be built; the message is one line for the user."""
+
+
+class UnsafeOutput(BuildError):
+    """`--out` names a folder noticegen must not replace."""
 
 
 @dataclass(frozen=True)
@@ -236,9 +253,7 @@ def _renderer_files() -> Iterator[tuple[str, Path]]:
             yield path.relative_to(package).as_posix(), path
 
 
-def inputs_hash(
-    root: Path, *, draft: bool, config: Path | None = None, out: Path | None = None
-) -> str:
+def inputs_hash(root: Path, *, draft: bool, config: Path | None = None) -> str:
     """A hash of everything the output depends on: the notice files, noticegen's own version and
     the files of noticegen that shape the output, the draft flag, SOURCE_DATE_EPOCH and the lint
     configuration (which decides whether the notice may be built at all)."""
@@ -248,8 +263,6 @@ def inputs_hash(
     digest.update(f"{GENERATOR}\0draft={draft}\0".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     for path in _files_under(root):
-        if out is not None and path.absolute().is_relative_to(out):
-            continue  # a site built inside the notice folder is output, not input
         digest.update(f"notice/{path.relative_to(root).as_posix()}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     for name, path in _renderer_files():
@@ -267,14 +280,35 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
 
 
 def previous_build(out: Path, inputs: str) -> BuildResult | None:
-    """The build in `out` when it was made from the inputs hashed as `inputs` and is intact."""
+    """The build in `out` when it was made from the inputs hashed as `inputs` and every file
+    it lists still has the hash it was written with (a truncated file is rebuilt)."""
     manifest = read_manifest(out)
     if manifest is None or manifest.get("inputs") != inputs:
         return None
     files = manifest.get("files")
-    if not isinstance(files, dict) or not all((out / name).is_file() for name in files):
+    if not isinstance(files, dict) or not all(
+        _sha256_of(out / name) == digest for name, digest in files.items()
+    ):
         return None
     return BuildResult(out, len(files), sum(name.endswith(".pdf") for name in files), True)
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def published_files(out: Path) -> set[str]:
+    """The paths, relative to `out`, of the files noticegen published there (none when `out`
+    is not a site it built)."""
+    if not is_site(out):
+        return set()
+    files = _list_manifest(out)
+    return {*files, MANIFEST} if files else set()
 
 
 def dump_json(data: Any) -> bytes:
@@ -283,8 +317,22 @@ def dump_json(data: Any) -> bytes:
 
 def _write(folder: Path, relative: str, data: bytes) -> None:
     path = folder / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as error:
+        if error.filename is None:  # a failed write (a full disk) names no file
+            error.filename = str(path)
+        raise
+
+
+def describe_os_error(error: OSError) -> str:
+    """`path: reason` for the user, also for errors raised without a path or a reason."""
+    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+        _, target, reason = error.args[0][0]  # copytree gathers (source, target, reason)
+        return f"{target}: {reason}"
+    reason = error.strerror or (os.strerror(error.errno) if error.errno else str(error))
+    return f"{error.filename}: {reason}" if error.filename else reason or type(error).__name__
 
 
 def _copy_archive(previous: Path, staging: Path) -> None:
@@ -333,27 +381,129 @@ def _manifest(staging: Path, inputs: str, notice: Notice) -> bytes:
     )
 
 
+# --- the output folder: what may be replaced, the swap and its recovery ----------------------
+
+
+def is_site(folder: Path) -> bool:
+    """Whether `folder` carries the marker of a site noticegen built, in this site format."""
+    try:
+        return json.loads((folder / SITE_MARKER).read_text(encoding="utf-8")) == MARKER
+    except (OSError, ValueError):
+        return False
+
+
+def check_output(out: Path, notice_root: Path) -> None:
+    """Refuse, with UnsafeOutput, an output folder the site must not replace."""
+    out = out.absolute()
+    try:
+        refusal = _refusal(out, notice_root)
+    except OSError as error:
+        refusal = f"cannot be checked: {describe_os_error(error)}"
+    if refusal is not None:
+        raise UnsafeOutput(f"--out {out} {refusal}: choose a new or empty folder")
+
+
+def _refusal(out: Path, notice_root: Path) -> str | None:
+    """Why the site must not replace `out`, or None."""
+    where = out.resolve()
+    notice = notice_root.resolve()
+    if where.parent == where:
+        return "is the root of the file system"
+    if where == _home():
+        return "is your home folder"
+    if notice.is_relative_to(where):
+        return f"holds the notice folder {notice_root}"
+    if where.is_relative_to(notice):
+        return f"is inside the notice folder {notice_root}"
+    if out.is_symlink():
+        return "is a symbolic link; give the folder it points to"
+    if out.exists() and not out.is_dir():
+        return "is not a folder"
+    if (out / ".git").exists():
+        return "is the root of a git repository"
+    if out.is_dir() and any(out.iterdir()) and not is_site(out):
+        return (
+            f"holds files and is not a site noticegen built (it has no {SITE_MARKER} marker); "
+            "the site replaces the whole folder"
+        )
+    return None
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError):  # no HOME and no password entry
+        return None
+
+
+def _staging(out: Path) -> Path:
+    return out.with_name(f".{out.name}.build")
+
+
+def _moved_aside(out: Path) -> Path:
+    return out.with_name(f".{out.name}.old")
+
+
+@contextlib.contextmanager
+def _lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` so that no other build works beside this one."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        with contextlib.suppress(OSError):  # a file system without flock: build unlocked
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+def _new_staging(out: Path) -> Path:
+    """An empty staging folder, marked at once so that it is ours to remove if we are killed."""
+    staging = _staging(out)
+    staging.mkdir()
+    (staging / SITE_MARKER).write_bytes(dump_json(MARKER))
+    return staging
+
+
+def _remove_ours(folder: Path) -> None:
+    """Delete a folder noticegen made, its marker last: a kill halfway leaves it marked."""
+    if folder.is_symlink() or not is_site(folder):
+        return
+    for entry in folder.iterdir():
+        if entry.name == SITE_MARKER:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    (folder / SITE_MARKER).unlink()
+    folder.rmdir()
+
+
+def _recover(out: Path) -> None:
+    """Finish what a killed build left: a site moved aside goes back when no site replaced it,
+    and the leftover folders are removed."""
+    aside = _moved_aside(out)
+    if not out.exists() and not out.is_symlink() and is_site(aside):
+        aside.rename(out)
+    _remove_ours(aside)
+    _remove_ours(_staging(out))
+
+
 def _swap_in(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with two renames; the old site is deleted only afterwards."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.old-"))
-        old.rmdir()
-        out.rename(old)
+    """Replace `out` by `staging`: move the old site aside, rename the new one in, then delete
+    the old one. A kill at any step is recovered by `_recover` on the next build."""
+    aside = _moved_aside(out)
+    if is_site(out):
+        out.rename(aside)
+    elif out.exists():
+        out.rmdir()  # an empty folder (check_output refused any other)
     try:
         staging.rename(out)
     except OSError:
-        if old is not None:
-            old.rename(out)
+        if aside.exists():
+            aside.rename(out)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
+    _remove_ours(aside)
 
 
 def _source_date_epoch(notice: Notice) -> str:
@@ -390,30 +540,38 @@ def build_site(
     config: Path | None = None,
 ) -> BuildResult:
     """Build the site for a loaded notice into `out`. Raises BuildError with one line."""
-    from .exports import export_files
-
     notice = loaded.notice
     if notice is None:
         raise BuildError("the notice did not load; run `noticegen lint` for the findings")
     out = out.absolute()
-    if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
-        raise BuildError(
-            f"{out} is not empty and holds no {MANIFEST}: it is not a site noticegen built, "
-            "and building would replace it; choose another --out"
-        )
-    inputs = inputs_hash(loaded.root, draft=draft, config=config, out=out)
+    check_output(out, loaded.root)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with _lock(out.parent):
+            _recover(out)
+            check_output(out, loaded.root)  # what the recovery put back is checked too
+            return _build_locked(loaded, notice, out, draft, workers, config)
+    except OSError as error:
+        raise BuildError(f"cannot write the site {out}: {describe_os_error(error)}") from error
+
+
+def _build_locked(
+    loaded: LoadedNotice,
+    notice: Notice,
+    out: Path,
+    draft: bool,
+    workers: int | None,
+    config: Path | None,
+) -> BuildResult:
+    from .exports import export_files
+
+    inputs = inputs_hash(loaded.root, draft=draft, config=config)
     previous = previous_build(out, inputs)
     if previous is not None:
         return previous  # rendering is skipped; lint, which reads git too, ran as always
     # A draft is built despite errors: say what the errors left out of it.
     warnings = dropped_supplements(loaded) if draft else []
-
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.build-"))
-        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a site must be readable
-    except OSError as error:
-        raise BuildError(f"cannot write to {out.parent}: {error.strerror}") from error
+    staging = _new_staging(out)
 
     saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # fontTools stamps subset fonts with SOURCE_DATE_EPOCH: set it so PDFs are reproducible.
@@ -441,13 +599,11 @@ def build_site(
         _write(staging, MANIFEST, _manifest(staging, inputs, notice))
         _swap_in(staging, out)
     except MissingAsset as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_ours(staging)
         raise BuildError(str(error)) from error
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"cannot write the site: {error.strerror}: {error.filename}") from error
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        with contextlib.suppress(OSError):  # the first error is the one to report
+            _remove_ours(staging)
         raise
     finally:
         if saved_epoch is None:
