@@ -257,9 +257,7 @@ def serve(path: Path, out: Path, port: int, interval: float) -> None:
             error = f"could not rebuild ({type(unexpected).__name__}: {unexpected})"
         preview.error = None if error is None else " ".join(error.split())
         if preview.error is not None:
-            click.echo(
-                f"noticegen: error: {preview.error}; serving the last good preview", err=True
-            )
+            click.echo(f"noticegen: error: {preview.error}; serving the last good build", err=True)
 
     rebuild()
     try:
