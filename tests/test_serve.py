@@ -133,6 +133,7 @@ def test_serve_serves_only_the_files_it_published(served: Served, tmp_path: Path
     assert status_of(served.url + "manifest.json") == 200
     listing = status_of(served.url + "exports/")  # no folder listing
     assert listing == 404
+    assert not (site / "versions").exists()  # a preview is not published
 
 
 def test_serve_refuses_a_folder_it_did_not_build_and_serves_nothing(tmp_path: Path) -> None:

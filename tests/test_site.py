@@ -182,6 +182,22 @@ def test_a_draft_never_writes_the_archive(notice_dir: Path, tmp_path: Path) -> N
 
 
 @pytest.mark.usefixtures("fake_pdfs")
+def test_a_preview_never_writes_the_archive_and_a_build_after_it_does(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    # The reproduction: `serve` on a notice being written archived it as versions/1.2.0, and
+    # every later edit then differed from "the published" 1.2.0.
+    out = tmp_path / "site"
+    preview = build_site(loaded(notice_dir), out, preview=True)
+    assert not preview.skipped and not (out / "versions").exists()
+    _edit(notice_dir, "Protecting our", "Guarding our")
+    assert build_site(loaded(notice_dir), out, preview=True).warnings == ()
+    published = build_site(loaded(notice_dir), out)
+    assert not published.skipped and published.warnings == ()
+    assert "Guarding our" in (out / "versions/1.2.0/en/index.html").read_text()
+
+
+@pytest.mark.usefixtures("fake_pdfs")
 def test_an_archived_version_is_kept_when_the_notice_changes_under_it(
     notice_dir: Path, tmp_path: Path
 ) -> None:

@@ -8,7 +8,7 @@ Layout of the output folder:
     notice.json                   the model as JSON
     exports/                      App Store / Play label answers, DPV JSON-LD
     versions/<version>/           every published version, kept across builds as it was first
-                                  published (a draft is never archived)
+                                  published (a draft or a `serve` preview is never archived)
     manifest.json                 every file with its sha256, and the hash of the inputs
     .noticegen-site               the marker that noticegen built this folder (see SITE_MARKER)
 
@@ -253,14 +253,17 @@ def _renderer_files() -> Iterator[tuple[str, Path]]:
             yield path.relative_to(package).as_posix(), path
 
 
-def inputs_hash(root: Path, *, draft: bool, config: Path | None = None) -> str:
+def inputs_hash(
+    root: Path, *, draft: bool, config: Path | None = None, preview: bool = False
+) -> str:
     """A hash of everything the output depends on: the notice files, noticegen's own version and
-    the files of noticegen that shape the output, the draft flag, SOURCE_DATE_EPOCH and the lint
+    the files of noticegen that shape the output, the draft and preview flags (a preview archives
+    nothing, so a build after it must not be skipped), SOURCE_DATE_EPOCH and the lint
     configuration (which decides whether the notice may be built at all)."""
     digest = hashlib.sha256()
     if config is not None:
         digest.update(b"config\0" + hashlib.sha256(config.read_bytes()).digest())
-    digest.update(f"{GENERATOR}\0draft={draft}\0".encode())
+    digest.update(f"{GENERATOR}\0draft={draft}\0preview={preview}\0".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     for path in _files_under(root):
         digest.update(f"notice/{path.relative_to(root).as_posix()}\0".encode())
@@ -538,8 +541,12 @@ def build_site(
     draft: bool = False,
     workers: int | None = None,
     config: Path | None = None,
+    preview: bool = False,
 ) -> BuildResult:
-    """Build the site for a loaded notice into `out`. Raises BuildError with one line."""
+    """Build the site for a loaded notice into `out`. Raises BuildError with one line.
+
+    A preview (`serve`, while the notice is being written) is not published: like a draft, it
+    adds nothing to the archive of versions."""
     notice = loaded.notice
     if notice is None:
         raise BuildError("the notice did not load; run `noticegen lint` for the findings")
@@ -550,7 +557,7 @@ def build_site(
         with _lock(out.parent):
             _recover(out)
             check_output(out, loaded.root)  # what the recovery put back is checked too
-            return _build_locked(loaded, notice, out, draft, workers, config)
+            return _build_locked(loaded, notice, out, draft, workers, config, preview)
     except OSError as error:
         raise BuildError(f"cannot write the site {out}: {describe_os_error(error)}") from error
 
@@ -562,10 +569,11 @@ def _build_locked(
     draft: bool,
     workers: int | None,
     config: Path | None,
+    preview: bool,
 ) -> BuildResult:
     from .exports import export_files
 
-    inputs = inputs_hash(loaded.root, draft=draft, config=config)
+    inputs = inputs_hash(loaded.root, draft=draft, config=config, preview=preview)
     previous = previous_build(out, inputs)
     if previous is not None:
         return previous  # rendering is skipped; lint, which reads git too, ran as always
@@ -592,7 +600,7 @@ def _build_locked(
         for relative, data in export_files(notice).items():
             _write(staging, f"exports/{relative}", data)
         _copy_archive(out, staging)
-        if not draft:
+        if not (draft or preview):
             warning = _archive(staging, notice.notice.version, published)
             if warning is not None:
                 warnings.append(warning)

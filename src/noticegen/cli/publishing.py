@@ -49,18 +49,20 @@ def _load_and_lint(path: Path, config: Path | None) -> tuple[LoadedNotice, list[
         fail_usage(str(error))
 
 
-def _build(loaded: LoadedNotice, out: Path, draft: bool, config: Path | None) -> str:
+def _build(
+    loaded: LoadedNotice, out: Path, draft: bool, config: Path | None, *, preview: bool = False
+) -> str:
     """Build and describe the result in one line; raises BuildError."""
     from ..site import build_site
 
     started = time.perf_counter()
-    result = build_site(loaded, out, draft=draft, config=config)
+    result = build_site(loaded, out, draft=draft, config=config, preview=preview)
     seconds = time.perf_counter() - started
     for warning in result.warnings:
         click.echo(f"noticegen: warning: {warning}", err=True)
     if result.skipped:
         return f"{out}: up to date (inputs unchanged since the last build), {result.files} files"
-    kind = "draft " if draft else ""
+    kind = "draft " if draft else "preview " if preview else ""
     return f"built {kind}site {out}: {result.files} files, {result.pdfs} PDFs ({seconds:.2f} s)"
 
 
@@ -141,7 +143,7 @@ def _rebuild_preview(path: Path, out: Path) -> str | None:
     if loaded.notice is None:
         return "the notice does not load (findings above)"
     try:
-        click.echo(_build(loaded, out, bool(blocking(findings)), config))
+        click.echo(_build(loaded, out, bool(blocking(findings)), config, preview=True))
     except BuildError as error:
         return str(error)
     return None
@@ -237,7 +239,8 @@ def serve(path: Path, out: Path, port: int, interval: float) -> None:
     """Serve the built site on 127.0.0.1 and rebuild it whenever a notice file changes.
 
     While lint reports errors the preview is built as a watermarked draft; while the notice
-    cannot be built at all, the last good preview stays and the reason is printed.
+    cannot be built at all, the last good preview stays and the reason is printed. A preview
+    is not published: it adds nothing to the versions archive (`build` does).
     """
     import http.server
 
