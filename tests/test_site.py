@@ -4,6 +4,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -60,7 +61,7 @@ def test_layout_and_manifest(notice_dir: Path, tmp_path: Path) -> None:
                      "exports/apple-app-privacy.json", "exports/google-play-data-safety.json",
                      "exports/dpv.jsonld", "versions/1.2.0/en/index.html",
                      "versions/1.2.0/en/example-notice.pdf",
-                     "versions/1.2.0/notice.json"):  # fmt: skip
+                     "versions/1.2.0/notice.json", "versions/index.html"):  # fmt: skip
         assert expected in files, expected
     # The marker that lets a later build replace the folder is not part of the published site.
     assert json.loads(files.pop(".noticegen-site")) == {"format": 1, "tool": "noticegen"}
@@ -157,6 +158,26 @@ def test_earlier_versions_are_kept(notice_dir: Path, tmp_path: Path) -> None:
     ).read_bytes()
     manifest = json.loads((out / "manifest.json").read_text())
     assert "versions/1.2.0/en/example-notice.pdf" in manifest["files"]
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_the_versions_page_lists_every_archived_version_newest_first(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out, draft=True)
+    assert not (out / site.VERSIONS_PAGE).exists()  # nothing archived yet
+    build_site(loaded(notice_dir), out)
+    # The same effective date: 1.10.0 is still the newer (numbers, not text, are compared).
+    _edit(notice_dir, 'version: "1.2.0"', 'version: "1.10.0"')
+    build_site(loaded(notice_dir), out)
+    page = (out / site.VERSIONS_PAGE).read_text()
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', page)
+    assert links == [("1.10.0/index.html", "Version 1.10.0"), ("1.2.0/index.html", "Version 1.2.0")]
+    assert all((out / "versions" / href).is_file() for href, _ in links)
+    assert "Effective" in page and '<html lang="en"' in page
+    draft = build_site(loaded(notice_dir), out, draft=True)  # a draft keeps the page as it was
+    assert not draft.skipped and (out / site.VERSIONS_PAGE).read_text() == page
 
 
 def _edit(notice_dir: Path, old: str, new: str) -> None:

@@ -9,6 +9,7 @@ Layout of the output folder:
     exports/                      App Store / Play label answers, DPV JSON-LD
     versions/<version>/           every published version, kept across builds as it was first
                                   published (a draft or a `serve` preview is never archived)
+    versions/index.html           the list of archived versions (VERSIONS_PAGE), when there is one
     manifest.json                 every file with its sha256, and the hash of the inputs
     .noticegen-site               the marker that noticegen built this folder (see SITE_MARKER)
 
@@ -47,9 +48,12 @@ from .folder import supplement_files
 if TYPE_CHECKING:  # PDF workers import this module: keep it free of the model and rules
     from .loading import LoadedNotice
     from .model import Notice, Supplement
+    from .render import html
 
 MANIFEST = "manifest.json"
 VERSIONS = "versions"
+VERSIONS_PAGE = f"{VERSIONS}/index.html"
+"""The page that lists every archived version, relative to the site folder."""
 GENERATOR = f"noticegen {__version__}"
 SITE_MARKER = ".noticegen-site"
 SITE_FORMAT = 1
@@ -366,6 +370,46 @@ def _archive(staging: Path, version: str, published: dict[str, bytes]) -> str | 
     )
 
 
+def _versions_page(loaded: LoadedNotice, staging: Path) -> str | None:
+    """The page listing the archived versions in `staging`, newest first; None without any."""
+    from .i18n.notice import translate_notice
+    from .i18n.strings import Strings
+    from .render import html
+
+    notice = loaded.notice
+    assert notice is not None
+    archive = staging / VERSIONS
+    folders = sorted(p for p in archive.iterdir() if p.is_dir()) if archive.is_dir() else []
+    if not folders:
+        return None
+    versions = [
+        html.ArchivedVersion(f.name, f"{f.name}/index.html", _effective(f)) for f in folders
+    ]
+    versions.sort(key=_newest_last)
+    versions.reverse()
+    source = notice.notice.language
+    return html.render_versions(
+        translate_notice(notice, loaded.root, source),
+        Strings(source),
+        versions=versions,
+        generator=GENERATOR,
+    )
+
+
+def _newest_last(version: html.ArchivedVersion) -> tuple[datetime.date, tuple[int, ...]]:
+    numbers = tuple(int(n) if n.isdigit() else -1 for n in version.version.split("."))
+    return version.effective or datetime.date.min, numbers
+
+
+def _effective(archived: Path) -> datetime.date | None:
+    """The effective date of an archived version, from its notice.json."""
+    try:
+        data = json.loads((archived / "notice.json").read_text(encoding="utf-8"))
+        return datetime.date.fromisoformat(data["notice"]["effective"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _manifest(staging: Path, inputs: str, notice: Notice) -> bytes:
     files = {
         path.relative_to(staging).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -604,6 +648,9 @@ def _build_locked(
             warning = _archive(staging, notice.notice.version, published)
             if warning is not None:
                 warnings.append(warning)
+        versions_page = _versions_page(loaded, staging)
+        if versions_page is not None:
+            _write(staging, VERSIONS_PAGE, versions_page.encode("utf-8"))
         _write(staging, MANIFEST, _manifest(staging, inputs, notice))
         _swap_in(staging, out)
     except MissingAsset as error:

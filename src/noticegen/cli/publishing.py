@@ -262,6 +262,7 @@ def serve(path: Path, out: Path, port: int, interval: float) -> None:
         if preview.error is not None:
             click.echo(f"noticegen: error: {preview.error}; serving the last good build", err=True)
 
+    seen = _snapshot(root)  # taken before building: an edit made meanwhile is built next
     rebuild()
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _site_handler(out, preview))
@@ -269,7 +270,6 @@ def serve(path: Path, out: Path, port: int, interval: float) -> None:
         fail_usage(f"cannot listen on 127.0.0.1:{port}: {error.strerror}")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(f"serving {out} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
-    seen = _snapshot(root)
     try:
         while True:
             time.sleep(interval)
