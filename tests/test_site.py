@@ -6,7 +6,11 @@ import json
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -684,3 +688,51 @@ def test_a_damaged_file_is_rebuilt_although_the_inputs_are_unchanged(
     result = build_site(loaded(notice_dir), out)
     assert not result.skipped
     assert tree(out) == before and not page.is_symlink()
+
+
+def _processes_naming(path: Path) -> list[int]:
+    """Processes whose command line names `path` (a forked PDF worker keeps its build's)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if str(path).encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue  # the process ended meanwhile
+    return found
+
+
+def _wait_until(condition: Callable[[], bool], what: str) -> None:
+    """Poll; the deadline is a guard against a hang, not a measure of speed."""
+    deadline = time.monotonic() + 180
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/cmdline").exists() or (os.cpu_count() or 1) < 2,
+    reason="needs /proc and a pool of PDF workers",
+)
+def test_a_killed_build_leaves_no_worker_and_no_lock_behind(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    # The reproduction: SIGKILL during rendering left the pool's workers waiting for work
+    # forever, and they held the output folder's lock, so the next build never started.
+    out = tmp_path / "site"
+    command = [sys.executable, "-m", "noticegen", "build", str(notice_dir), "--out", str(out)]
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    _edit(notice_dir, 'version: "1.2.0"', 'version: "1.3.0"')
+    build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_until(
+        lambda: len(_processes_naming(out)) > 1 or build.poll() is not None, "the PDF workers"
+    )
+    assert build.poll() is None, "the build ended before its workers could be seen"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    _wait_until(lambda: not _processes_naming(out), "the workers to end with their build")
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    files = _intact(out)
+    assert {"versions/1.2.0/en/index.html", "versions/1.3.0/en/index.html"} <= files.keys()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notice", "site"]

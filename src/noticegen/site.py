@@ -36,6 +36,7 @@ import multiprocessing
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -184,6 +185,8 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
 
 _worker_renderer: Any = None
 _worker_error: Exception | None = None
+_held_lock: int | None = None
+"""The descriptor that holds the lock on the output's parent folder while this process builds."""
 
 
 def _init_worker(root: str) -> None:
@@ -199,6 +202,22 @@ def _init_worker(root: str) -> None:
         _worker_renderer = PdfRenderer(Path(root))
     except PdfError as error:
         _worker_error = error
+
+
+def _init_pool_worker(root: str) -> None:
+    # A forked worker shares the build's lock: it lets go of it, so that a build killed while
+    # its workers live on does not lock out the next one. And it ends with the build that
+    # started it: a killed build's workers would otherwise wait for work forever.
+    if _held_lock is not None:
+        os.close(_held_lock)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    _init_worker(root)
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _render_in_worker(html_text: str) -> bytes:
@@ -221,7 +240,7 @@ def render_pdfs(root: Path, documents: list[str], workers: int | None = None) ->
         with ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
-            initializer=_init_worker,
+            initializer=_init_pool_worker,
             initargs=(str(root),),
         ) as pool:
             # Longest pages first, so that no core is left with a long page at the end.
@@ -493,13 +512,17 @@ def _moved_aside(out: Path) -> Path:
 
 @contextlib.contextmanager
 def _lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `folder` so that no other build works beside this one."""
+    """Hold an exclusive lock on `folder` so that no other build works beside this one (a
+    second build waits for the first)."""
+    global _held_lock
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         with contextlib.suppress(OSError):  # a file system without flock: build unlocked
             fcntl.flock(descriptor, fcntl.LOCK_EX)
+        _held_lock = descriptor
         yield
     finally:
+        _held_lock = None
         os.close(descriptor)  # releases the lock
 
 
