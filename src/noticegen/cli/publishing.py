@@ -219,7 +219,7 @@ class _Preview:
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("site"),
     show_default=True,
-    help="Folder to build the site into.",
+    help="Folder to build the preview into: absent, empty or a site noticegen built.",
 )
 @click.option(
     "--port",
