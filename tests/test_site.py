@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import re
 import shutil
+import signal
+import subprocess
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from noticegen import linting, site
 from noticegen.cli import main
@@ -60,8 +66,10 @@ def test_layout_and_manifest(notice_dir: Path, tmp_path: Path) -> None:
                      "exports/record-of-processing-activities.xlsx", "exports/dpv.jsonld",
                      "versions/1.2.0/en/index.html",
                      "versions/1.2.0/en/example-notice.pdf",
-                     "versions/1.2.0/notice.json"):  # fmt: skip
+                     "versions/1.2.0/notice.json", "versions/index.html"):  # fmt: skip
         assert expected in files, expected
+    # The marker that lets a later build replace the folder is not part of the published site.
+    assert json.loads(files.pop(".noticegen-site")) == {"format": 1, "tool": "noticegen"}
     manifest = json.loads(files.pop("manifest.json"))
     assert manifest["files"] == {
         name: hashlib.sha256(data).hexdigest() for name, data in files.items()
@@ -156,6 +164,26 @@ def test_earlier_versions_are_kept(notice_dir: Path, tmp_path: Path) -> None:
     assert "versions/1.2.0/en/example-notice.pdf" in manifest["files"]
 
 
+@pytest.mark.usefixtures("fake_pdfs")
+def test_the_versions_page_lists_every_archived_version_newest_first(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out, draft=True)
+    assert not (out / site.VERSIONS_PAGE).exists()  # nothing archived yet
+    build_site(loaded(notice_dir), out)
+    # The same effective date: 1.10.0 is still the newer (numbers, not text, are compared).
+    _edit(notice_dir, 'version: "1.2.0"', 'version: "1.10.0"')
+    build_site(loaded(notice_dir), out)
+    page = (out / site.VERSIONS_PAGE).read_text()
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', page)
+    assert links == [("1.10.0/index.html", "Version 1.10.0"), ("1.2.0/index.html", "Version 1.2.0")]
+    assert all((out / "versions" / href).is_file() for href, _ in links)
+    assert "Effective" in page and '<html lang="en"' in page
+    draft = build_site(loaded(notice_dir), out, draft=True)  # a draft keeps the page as it was
+    assert not draft.skipped and (out / site.VERSIONS_PAGE).read_text() == page
+
+
 def _edit(notice_dir: Path, old: str, new: str) -> None:
     path = notice_dir / "notice.yaml"
     text = path.read_text()
@@ -176,6 +204,22 @@ def test_a_draft_never_writes_the_archive(notice_dir: Path, tmp_path: Path) -> N
     assert "Guarding our" in (out / "en/index.html").read_text()
     assert tree(out / "versions") == archived
     assert result.warnings == ()
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_preview_never_writes_the_archive_and_a_build_after_it_does(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    # The reproduction: `serve` on a notice being written archived it as versions/1.2.0, and
+    # every later edit then differed from "the published" 1.2.0.
+    out = tmp_path / "site"
+    preview = build_site(loaded(notice_dir), out, preview=True)
+    assert not preview.skipped and not (out / "versions").exists()
+    _edit(notice_dir, "Protecting our", "Guarding our")
+    assert build_site(loaded(notice_dir), out, preview=True).warnings == ()
+    published = build_site(loaded(notice_dir), out)
+    assert not published.skipped and published.warnings == ()
+    assert "Guarding our" in (out / "versions/1.2.0/en/index.html").read_text()
 
 
 @pytest.mark.usefixtures("fake_pdfs")
@@ -388,8 +432,307 @@ def test_a_configuration_in_a_parent_pyproject_is_an_input(notice_dir: Path) -> 
     assert not build_site(loaded(notice_dir), out, config=config).skipped
 
 
+# --- the output folder: only a folder noticegen built is replaced ----------------------------
+
+
+def _build_cli(notice: Path, out: Path, *extra: str) -> Result:
+    return CliRunner().invoke(main, ["build", str(notice), "--out", str(out), *extra])
+
+
+def _refused_in_one_line(result: Result, why: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert why in result.output, result.output
+
+
 @pytest.mark.usefixtures("fake_pdfs")
-def test_a_site_inside_the_notice_folder_is_not_an_input(notice_dir: Path) -> None:
-    out = notice_dir / "site"
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        "{}\n",  # the reproduction: any JSON object was taken for a site
+        '{"name": "App", "start_url": "/", "display": "standalone"}\n',  # a web app's manifest
+        '{"generator": "noticegen 0.1.0", "inputs": "0", "files": {}}\n',  # a look-alike
+    ],
+)
+def test_a_folder_with_a_manifest_json_is_not_replaced(
+    manifest: str, notice_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "manifest.json").write_text(manifest)
+    (out / "keep.txt").write_text("keep me")
+    before = tree(out)
+    _refused_in_one_line(_build_cli(notice_dir, out), "not a site noticegen built")
+    _refused_in_one_line(_build_cli(notice_dir, out, "--draft"), "not a site noticegen built")
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notice", "public"]
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_repository_holding_the_notice_is_not_replaced(tmp_path: Path) -> None:
+    # The reproduction: `echo '{}' > repo/manifest.json; noticegen build repo/notice --out repo`
+    repo = tmp_path / "repo"
+    notice = Path(shutil.copytree(SMALL, repo / "notice"))
+    (repo / ".git").mkdir()
+    (repo / "manifest.json").write_text("{}\n")
+    (repo / site.SITE_MARKER).write_text(json.dumps(site.MARKER))  # planted by a pull request
+    before = tree(repo)
+    _refused_in_one_line(_build_cli(notice, repo), "holds the notice folder")
+    assert tree(repo) == before
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+@pytest.mark.parametrize(
+    ("where", "why"),
+    [
+        ("notice/site", "is inside the notice folder"),
+        ("notice", "holds the notice folder"),
+        (".", "holds the notice folder"),
+        ("other-repo", "is the root of a git repository"),
+        ("link", "is a symbolic link"),
+        ("newer", "not a site noticegen built"),
+    ],
+)
+def test_unsafe_output_folders_are_refused(
+    where: str, why: str, notice_dir: Path, tmp_path: Path
+) -> None:
+    marker = json.dumps(site.MARKER)
+    (tmp_path / "other-repo/.git").mkdir(parents=True)
+    (tmp_path / "other-repo" / site.SITE_MARKER).write_text(marker)
+    built = tmp_path / "built"
+    assert _build_cli(notice_dir, built).exit_code == 0
+    (tmp_path / "link").symlink_to(built)
+    (tmp_path / "newer").mkdir()  # a site of a later layout that this noticegen does not know
+    (tmp_path / "newer" / site.SITE_MARKER).write_text('{"format": 2, "tool": "noticegen"}')
+    (tmp_path / "newer/page.html").write_text("kept")
+    before = tree(tmp_path)
+    _refused_in_one_line(_build_cli(notice_dir, tmp_path / where), why)
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("where", "why"),
+    [
+        ("/", "is the root of the file system"),
+        ("~", "is your home folder"),
+        ("~/f", "not a folder"),
+    ],
+)
+def test_the_root_and_home_folders_are_refused(
+    where: str, why: str, notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "f").write_text("a file")
+    monkeypatch.setenv("HOME", str(home))
+    with pytest.raises(site.UnsafeOutput, match=why):
+        site.check_output(Path(where).expanduser(), notice_dir)
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_an_empty_folder_and_a_site_noticegen_built_are_written(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    assert _build_cli(notice_dir, out).exit_code == 0
+    (out / "stale.html").write_text("a page of an earlier site")
+    _edit(notice_dir, "Protecting our", "Guarding our")
+    assert _build_cli(notice_dir, out).exit_code == 0
+    assert not (out / "stale.html").exists()  # the site is replaced as a whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notice", "site"]
+
+
+# --- a build killed at any step ----------------------------------------------------------------
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs, no cleanup either."""
+
+
+def _intact(out: Path) -> dict[str, str]:
+    """The manifest's file list, after checking that every file in it has its hash."""
+    files = json.loads((out / "manifest.json").read_text())["files"]
+    for name, digest in files.items():
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest, name
+    return files
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+@pytest.mark.parametrize(
+    "step",
+    ["rendering", "moving the old site aside", "renaming the new site in", "deleting the old site"],
+)
+def test_a_build_killed_at_any_step_is_recovered_by_the_next(
+    step: str, notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
     build_site(loaded(notice_dir), out)
-    assert build_site(loaded(notice_dir), out).skipped
+    first = tree(out)
+    _edit(notice_dir, 'version: "1.2.0"\n  effective', 'version: "1.3.0"\n  effective')
+
+    renames = []
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:
+        renames.append(self)
+        if (step, len(renames)) in {("moving the old site aside", 1),
+                                    ("renaming the new site in", 2)}:  # fmt: skip
+            raise Killed
+        return real_rename(self, target)
+
+    def remove(folder: Path) -> None:
+        if folder.exists():
+            if step == "deleting the old site":
+                shutil.rmtree(folder / "en")  # killed halfway
+            raise Killed
+
+    def render(root: Path, documents: list[str], workers: int | None = None) -> list[bytes]:
+        raise Killed
+
+    with monkeypatch.context() as killed:
+        killed.setattr(Path, "rename", rename)
+        killed.setattr(site, "_remove_ours", remove)
+        if step == "rendering":
+            killed.setattr(site, "render_pdfs", render)
+        with pytest.raises(Killed):
+            build_site(loaded(notice_dir), out)
+
+    # Killed, the build left the old site, the new one, or the old one moved aside.
+    left = out if out.exists() else tmp_path / ".site.old"
+    assert "versions/1.2.0/en/index.html" in _intact(left)
+
+    result = build_site(loaded(notice_dir), out)
+    assert result.skipped == (step == "deleting the old site")  # the new site was in place
+    files = _intact(out)
+    assert "versions/1.3.0/en/index.html" in files
+    assert {n: d for n, d in tree(out).items() if n.startswith("versions/1.2.0/")} == {
+        n: d for n, d in first.items() if n.startswith("versions/1.2.0/")
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notice", "site"]
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_leftover_folder_without_the_marker_is_not_ours_to_remove(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    lookalike = tmp_path / ".site.build"
+    lookalike.mkdir()
+    (lookalike / "notes.txt").write_text("someone's own folder")
+    with pytest.raises(BuildError, match="cannot write the site"):
+        build_site(loaded(notice_dir), tmp_path / "site")
+    assert (lookalike / "notes.txt").read_text() == "someone's own folder"
+
+
+# --- write errors and damaged outputs -----------------------------------------------------------
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_full_disk_names_the_file_and_the_reason(
+    notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out)
+    before = tree(out)
+    _edit(notice_dir, "Protecting our", "Guarding our")
+    real_write_bytes = Path.write_bytes
+
+    def write_bytes(self: Path, data: bytes) -> int:
+        if self.suffix == ".pdf":  # what a write on a full disk raises: no file name
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write_bytes(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    with pytest.raises(BuildError) as raised:
+        build_site(loaded(notice_dir), out)
+    message = str(raised.value)
+    assert "None" not in message and "\n" not in message
+    assert "No space left on device" in message and "example-notice.pdf" in message
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notice", "site"]
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "No space left on device"),
+        (OSError(errno.EACCES, "Permission denied", "/x/y"), "/x/y: Permission denied"),
+        (shutil.Error([("/a/v1", "/b/v1", "[Errno 28] No space left on device")]), "/b/v1: "),
+        (OSError("a message of its own"), "a message of its own"),
+        (OSError(), "OSError"),
+    ],
+)
+def test_an_os_error_is_described_without_none(error: OSError, expected: str) -> None:
+    described = site.describe_os_error(error)
+    assert expected in described and "None" not in described
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+@pytest.mark.parametrize("damage", ["truncate", "delete", "replace by a link"])
+def test_a_damaged_file_is_rebuilt_although_the_inputs_are_unchanged(
+    damage: str, notice_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out)
+    before = tree(out)
+    page = out / "en/index.html"
+    if damage == "truncate":
+        page.write_bytes(page.read_bytes()[:100])
+    elif damage == "delete":
+        page.unlink()
+    else:
+        (tmp_path / "copy.html").write_bytes(page.read_bytes())
+        page.unlink()
+        page.symlink_to(tmp_path / "copy.html")
+    result = build_site(loaded(notice_dir), out)
+    assert not result.skipped
+    assert tree(out) == before and not page.is_symlink()
+
+
+def _processes_naming(path: Path) -> list[int]:
+    """Processes whose command line names `path` (a forked PDF worker keeps its build's)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if str(path).encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue  # the process ended meanwhile
+    return found
+
+
+def _wait_until(condition: Callable[[], bool], what: str) -> None:
+    """Poll; the deadline is a guard against a hang, not a measure of speed."""
+    deadline = time.monotonic() + 180
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/cmdline").exists() or (os.cpu_count() or 1) < 2,
+    reason="needs /proc and a pool of PDF workers",
+)
+def test_a_killed_build_leaves_no_worker_and_no_lock_behind(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    # The reproduction: SIGKILL during rendering left the pool's workers waiting for work
+    # forever, and they held the output folder's lock, so the next build never started.
+    out = tmp_path / "site"
+    command = [sys.executable, "-m", "noticegen", "build", str(notice_dir), "--out", str(out)]
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    _edit(notice_dir, 'version: "1.2.0"', 'version: "1.3.0"')
+    build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_until(
+        lambda: len(_processes_naming(out)) > 1 or build.poll() is not None, "the PDF workers"
+    )
+    assert build.poll() is None, "the build ended before its workers could be seen"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    _wait_until(lambda: not _processes_naming(out), "the workers to end with their build")
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    files = _intact(out)
+    assert {"versions/1.2.0/en/index.html", "versions/1.3.0/en/index.html"} <= files.keys()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notice", "site"]

@@ -8,24 +8,35 @@ Layout of the output folder:
     notice.json                   the model as JSON
     exports/                      store labels (Play CSV, xcprivacy), DPV JSON-LD, RoPA
     versions/<version>/           every published version, kept across builds as it was first
-                                  published (a draft is never archived)
+                                  published (a draft or a `serve` preview is never archived)
+    versions/index.html           the list of archived versions (VERSIONS_PAGE), when there is one
     manifest.json                 every file with its sha256, and the hash of the inputs
+    .noticegen-site               the marker that noticegen built this folder (see SITE_MARKER)
 
-The site is built in a temporary folder next to the output and swapped in at the end, so a
-failed build leaves the previous site as it was. When the inputs are unchanged since the last
-build, nothing is rendered.
+`--out` may come from a script run on a stranger's pull request, and the site replaces the whole
+folder: noticegen writes only into a folder that is absent, empty or marked as a site it built,
+and never into the notice folder, a folder holding it, a git repository, the home folder or `/`.
+
+The site is built in `.<out>.build` next to the output and swapped in with two renames, the old
+site moved aside to `.<out>.old` first. A build killed at any point leaves the old site, the new
+one, or the old one moved aside; the next build, holding a lock on the parent folder, puts a
+moved-aside site back and removes the leftover folders that carry the marker. When the inputs are
+unchanged since the last build and every file still has the hash the manifest gives, nothing is
+rendered.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import fcntl
 import hashlib
 import json
 import multiprocessing
 import os
 import shutil
-import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -38,14 +49,25 @@ from .folder import supplement_files
 if TYPE_CHECKING:  # PDF workers import this module: keep it free of the model and rules
     from .loading import LoadedNotice
     from .model import Notice, Supplement
+    from .render import html
 
 MANIFEST = "manifest.json"
 VERSIONS = "versions"
+VERSIONS_PAGE = f"{VERSIONS}/index.html"
+"""The page that lists every archived version, relative to the site folder."""
 GENERATOR = f"noticegen {__version__}"
+SITE_MARKER = ".noticegen-site"
+SITE_FORMAT = 1
+"""The layout version of the site: a folder marked with another one is left alone."""
+MARKER = {"format": SITE_FORMAT, "tool": "noticegen"}
 
 
 class BuildError(Exception):
     """The site could not be built; the message is one line for the user."""
+
+
+class UnsafeOutput(BuildError):
+    """`--out` names a folder noticegen must not replace."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +185,8 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
 
 _worker_renderer: Any = None
 _worker_error: Exception | None = None
+_held_lock: int | None = None
+"""The descriptor that holds the lock on the output's parent folder while this process builds."""
 
 
 def _init_worker(root: str) -> None:
@@ -178,6 +202,22 @@ def _init_worker(root: str) -> None:
         _worker_renderer = PdfRenderer(Path(root))
     except PdfError as error:
         _worker_error = error
+
+
+def _init_pool_worker(root: str) -> None:
+    # A forked worker shares the build's lock: it lets go of it, so that a build killed while
+    # its workers live on does not lock out the next one. And it ends with the build that
+    # started it: a killed build's workers would otherwise wait for work forever.
+    if _held_lock is not None:
+        os.close(_held_lock)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    _init_worker(root)
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _render_in_worker(html_text: str) -> bytes:
@@ -200,7 +240,7 @@ def render_pdfs(root: Path, documents: list[str], workers: int | None = None) ->
         with ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
-            initializer=_init_worker,
+            initializer=_init_pool_worker,
             initargs=(str(root),),
         ) as pool:
             # Longest pages first, so that no core is left with a long page at the end.
@@ -237,19 +277,18 @@ def _renderer_files() -> Iterator[tuple[str, Path]]:
 
 
 def inputs_hash(
-    root: Path, *, draft: bool, config: Path | None = None, out: Path | None = None
+    root: Path, *, draft: bool, config: Path | None = None, preview: bool = False
 ) -> str:
     """A hash of everything the output depends on: the notice files, noticegen's own version and
-    the files of noticegen that shape the output, the draft flag, SOURCE_DATE_EPOCH and the lint
+    the files of noticegen that shape the output, the draft and preview flags (a preview archives
+    nothing, so a build after it must not be skipped), SOURCE_DATE_EPOCH and the lint
     configuration (which decides whether the notice may be built at all)."""
     digest = hashlib.sha256()
     if config is not None:
         digest.update(b"config\0" + hashlib.sha256(config.read_bytes()).digest())
-    digest.update(f"{GENERATOR}\0draft={draft}\0".encode())
+    digest.update(f"{GENERATOR}\0draft={draft}\0preview={preview}\0".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     for path in _files_under(root):
-        if out is not None and path.absolute().is_relative_to(out):
-            continue  # a site built inside the notice folder is output, not input
         digest.update(f"notice/{path.relative_to(root).as_posix()}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     for name, path in _renderer_files():
@@ -267,14 +306,35 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
 
 
 def previous_build(out: Path, inputs: str) -> BuildResult | None:
-    """The build in `out` when it was made from the inputs hashed as `inputs` and is intact."""
+    """The build in `out` when it was made from the inputs hashed as `inputs` and every file
+    it lists still has the hash it was written with (a truncated file is rebuilt)."""
     manifest = read_manifest(out)
     if manifest is None or manifest.get("inputs") != inputs:
         return None
     files = manifest.get("files")
-    if not isinstance(files, dict) or not all((out / name).is_file() for name in files):
+    if not isinstance(files, dict) or not all(
+        _sha256_of(out / name) == digest for name, digest in files.items()
+    ):
         return None
     return BuildResult(out, len(files), sum(name.endswith(".pdf") for name in files), True)
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def published_files(out: Path) -> set[str]:
+    """The paths, relative to `out`, of the files noticegen published there (none when `out`
+    is not a site it built)."""
+    if not is_site(out):
+        return set()
+    files = _list_manifest(out)
+    return {*files, MANIFEST} if files else set()
 
 
 def dump_json(data: Any) -> bytes:
@@ -283,8 +343,22 @@ def dump_json(data: Any) -> bytes:
 
 def _write(folder: Path, relative: str, data: bytes) -> None:
     path = folder / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as error:
+        if error.filename is None:  # a failed write (a full disk) names no file
+            error.filename = str(path)
+        raise
+
+
+def describe_os_error(error: OSError) -> str:
+    """`path: reason` for the user, also for errors raised without a path or a reason."""
+    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+        _, target, reason = error.args[0][0]  # copytree gathers (source, target, reason)
+        return f"{target}: {reason}"
+    reason = error.strerror or (os.strerror(error.errno) if error.errno else str(error))
+    return f"{error.filename}: {reason}" if error.filename else reason or type(error).__name__
 
 
 def _copy_archive(previous: Path, staging: Path) -> None:
@@ -315,6 +389,46 @@ def _archive(staging: Path, version: str, published: dict[str, bytes]) -> str | 
     )
 
 
+def _versions_page(loaded: LoadedNotice, staging: Path) -> str | None:
+    """The page listing the archived versions in `staging`, newest first; None without any."""
+    from .i18n.notice import translate_notice
+    from .i18n.strings import Strings
+    from .render import html
+
+    notice = loaded.notice
+    assert notice is not None
+    archive = staging / VERSIONS
+    folders = sorted(p for p in archive.iterdir() if p.is_dir()) if archive.is_dir() else []
+    if not folders:
+        return None
+    versions = [
+        html.ArchivedVersion(f.name, f"{f.name}/index.html", _effective(f)) for f in folders
+    ]
+    versions.sort(key=_newest_last)
+    versions.reverse()
+    source = notice.notice.language
+    return html.render_versions(
+        translate_notice(notice, loaded.root, source),
+        Strings(source),
+        versions=versions,
+        generator=GENERATOR,
+    )
+
+
+def _newest_last(version: html.ArchivedVersion) -> tuple[datetime.date, tuple[int, ...]]:
+    numbers = tuple(int(n) if n.isdigit() else -1 for n in version.version.split("."))
+    return version.effective or datetime.date.min, numbers
+
+
+def _effective(archived: Path) -> datetime.date | None:
+    """The effective date of an archived version, from its notice.json."""
+    try:
+        data = json.loads((archived / "notice.json").read_text(encoding="utf-8"))
+        return datetime.date.fromisoformat(data["notice"]["effective"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _manifest(staging: Path, inputs: str, notice: Notice) -> bytes:
     files = {
         path.relative_to(staging).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -333,27 +447,133 @@ def _manifest(staging: Path, inputs: str, notice: Notice) -> bytes:
     )
 
 
+# --- the output folder: what may be replaced, the swap and its recovery ----------------------
+
+
+def is_site(folder: Path) -> bool:
+    """Whether `folder` carries the marker of a site noticegen built, in this site format."""
+    try:
+        return json.loads((folder / SITE_MARKER).read_text(encoding="utf-8")) == MARKER
+    except (OSError, ValueError):
+        return False
+
+
+def check_output(out: Path, notice_root: Path) -> None:
+    """Refuse, with UnsafeOutput, an output folder the site must not replace."""
+    out = out.absolute()
+    try:
+        refusal = _refusal(out, notice_root)
+    except OSError as error:
+        refusal = f"cannot be checked: {describe_os_error(error)}"
+    if refusal is not None:
+        raise UnsafeOutput(f"--out {out} {refusal}: choose a new or empty folder")
+
+
+def _refusal(out: Path, notice_root: Path) -> str | None:
+    """Why the site must not replace `out`, or None."""
+    where = out.resolve()
+    notice = notice_root.resolve()
+    if where.parent == where:
+        return "is the root of the file system"
+    if where == _home():
+        return "is your home folder"
+    if notice.is_relative_to(where):
+        return f"holds the notice folder {notice_root}"
+    if where.is_relative_to(notice):
+        return f"is inside the notice folder {notice_root}"
+    if out.is_symlink():
+        return "is a symbolic link; give the folder it points to"
+    if out.exists() and not out.is_dir():
+        return "is not a folder"
+    if (out / ".git").exists():
+        return "is the root of a git repository"
+    if out.is_dir() and any(out.iterdir()) and not is_site(out):
+        return (
+            f"holds files and is not a site noticegen built (it has no {SITE_MARKER} marker); "
+            "the site replaces the whole folder"
+        )
+    return None
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError):  # no HOME and no password entry
+        return None
+
+
+def _staging(out: Path) -> Path:
+    return out.with_name(f".{out.name}.build")
+
+
+def _moved_aside(out: Path) -> Path:
+    return out.with_name(f".{out.name}.old")
+
+
+@contextlib.contextmanager
+def _lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` so that no other build works beside this one (a
+    second build waits for the first)."""
+    global _held_lock
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        with contextlib.suppress(OSError):  # a file system without flock: build unlocked
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        _held_lock = descriptor
+        yield
+    finally:
+        _held_lock = None
+        os.close(descriptor)  # releases the lock
+
+
+def _new_staging(out: Path) -> Path:
+    """An empty staging folder, marked at once so that it is ours to remove if we are killed."""
+    staging = _staging(out)
+    staging.mkdir()
+    (staging / SITE_MARKER).write_bytes(dump_json(MARKER))
+    return staging
+
+
+def _remove_ours(folder: Path) -> None:
+    """Delete a folder noticegen made, its marker last: a kill halfway leaves it marked."""
+    if folder.is_symlink() or not is_site(folder):
+        return
+    for entry in folder.iterdir():
+        if entry.name == SITE_MARKER:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    (folder / SITE_MARKER).unlink()
+    folder.rmdir()
+
+
+def _recover(out: Path) -> None:
+    """Finish what a killed build left: a site moved aside goes back when no site replaced it,
+    and the leftover folders are removed."""
+    aside = _moved_aside(out)
+    if not out.exists() and not out.is_symlink() and is_site(aside):
+        aside.rename(out)
+    _remove_ours(aside)
+    _remove_ours(_staging(out))
+
+
 def _swap_in(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with two renames; the old site is deleted only afterwards."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.old-"))
-        old.rmdir()
-        out.rename(old)
+    """Replace `out` by `staging`: move the old site aside, rename the new one in, then delete
+    the old one. A kill at any step is recovered by `_recover` on the next build."""
+    aside = _moved_aside(out)
+    if is_site(out):
+        out.rename(aside)
+    elif out.exists():
+        out.rmdir()  # an empty folder (check_output refused any other)
     try:
         staging.rename(out)
     except OSError:
-        if old is not None:
-            old.rename(out)
+        if aside.exists():
+            aside.rename(out)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
+    _remove_ours(aside)
 
 
 def _source_date_epoch(notice: Notice) -> str:
@@ -388,32 +608,45 @@ def build_site(
     draft: bool = False,
     workers: int | None = None,
     config: Path | None = None,
+    preview: bool = False,
 ) -> BuildResult:
-    """Build the site for a loaded notice into `out`. Raises BuildError with one line."""
-    from .exports import export_files
+    """Build the site for a loaded notice into `out`. Raises BuildError with one line.
 
+    A preview (`serve`, while the notice is being written) is not published: like a draft, it
+    adds nothing to the archive of versions."""
     notice = loaded.notice
     if notice is None:
         raise BuildError("the notice did not load; run `noticegen lint` for the findings")
     out = out.absolute()
-    if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
-        raise BuildError(
-            f"{out} is not empty and holds no {MANIFEST}: it is not a site noticegen built, "
-            "and building would replace it; choose another --out"
-        )
-    inputs = inputs_hash(loaded.root, draft=draft, config=config, out=out)
+    check_output(out, loaded.root)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with _lock(out.parent):
+            _recover(out)
+            check_output(out, loaded.root)  # what the recovery put back is checked too
+            return _build_locked(loaded, notice, out, draft, workers, config, preview)
+    except OSError as error:
+        raise BuildError(f"cannot write the site {out}: {describe_os_error(error)}") from error
+
+
+def _build_locked(
+    loaded: LoadedNotice,
+    notice: Notice,
+    out: Path,
+    draft: bool,
+    workers: int | None,
+    config: Path | None,
+    preview: bool,
+) -> BuildResult:
+    from .exports import export_files
+
+    inputs = inputs_hash(loaded.root, draft=draft, config=config, preview=preview)
     previous = previous_build(out, inputs)
     if previous is not None:
         return previous  # rendering is skipped; lint, which reads git too, ran as always
     # A draft is built despite errors: say what the errors left out of it.
     warnings = dropped_supplements(loaded) if draft else []
-
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.build-"))
-        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a site must be readable
-    except OSError as error:
-        raise BuildError(f"cannot write to {out.parent}: {error.strerror}") from error
+    staging = _new_staging(out)
 
     saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # fontTools stamps subset fonts with SOURCE_DATE_EPOCH: set it so PDFs are reproducible.
@@ -434,20 +667,21 @@ def build_site(
         for relative, data in export_files(notice).items():
             _write(staging, f"exports/{relative}", data)
         _copy_archive(out, staging)
-        if not draft:
+        if not (draft or preview):
             warning = _archive(staging, notice.notice.version, published)
             if warning is not None:
                 warnings.append(warning)
+        versions_page = _versions_page(loaded, staging)
+        if versions_page is not None:
+            _write(staging, VERSIONS_PAGE, versions_page.encode("utf-8"))
         _write(staging, MANIFEST, _manifest(staging, inputs, notice))
         _swap_in(staging, out)
     except MissingAsset as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_ours(staging)
         raise BuildError(str(error)) from error
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"cannot write the site: {error.strerror}: {error.filename}") from error
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        with contextlib.suppress(OSError):  # the first error is the one to report
+            _remove_ours(staging)
         raise
     finally:
         if saved_epoch is None:

@@ -347,3 +347,36 @@ def render_index(
     )
     context.update(index_script=Markup(INDEX_SCRIPT))
     return _render_page(_template("index.html"), context)
+
+
+@dataclass(frozen=True)
+class ArchivedVersion:
+    """A version in the site's archive of versions, as the versions page lists it."""
+
+    version: str
+    path: str
+    """Its front page, from the versions page: `1.2.0/index.html`."""
+    effective: datetime.date | None
+    """None when its archived notice.json cannot be read."""
+
+
+def render_versions(
+    notice: Notice,
+    strings: Strings,
+    *,
+    versions: list[ArchivedVersion],
+    generator: str = "noticegen",
+) -> str:
+    """The page of every archived version (`versions/index.html`), newest first, in the
+    notice's source language."""
+    context = _base_context(
+        notice,
+        strings,
+        draft=False,
+        languages=[],
+        generator=generator,
+        x_default=None,
+        to_root=LANGUAGE_PAGE_TO_ROOT,
+    )
+    context.update(versions=versions)
+    return _render_page(_template("versions.html"), context)
