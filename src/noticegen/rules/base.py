@@ -1,4 +1,8 @@
-"""What a rule is: a code, a name, a severity, a docstring for lawyers, and a pure check."""
+"""What a rule is: a code, a name, a severity, a docstring for lawyers, and a pure check.
+
+A rule states its code; its family is the package it lives in and its name is its module's
+(`rules/ccpa/ccpa_annual_update.py` holds `ccpa-annual-update` of family `ccpa`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import re
 import textwrap
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
+
+from pydantic import BaseModel, ConfigDict
 
 from ..findings import Position, Severity
 
@@ -33,18 +39,51 @@ class Violation(NamedTuple):
     position: Position | None = None
 
 
+class RuleOptions(BaseModel):
+    """Base of a rule's options, read from `[tool.noticegen.options.CODE]`: a rule that takes
+    options declares them as its nested `Options(RuleOptions)` class."""
+
+    # Built when first used: most runs configure no option, and lint imports every rule.
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, defer_build=True, use_attribute_docstrings=True
+    )
+
+
 class Rule:
     """Base of every rule. Subclasses set the class attributes and implement `check`."""
 
     code: ClassVar[str]
     name: ClassVar[str]
+    """The rule's module name in kebab case, set when the class is defined."""
     family: ClassVar[str]
+    """The package the rule's module is in, set when the class is defined."""
     severity: ClassVar[Severity] = Severity.ERROR
     profiles: ClassVar[frozenset[str]] = frozenset()
     """Profiles that turn the rule on; empty means it always runs."""
     citation: ClassVar[str] = ""
     hint: ClassVar[str] = ""
     reported_by_loader: ClassVar[bool] = False
+    Options: ClassVar[type[RuleOptions] | None] = None
+    """The options the rule reads, if any; it reads them as `self.options`."""
+    options: RuleOptions | None
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        stated = {"name", "family"} & set(vars(cls))
+        if stated:
+            raise TypeError(
+                f"{cls.__qualname__} states {' and '.join(sorted(stated))}: a rule's family "
+                "is its package and its name is its module's; rename the module instead"
+            )
+        package, _, module = cls.__module__.rpartition(".")
+        cls.name = module.replace("_", "-")
+        cls.family = package.rpartition(".")[2]
+
+    def __init__(self, options: RuleOptions | None = None) -> None:
+        """`options` are the rule's own, validated; the defaults when none are configured."""
+        if options is None and self.Options is not None:
+            options = self.Options.model_construct()  # the defaults, valid by definition
+        self.options = options
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         return iter(())

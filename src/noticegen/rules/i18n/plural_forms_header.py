@@ -34,8 +34,6 @@ class PluralFormsHeader(Rule):
     """
 
     code = "NG705"
-    name = "plural-forms-header"
-    family = "i18n"
     hint = "Let `noticegen i18n update` write the header, or copy the expected one."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
