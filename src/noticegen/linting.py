@@ -115,11 +115,13 @@ def _locate(rule: type[Rule], violation: Violation, loaded: LoadedNotice) -> Fin
 def _find_quote(source: SourceFile, start: Position, quote: str) -> Position | None:
     """The position of `quote` in the file at or after `start`, for pointing inside prose.
 
-    The search is bounded so that many quotes in a large file stay linear in its size."""
+    The search starts at `start`'s column, so that a key before the value (`dpo:` for "DPO")
+    is not taken for the phrase. It is bounded so that many quotes in a large file stay linear
+    in its size."""
     lines = source.folded_lines
     needle = quote.lower()
     for number in range(start.line - 1, min(len(lines), start.line - 1 + QUOTE_SEARCH_LINES)):
-        column = lines[number].find(needle)
+        column = lines[number].find(needle, start.column - 1 if number == start.line - 1 else 0)
         if column >= 0:
             return Position(number + 1, column + 1)
     return None
