@@ -70,9 +70,7 @@ def _cases() -> list[Any]:
         for outcome in ("fail", "pass"):
             for i, case in enumerate(spec.get(outcome) or []):
                 label = case.get("name", str(i))
-                params.append(
-                    pytest.param(rule.code, outcome, case, id=f"{rule.code}-{outcome}-{label}")
-                )
+                params.append(pytest.param(rule.code, case, id=f"{rule.code}-{outcome}-{label}"))
     return params
 
 
@@ -107,22 +105,18 @@ def _shown(folder: Path, finding: Finding) -> str:
     )
 
 
-@pytest.mark.parametrize(("code", "outcome", "case"), _cases())
-def test_rule_case(code: str, outcome: str, case: dict[str, Any], tmp_path: Path) -> None:
-    folder = tmp_path / "notice"
-    findings = run_case(folder, code, case)
-    if outcome == "fail" and "expect" not in case:  # TRANSITIONAL until every family states them
-        assert [f for f in findings if f.rule == code]
-        return
-    expected = list(case.get("expect") or [])
-    assert all(set(e) <= EXPECT_KEYS and "message" in e for e in expected), expected
+def unmatched(
+    folder: Path, code: str, findings: list[Finding], expect: list[dict[str, Any]]
+) -> tuple[list[Finding], list[dict[str, Any]]]:
+    """The findings no expectation states, and the expectations no finding meets."""
+    missing = list(expect)
     unexpected = []
     for f in findings:
         file = Path(f.file).relative_to(folder).as_posix()
         match = next(
             (
                 e
-                for e in expected
+                for e in missing
                 if (e.get("rule", code), e.get("file", MAIN), e.get("line"), e.get("column"))
                 == (f.rule, file, f.line, f.column)
                 and e["message"] in f.message
@@ -132,12 +126,32 @@ def test_rule_case(code: str, outcome: str, case: dict[str, Any], tmp_path: Path
         if match is None:
             unexpected.append(f)
         else:
-            expected.remove(match)
-    assert not unexpected and not expected, (
+            missing.remove(match)
+    return unexpected, missing
+
+
+@pytest.mark.parametrize(("code", "case"), _cases())
+def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
+    folder = tmp_path / "notice"
+    expect = list(case.get("expect") or [])
+    assert all(set(e) <= EXPECT_KEYS and "message" in e for e in expect), expect
+    unexpected, missing = unmatched(folder, code, run_case(folder, code, case), expect)
+    assert not unexpected and not missing, (
         "unexpected findings:"
         + "".join(_shown(folder, f) for f in unexpected)
-        + f"\nexpected but not found: {expected}"
+        + f"\nexpected but not found: {missing}"
     )
+
+
+def test_a_finding_not_stated_fails_its_case(tmp_path: Path) -> None:
+    case = _yaml.load((CASES / "NG409.yaml").read_text(encoding="utf-8"))["fail"][0]
+    folder = tmp_path / "notice"
+    findings = run_case(folder, "NG409", case)
+    first, second = case["expect"]
+    assert unmatched(folder, "NG409", findings, [first, second]) == ([], [])
+    assert unmatched(folder, "NG409", findings, [first])[0] == [findings[1]]
+    moved = {**second, "column": second["column"] + 1}
+    assert unmatched(folder, "NG409", findings, [first, moved]) == ([findings[1]], [moved])
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
@@ -147,6 +161,7 @@ def test_every_rule_has_failing_and_passing_cases(rule: Any) -> None:
     spec = _yaml.load(path.read_text(encoding="utf-8"))
     assert spec.get("fail"), f"{rule.code} has no failing case"
     assert spec.get("pass"), f"{rule.code} has no passing case"
+    assert all(case.get("expect") for case in spec["fail"]), "a failing case states no finding"
     assert not any(case.get("expect") for case in spec["pass"]), "a passing case expects one"
 
 
