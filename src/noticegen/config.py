@@ -233,7 +233,11 @@ class _Checker:
 
     def options(self, table: dict[str, Any]) -> dict[str, RuleOptions]:
         """Each rule's options, checked by the model the rule declares."""
-        from pydantic import ValidationError
+        from pydantic import ConfigDict, TypeAdapter, ValidationError
+
+        from .rules.base import option_defaults
+
+        strict = ConfigDict(strict=True)  # `true`, not "yes"; a date, not a number
 
         value = table.get("options", {})
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
@@ -244,12 +248,12 @@ class _Checker:
         for code, given in value.items():
             rule = self.rule(code, "options")
             for name in given:
-                if rule.Options is None or name not in rule.Options.model_fields:
+                if rule.Options is None or name not in option_defaults(rule.Options):
                     self.fail(_unknown_option(rule, name), ("options", code, name))
             if rule.Options is None:
                 continue  # an empty table
             try:
-                checked[code] = rule.Options.model_validate(given)
+                checked[code] = TypeAdapter(rule.Options, config=strict).validate_python(given)
             except ValidationError as error:
                 first = error.errors()[0]
                 name = str(first["loc"][0])
@@ -263,11 +267,12 @@ class _Checker:
 
 def _unknown_option(rule: type[Rule], name: str) -> str:
     from .rules import ALL_RULES
+    from .rules.base import option_defaults
 
-    own = list(rule.Options.model_fields) if rule.Options else []
+    own = list(option_defaults(rule.Options)) if rule.Options else []
     listed = f"its options: {', '.join(own)}" if own else "it takes none"
     message = f"{rule.code} has no option {name!r} ({listed})"
-    owners = [r.code for r in ALL_RULES if r.Options and name in r.Options.model_fields]
+    owners = [r.code for r in ALL_RULES if r.Options and name in option_defaults(r.Options)]
     if owners:
         return f"{message}; it is an option of {', '.join(owners)}"
     return message + _nearest(name, own)

@@ -9,7 +9,7 @@ import datetime
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_origin
+from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from .rules import ALL_RULES, FAMILIES, Rule
 
@@ -49,9 +49,15 @@ def rule_page(rule: type[Rule]) -> str:
 
 
 def _options(rule: type[Rule]) -> list[str]:
-    """The rule's options, from the model it declares."""
+    """The rule's options, from the `NamedTuple` it declares."""
+    from .rules.base import option_defaults
+    from .schema import attribute_docstrings
+
     if rule.Options is None:
         return []
+    types = get_type_hints(rule.Options, include_extras=True)
+    meanings = attribute_docstrings(rule.Options)
+    defaults = option_defaults(rule.Options)
     lines = [
         "## Options",
         "",
@@ -60,10 +66,10 @@ def _options(rule: type[Rule]) -> list[str]:
         "| Option | Type | Default | Meaning |",
         "| --- | --- | --- | --- |",
     ]
-    for name, field in rule.Options.model_fields.items():
-        default = "not set" if field.default is None else f"`{json.dumps(field.default)}`"
-        meaning = " ".join((field.description or "").split()).replace("|", "\\|")
-        lines.append(f"| `{name}` | {_option_type(field.annotation)} | {default} | {meaning} |")
+    for name in defaults:
+        default = "not set" if defaults[name] is None else f"`{json.dumps(defaults[name])}`"
+        meaning = " ".join(meanings.get(name, "").split()).replace("|", "\\|")
+        lines.append(f"| `{name}` | {_option_type(types[name])} | {default} | {meaning} |")
     return [*lines, ""]
 
 

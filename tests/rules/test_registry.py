@@ -11,6 +11,8 @@ import pytest
 
 import noticegen.rules
 from noticegen.rules import ALL_RULES, FAMILIES, Rule
+from noticegen.rules.base import option_defaults
+from noticegen.schema import attribute_docstrings
 
 PACKAGE = noticegen.rules.__name__
 
@@ -56,6 +58,14 @@ def test_every_registered_rule_lives_in_its_family_package() -> None:
     for family, rules in FAMILIES.items():
         for rule in rules:
             assert rule.__module__ == f"{PACKAGE}.{family}.{rule.name.replace('-', '_')}"
+
+
+def test_every_option_has_a_default_and_a_docstring() -> None:
+    """Options are NamedTuples: a field without a default would be required of every user."""
+    for rule in ALL_RULES:
+        if rule.Options is not None:
+            assert tuple(option_defaults(rule.Options)) == rule.Options._fields, rule.code
+            assert set(attribute_docstrings(rule.Options)) == set(rule.Options._fields), rule.code
 
 
 def test_codes_and_names_are_unique() -> None:

@@ -4,22 +4,28 @@ only its own options, checked by its own model."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from test_cases import write_case
 
-from noticegen.config import Config
+from noticegen.config import CONFIG_FILE, load_config
 from noticegen.linting import lint
 from noticegen.loading import load
-from noticegen.rules import BY_CODE
 
 
 def fired(tmp_path: Path, code: str, patch: dict[str, Any], **options: dict[str, Any]) -> bool:
-    """Whether rule `code` reports the base notice with `patch`, given options by rule code."""
+    """Whether rule `code` reports the base notice with `patch`, given options by rule code
+    in the notice folder's noticegen.toml."""
     write_case(tmp_path / "n", {"patch": patch})
-    checked = {c: BY_CODE[c].Options.model_validate(o) for c, o in options.items()}
-    findings = lint(load(tmp_path / "n"), Config(options=checked), ["ccpa"])
+    tables = "".join(
+        f"[options.{c}]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in o.items())
+        for c, o in options.items()
+    )
+    (tmp_path / "n" / CONFIG_FILE).write_text(tables, encoding="utf-8")
+    config = load_config(tmp_path / "n" / CONFIG_FILE)
+    findings = lint(load(tmp_path / "n"), config, ["ccpa"])
     return any(f.rule == code for f in findings)
 
 

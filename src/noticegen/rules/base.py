@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
-
-from pydantic import BaseModel, ConfigDict
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeAlias
 
 from ..findings import Position, Severity
 
@@ -39,14 +37,16 @@ class Violation(NamedTuple):
     position: Position | None = None
 
 
-class RuleOptions(BaseModel):
-    """Base of a rule's options, read from `[tool.noticegen.options.CODE]`: a rule that takes
-    options declares them as its nested `Options(RuleOptions)` class."""
+RuleOptions: TypeAlias = tuple[Any, ...]
+"""A rule's options, read from `[tool.noticegen.options.CODE]`: a `NamedTuple` of typed fields,
+each with a default and a docstring, that the rule declares as `Options`. The configuration is
+checked against it with pydantic (strict) only when it sets options: a pydantic model would
+cost every lint its definition."""
 
-    # Built when first used: most runs configure no option, and lint imports every rule.
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, defer_build=True, use_attribute_docstrings=True
-    )
+
+def option_defaults(options: type[RuleOptions]) -> dict[str, Any]:
+    """Each option of a rule's `Options` with its default."""
+    return dict(options._field_defaults)  # type: ignore[attr-defined]  # a NamedTuple's
 
 
 class Rule:
@@ -82,7 +82,7 @@ class Rule:
     def __init__(self, options: RuleOptions | None = None) -> None:
         """`options` are the rule's own, validated; the defaults when none are configured."""
         if options is None and self.Options is not None:
-            options = self.Options.model_construct()  # the defaults, valid by definition
+            options = self.Options()
         self.options = options
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:

@@ -7,11 +7,11 @@ the notice and each supplement whose jurisdiction is `ccpa`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from ...context import LintContext
 from ...model import Jurisdiction, MethodKind, Recipient, Requests, Right
-from ..base import Rule, RuleOptions, Violation
+from ..base import Rule, Violation
 
 
 def sold_or_shared(ctx: LintContext) -> list[tuple[str, Recipient]]:
@@ -65,7 +65,7 @@ def where(ctx: LintContext, field: str) -> tuple[str, ...]:
     return (field,) if getattr(ctx.notice, field) else ("notice", "jurisdictions")
 
 
-class OnlineOnlyOptions(RuleOptions):
+class OnlineOnlyOptions(NamedTuple):
     """The options of the rules on request methods (NG415, NG416)."""
 
     online_only: bool = False

@@ -3,13 +3,13 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import BeforeValidator
 
 from ...context import LintContext
 from ...findings import Severity
-from ..base import Rule, RuleOptions, Violation
+from ..base import Rule, Violation
 
 
 def _iso_date(value: object) -> object:
@@ -70,7 +70,7 @@ class CcpaAnnualUpdate(Rule):
     citation = "Cal. Civ. Code 1798.130(a)(5); 11 CCR 7011(e)(4)"
     hint = "Review the notice at least every 12 months and record it in `notice.last_reviewed`."
 
-    class Options(RuleOptions):
+    class Options(NamedTuple):
         as_of: Annotated[datetime.date, BeforeValidator(_iso_date)] | None = None
         """Check against this date (YYYY-MM-DD, say the release date in CI) instead of the
         gap between the notice's own versions."""

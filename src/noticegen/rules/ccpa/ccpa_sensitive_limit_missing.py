@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ...context import LintContext
 from ...model import CcpaCategory, Right
-from ..base import Rule, RuleOptions, Violation
+from ..base import Rule, Violation
 from ..consistency._ids import IdIndex
 from ._common import ccpa_rights, requests_field_set
 
@@ -45,7 +46,7 @@ class CcpaSensitiveLimitMissing(Rule):
     citation = "Cal. Civ. Code 1798.121(a), 1798.135(a)(2); 11 CCR 7011(e)(2), 7014"
     hint = "Offer `limit_sensitive` and set `requests.limit_link`."
 
-    class Options(RuleOptions):
+    class Options(NamedTuple):
         permitted_purposes_only: bool = False
         """Sensitive personal information is used only for the purposes listed in 11 CCR
         7027(m), so no right to limit is owed."""

@@ -29,12 +29,11 @@ from ...gitsource import (
     repository_and_commit,
 )
 from ...model import Notice, Supplement
-from ..base import RuleOptions
 
 PREVIOUS_FILE = Path(".noticegen") / "previous.yaml"
 
 
-class PreviousVersionOptions(RuleOptions):
+class PreviousVersionOptions(NamedTuple):
     """The options of the rules that compare with the previous version (NG801 to NG803)."""
 
     previous: str = ""
