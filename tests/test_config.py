@@ -9,6 +9,7 @@ import pytest
 
 from noticegen.config import (
     CONFIG_FILE,
+    MAX_BYTES,
     Config,
     ConfigError,
     check_selectors,
@@ -226,4 +227,17 @@ def test_the_check_of_suppressions_may_be_turned_off_but_not_reading_problems(
     assert load_config(path).ignore == ("NG0",)
     path = write(tmp_path / CONFIG_FILE, 'ignore = ["NG003"]\n')
     with pytest.raises(ConfigError, match="fix the notice instead"):
+        load_config(path)
+
+
+def test_a_configuration_file_past_the_size_cap_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path / CONFIG_FILE, "# padding\n" * (MAX_BYTES // 10 + 1))
+    with pytest.raises(ConfigError, match="over 1,000,000 bytes"):
+        load_config(path)
+
+
+def test_a_long_line_of_spaces_is_searched_in_linear_time(tmp_path: Path) -> None:
+    # valid TOML whose mistake is looked for along 200,000 spaces; quadratic would take minutes
+    path = write(tmp_path / CONFIG_FILE, "severity = {" + " " * 200_000 + 'NG999 = "info" }\n')
+    with pytest.raises(ConfigError, match=r":1:200013: unknown rule code 'NG999'"):
         load_config(path)

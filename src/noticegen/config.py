@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 CONFIG_FILE = "noticegen.toml"
 PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
 SETTINGS = ("select", "ignore", "severity", "profiles", "options")
+MAX_BYTES = 1_000_000
+"""A configuration file may come with a pull request: no real one comes near this size."""
 
 
 class ConfigError(Exception):
@@ -68,9 +70,24 @@ def find_config(notice_root: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    return _parse(path, _read_text(path))
+
+
+def _read_text(path: Path) -> str:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise ConfigError(f"{path}: cannot read configuration: over {MAX_BYTES:,} bytes")
+        return raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from error
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from error
 
 
@@ -83,12 +100,13 @@ def load_config(path: Path | None) -> Config:
     """Read the configuration and check every name in it against the rule registry."""
     if path is None:
         return Config()
-    raw = _read(path)
+    text = _read_text(path)
+    raw = _parse(path, text)
     nested = _tool_table(raw)
     table = nested if nested is not None or path.name == "pyproject.toml" else raw
     table = table or {}
     root = ("tool", "noticegen") if nested is not None else ()
-    checker = _Checker(path, _KeyLocator(path.read_text(encoding="utf-8")), root)
+    checker = _Checker(path, _KeyLocator(text), root)
     if not isinstance(table, dict):
         checker.fail("[tool.noticegen] must be a table", ())
     for key in table:
@@ -279,7 +297,6 @@ def _unknown_option(rule: type[Rule], name: str) -> str:
 
 
 _KEY = r'(?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_-]+)'
-_DOTTED = re.compile(rf"\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*")
 _HEADER = re.compile(rf"^\s*\[\[?\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*\]\]?")
 _ASSIGNMENT = re.compile(rf"^\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*=")
 
@@ -331,7 +348,9 @@ class _KeyLocator:
         quoted `value` there or on the lines below before the next key."""
         line, column = self.lines[number - 1], start
         for key in keys:
-            found = re.compile(rf"[{{,\s]\s*[\"']?{re.escape(key)}[\"']?\s*=").search(line, column)
+            # No leading \s*: a hostile line of spaces must not make the search quadratic.
+            key_at = re.compile(rf"(?<![\w\"'-])[\"']?{re.escape(key)}[\"']?\s*=")
+            found = key_at.search(line, column)
             if not found:
                 return None
             column = found.end()
