@@ -75,9 +75,10 @@ class Rule:
                 f"{cls.__qualname__} states {' and '.join(sorted(stated))}: a rule's family "
                 "is its package and its name is its module's; rename the module instead"
             )
-        package, _, module = cls.__module__.rpartition(".")
-        cls.name = module.replace("_", "-")
-        cls.family = package.rpartition(".")[2]
+        if "code" in vars(cls):  # a rule, not a base that rules of a family share
+            package, _, module = cls.__module__.rpartition(".")
+            cls.name = module.replace("_", "-")
+            cls.family = package.rpartition(".")[2]
 
     def __init__(self, options: RuleOptions | None = None) -> None:
         """`options` are the rule's own, validated; the defaults when none are configured."""
