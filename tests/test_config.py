@@ -85,6 +85,7 @@ def test_selectors_from_the_command_line_are_checked_alike() -> None:
         check_selectors(["gpdr"], "--select")
     with pytest.raises(ConfigError, match="fix the notice instead"):
         check_selectors(["NG003"], "--ignore")
+    assert check_selectors(["NG003"], "--select") == ("NG003",)
 
 
 def test_the_notice_folders_file_wins_over_pyproject(tmp_path: Path) -> None:

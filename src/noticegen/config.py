@@ -164,7 +164,8 @@ def _selector_problem(written: str, selector: str, setting: str) -> str | None:
             f"unknown rule code, prefix or family {written!r} in `{setting}` (`noticegen rules` "
             f"lists them){_nearest(written, [*FAMILIES, *BY_CODE], lower=True)}"
         )
-    if setting != "select" and all(rule in UNREADABLE_RULES for rule in covered):
+    hides = setting.lstrip("-") == "ignore"
+    if hides and all(rule in UNREADABLE_RULES for rule in covered):
         return (
             f"{selector} in `{setting}` names what is found while reading the notice, which "
             "no configuration may hide or re-grade: fix the notice instead"

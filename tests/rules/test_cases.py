@@ -27,7 +27,7 @@ from noticegen.config import Config
 from noticegen.findings import Finding
 from noticegen.linting import lint
 from noticegen.loading import load
-from noticegen.rules import ALL_RULES
+from noticegen.rules import ALL_RULES, BY_CODE
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
@@ -135,6 +135,7 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     folder = tmp_path / "notice"
     expect = list(case.get("expect") or [])
     assert all(set(e) <= EXPECT_KEYS and "message" in e for e in expect), expect
+    assert set(case.get("also_run") or ()) <= set(BY_CODE), case["also_run"]
     unexpected, missing = unmatched(folder, code, run_case(folder, code, case), expect)
     assert not unexpected and not missing, (
         "unexpected findings:"
