@@ -25,7 +25,7 @@ def test_pdf_holds_every_heading_and_the_data_flow_table(small_site: BuildResult
     text = pdf_text(small_site.out / "en/example-notice.pdf")
     for level, heading in page.headings:
         assert heading in text, f"h{level} {heading!r} missing from the PDF"
-    for cell in ("Data", "Purposes", "Legal bases", "Recipients", "Retention",
+    for cell in ("Data", "Purpose", "Legal basis", "Recipients", "Retention",
                  "Email address", "IP address", "Keeping our services secure"):  # fmt: skip
         assert cell in text
 

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .html import ASSETS_DIR
+from .html import ASSETS_DIR, print_stylesheet
 
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 FONT_FAMILIES = ("DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial")
@@ -120,6 +120,11 @@ class PdfRenderer:
         self.root = notice_root.resolve()
         self.fetcher = LocalFetcher([self.root, Path(str(ASSETS_DIR))])
         self.fonts = FontConfiguration()
+        # What only the PDF needs (bookmark levels, page numbers in the contents list) is not
+        # in the page, where browsers and the Nu HTML checker would read it as errors.
+        self.stylesheet = CSS(
+            string=print_stylesheet(), url_fetcher=self.fetcher, font_config=self.fonts
+        )
 
     def render(self, html_text: str) -> bytes:
         """The tagged PDF of one page. Raises PdfError on anything WeasyPrint reports."""
@@ -127,7 +132,9 @@ class PdfRenderer:
             # No base URL: relative links stay relative in the PDF (pointing at the sibling
             # pages of the site) and no relative resource can be resolved, let alone fetched.
             document = HTML(string=html_text, base_url=None, url_fetcher=self.fetcher)
-            pdf = document.write_pdf(font_config=self.fonts, **PDF_OPTIONS)
+            pdf = document.write_pdf(
+                stylesheets=[self.stylesheet], font_config=self.fonts, **PDF_OPTIONS
+            )
         if errors:
             raise PdfError(errors[0])
         assert pdf is not None  # write_pdf returns bytes when no target is given
