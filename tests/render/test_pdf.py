@@ -179,3 +179,15 @@ def test_a_long_word_renders_and_keeps_its_text(tmp_path: Path) -> None:
     path.write_bytes(PdfRenderer(tmp_path).render(html))
     text = "".join(pdf_text(path).replace("\u200b", "").split())
     assert word in text
+
+
+def test_the_contents_list_gives_each_sections_page(small_site: BuildResult) -> None:
+    """Issue 15: the PDF's contents list had no page numbers."""
+    reader = pypdf.PdfReader(small_site.out / "en/example-notice.pdf")
+    pages = [page.extract_text() or "" for page in reader.pages]
+    entries = re.findall(r"^(\w[^.\n]*?) (?:\. )+\.? ?(\d+)$", "\n".join(pages), re.MULTILINE)
+    titles = [title for title, _ in entries]
+    assert titles[:3] == ["Who we are", "What this notice covers", "How your data flows"]
+    assert "Automated decisions" in titles  # a section of the notice's own
+    for title, number in entries:
+        assert title in pages[int(number) - 1], (title, number)
