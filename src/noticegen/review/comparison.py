@@ -1,4 +1,4 @@
-"""What changed in a notice's meaning between two versions, in plain words.
+"""What changed between two versions of a notice, in plain words.
 
 Each change belongs to a group a reader recognises (data collected, purposes, recipients, ...)
 and is marked `material` when users must be told before it takes effect (GDPR Art. 13(3)): new
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,10 +17,9 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, StringConstraints
 
-from .escaping import markdown_code_block, markdown_text, text_line
-from .model import Notice, Supplement
-from .model.base import DURATION_PATTERN, DURATION_RE, ID_RE, duration_days
-from .model.processing import LegalBasis
+from ..model import Notice, Supplement
+from ..model.base import DURATION_PATTERN, DURATION_RE, duration_days
+from ..model.processing import LegalBasis
 
 ARTICLE = "GDPR Art. 13(3)"
 
@@ -312,9 +310,9 @@ class _Differ:
             before, after = getattr(self.old, field), getattr(self.new, field)
             if before == after:
                 continue
-            special = getattr(self, f"_{field}", None)
+            special = _COMPARERS.get(field)
             if special is not None:
-                changes += special(before, after)
+                changes += special(self, before, after)
             elif isinstance(before, dict) or isinstance(after, dict):
                 changes += self._entities(field, group, before or {}, after or {})
             else:
@@ -382,7 +380,7 @@ class _Differ:
 
     # groups with their own wording and materiality
 
-    def _data(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    def data(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
         for key in sorted(new.keys() - old.keys()):
             item = new[key]
             yield Change(
@@ -416,7 +414,7 @@ class _Differ:
                     change = _material(change, "the data now comes from a different source")
                 yield change
 
-    def _purposes(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    def purposes(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
         for key in sorted(new.keys() - old.keys()):
             purpose = new[key]
             basis = (
@@ -513,7 +511,7 @@ class _Differ:
             rest = before.model_copy(update={f: getattr(after, f) for f in handled})
             yield from self._fields("purposes", path, what, rest, after)
 
-    def _recipients(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    def recipients(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
         for key in sorted(new.keys() - old.keys()):
             recipient = new[key]
             receives = (
@@ -612,7 +610,7 @@ class _Differ:
             )
             yield from self._fields("recipients", path, what, rest, after)
 
-    def _transfers(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    def transfers(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
         for key in sorted(new.keys() - old.keys()):
             transfer = new[key]
             who = (
@@ -654,7 +652,7 @@ class _Differ:
                     change = _material(change, "the transfer is less protected")
                 yield change
 
-    def _retention(self, old: list[Any], new: list[Any]) -> Iterator[Change]:
+    def retention(self, old: list[Any], new: list[Any]) -> Iterator[Change]:
         before = {rule.id: rule for rule in old}
         after = {rule.id: rule for rule in new}
         for key in [k for k in after if k not in before]:
@@ -732,7 +730,7 @@ class _Differ:
                         "data is kept longer",
                     )
 
-    def _rights(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    def rights(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
         for key in sorted(new.keys() - old.keys()):
             yield Change(
                 "rights", "added", f"rights.{key}", plain(f"Right now offered: {_words(key)}.")
@@ -751,7 +749,7 @@ class _Differ:
                 "rights", f"rights.{key}", plain(f"Right {_words(key)}"), old[key], new[key]
             )
 
-    def _cookies(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    def cookies(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
         for key in sorted(new.keys() - old.keys()):
             cookie = new[key]
             necessary = cookie.strictly_necessary
@@ -844,7 +842,7 @@ class _Differ:
                 what = say(f"{{}}, {kind} {{}}", prefix, Code(key))
                 yield from self._fields(group, f"{path}.{key}", what, before[key], after[key])
 
-    def _changes(self, old: Any, new: Any) -> Iterator[Change]:
+    def changes(self, old: Any, new: Any) -> Iterator[Change]:
         was = old.log if old else []
         now = new.log if new else []
         for entry in now:
@@ -874,6 +872,20 @@ class _Differ:
                 old and old.how_notified,
                 new and new.how_notified,
             )
+
+
+# The notice's fields with a comparison of their own; every other field is compared field by
+# field (`_Differ._fields`) or, for a mapping of items, item by item (`_Differ._entities`).
+_COMPARERS: dict[str, Callable[[_Differ, Any, Any], Iterator[Change]]] = {
+    "data": _Differ.data,
+    "purposes": _Differ.purposes,
+    "recipients": _Differ.recipients,
+    "transfers": _Differ.transfers,
+    "retention": _Differ.retention,
+    "rights": _Differ.rights,
+    "cookies": _Differ.cookies,
+    "changes": _Differ.changes,
+}
 
 
 def _longer_duration(old: str | None, new: str | None) -> bool:
@@ -907,109 +919,3 @@ def compare(
     changes = [*differ.run(), *differ.supplements(old_supplements or {}, new_supplements or {})]
     order = list(GROUPS)
     return NoticeDiff(old, new, tuple(sorted(changes, key=lambda c: order.index(c.group))))
-
-
-# --- output ------------------------------------------------------------------------------
-
-
-def _header(diff: NoticeDiff) -> str:
-    o, n = diff.old.notice, diff.new.notice
-    return (
-        f"version {o.version} (effective {o.effective}) → "
-        f"version {n.version} (effective {n.effective})"
-    )
-
-
-def _count(diff: NoticeDiff) -> str:
-    total, material = len(diff.changes), len(diff.material)
-    if not total:
-        return "No change in the notice's content."
-    text = f"{total} change{'s' if total != 1 else ''}, {material} material"
-    if material:
-        text += f": material changes must be announced to users before they take effect ({ARTICLE})"
-    return text + "."
-
-
-def _grouped(diff: NoticeDiff) -> Iterator[tuple[str, list[Change]]]:
-    for group, title in GROUPS.items():
-        items = [c for c in diff.changes if c.group == group]
-        if items:
-            yield title, items
-
-
-def render_text(diff: NoticeDiff) -> str:
-    lines = [f"Notice changes: {text_line(_header(diff))}", _count(diff)]
-    for title, items in _grouped(diff):
-        lines += ["", title]
-        for change in items:
-            mark = "[material] " if change.material else ""
-            lines.append(f"  - {mark}{text_line(change.text)}")
-            if change.material:
-                lines.append(f"    why: {text_line(change.reason)}")
-    return "\n".join(lines) + "\n"
-
-
-_FOLD_AFTER = 20
-# A line that starts like a list item, a thematic break or a setext underline.
-_MD_LINE_START = re.compile(r"^(\d{0,9})([-+=.)])")
-
-
-def _md(words: Words | str) -> str:
-    """Markdown for words of noticegen's own making: ids as code (an id cannot hold a backtick
-    or anything else that could end the span), all other text escaped."""
-    parts = Words((words,)) if isinstance(words, str) else words
-    markdown = "".join(
-        f"`{p.value}`" if isinstance(p, Code) and ID_RE.match(p.value) else markdown_text(str(p))
-        for p in parts
-    )
-    return _MD_LINE_START.sub(r"\1\\\2", markdown)
-
-
-def render_markdown(diff: NoticeDiff) -> str:
-    """For a pull-request comment: the material changes first, then every change by topic,
-    folded away when the list is long."""
-    lines = ["## Privacy notice changes", "", _md(_header(diff)), "", f"**{_md(_count(diff))}**"]
-    if diff.material:
-        lines += ["", "### Material changes", ""]
-        lines += [f"- {GROUPS[c.group]}: {_md(c.words)} _({_md(c.reason)})_" for c in diff.material]
-    fold = len(diff.changes) > _FOLD_AFTER
-    if fold:
-        lines += ["", f"<details><summary>All {len(diff.changes)} changes, by topic</summary>"]
-    for title, items in _grouped(diff):
-        lines += ["", f"### {title}", ""]
-        for change in items:
-            mark = "**Material:** " if change.material else ""
-            lines.append(f"- {mark}{_md(change.words)}")
-    if fold:
-        lines += ["", "</details>"]
-    return "\n".join(lines) + "\n"
-
-
-def render_markdown_refusal(message: str) -> str:
-    """For a pull-request comment when the notices cannot be compared: the reason verbatim."""
-    return "\n".join(
-        ["## Privacy notice changes", "", "noticegen could not compare the notices:", "",
-         markdown_code_block(message)]
-    ) + "\n"  # fmt: skip
-
-
-def render_json(diff: NoticeDiff) -> str:
-    def side(n: Notice) -> dict[str, str]:
-        return {
-            "id": n.notice.id,
-            "version": n.notice.version,
-            "effective": n.notice.effective.isoformat(),
-        }
-
-    document = {
-        "old": side(diff.old),
-        "new": side(diff.new),
-        "material": bool(diff.material),
-        "citation": ARTICLE,
-        "summary": {"changes": len(diff.changes), "material": len(diff.material)},
-        "changes": [c.to_dict() for c in diff.changes],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
