@@ -20,8 +20,11 @@ from ruamel.yaml import YAML
 from noticegen.cli import main
 from noticegen.model import LegalBasis, Notice, Supplement
 from noticegen.model.base import ID_RE, duration_days
-from noticegen.review.comparison import GROUPS, compare, duration_words, weaker_basis
+from noticegen.review import compare
+from noticegen.review.groups import GROUPS
+from noticegen.review.policy import weaker_basis
 from noticegen.review.reporters import render_markdown, render_text
+from noticegen.review.wording import duration_words
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "rules" / "base" / "notice.yaml"

@@ -115,7 +115,7 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
     would write (a path with `..`, a link where the notice's files are). With `--format
     markdown`, these errors are also written as a comment that says so.
     """
-    from ..review.comparison import compare
+    from ..review import compare
     from ..review.reporters import REPORTERS
 
     # Two folders are compared without git, so no repository is needed then.

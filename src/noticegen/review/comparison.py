@@ -1,921 +1,286 @@
-"""What changed between two versions of a notice, in plain words.
+"""What changed between two versions of a notice, as data: one `Change` per difference.
 
-Each change belongs to a group a reader recognises (data collected, purposes, recipients, ...)
-and is marked `material` when users must be told before it takes effect (GDPR Art. 13(3)): new
-data, a new purpose or recipient, longer retention, a weaker legal basis, and the like.
+Most of the notice is compared field by field, by one walk (`_fields`) that records each
+field's role (`noticegen.model.base.Role`), so that a new field of the model is compared, and
+worded by its role, with no change here. `COMPARERS` lists the fields compared in a way of
+their own; whether a change is material is `policy`'s business, its words `wording`'s.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
-import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
-from typing import Any, get_args
+from typing import Any
 
-from pydantic import BaseModel, StringConstraints
+from pydantic import BaseModel
 
 from ..model import Notice, Supplement
-from ..model.base import DURATION_PATTERN, DURATION_RE, duration_days
-from ..model.processing import LegalBasis
-
-ARTICLE = "GDPR Art. 13(3)"
-
-GROUPS: dict[str, str] = {
-    "notice": "About the notice",
-    "data": "Data collected",
-    "purposes": "Purposes and legal bases",
-    "recipients": "Recipients",
-    "transfers": "International transfers",
-    "retention": "Retention",
-    "rights": "Your rights",
-    "cookies": "Cookies and similar technologies",
-    "contact": "Contact",
-    "other": "Other text",
-}
-# Top-level fields of the notice and the group their changes are reported under.
-_FIELD_GROUP = {
-    "notice": "notice",
-    "scope": "notice",
-    "changes": "notice",
-    "data": "data",
-    "purposes": "purposes",
-    "recipients": "recipients",
-    "transfers": "transfers",
-    "retention": "retention",
-    "rights": "rights",
-    "requests": "rights",
-    "consent_withdrawal": "rights",
-    "cookies": "cookies",
-    "controller": "contact",
-}
-_SINGULAR = {
-    "data": "data category",
-    "purposes": "purpose",
-    "recipients": "recipient",
-    "transfers": "transfer",
-    "retention": "retention rule",
-    "rights": "right",
-    "cookies": "cookie",
-    "promises": "promise",
-    "sections": "section",
-    "documents": "document",
-}
-_SHORT_TEXT = 80
+from ..model.base import Role, duration_days
+from ..model.walk import field_roles
+from .groups import group_of
 
 
-@dataclass(frozen=True)
-class Code:
-    """An id noticegen names (a key of the notice): the only part shown as code in Markdown."""
-
-    value: str
-
-
-Part = str | Code
+class Kind(enum.StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
 
 
-class Words(tuple[Part, ...]):
-    """The text of a change in parts, so that each output can treat each part as what it is:
-    `str` parts are wording and notice text, `Code` parts are ids."""
+class Key(str):
+    """The id of an item in a path (`account` in `purposes.account.label`), as distinct from
+    the names of fields."""
 
-    def __str__(self) -> str:
-        return "".join(f"`{p.value}`" if isinstance(p, Code) else p for p in self)
-
-
-def plain(text: str) -> Words:
-    """Text with no id in it."""
-    return Words((text,))
+    __slots__ = ()
 
 
-def say(template: str, *pieces: str | Code | Words) -> Words:
-    """`template` with each `{}` replaced by the next piece, kept apart as parts."""
-    literals = template.split("{}")
-    if len(literals) != len(pieces) + 1:
-        raise ValueError(f"{template!r} needs {len(literals) - 1} pieces, got {len(pieces)}")
-    parts: list[Part] = [literals[0]]
-    for piece, literal in zip(pieces, literals[1:], strict=True):
-        parts += piece if isinstance(piece, Words) else [piece]
-        parts.append(literal)
-    return Words(p for p in parts if p != "")
+KEPT_LONGER = "retention.data kept longer"
+"""The topic of a change found across retention rules: data now kept under a rule with a longer
+period than any rule that covered it before."""
 
 
 @dataclass(frozen=True)
 class Change:
-    """One difference between the old and the new notice."""
+    """One difference between the old and the new notice.
+
+    A list that both gains and loses members can be two changes: one from the old list to the
+    old list with the new members, one from the old list to the old list without the lost ones.
+    """
 
     group: str
-    kind: str
-    """added, removed or changed."""
-    subject: str
-    """Where in the notice, as a dotted path (`purposes.marketing.legal_basis`)."""
-    words: Words
-    """The change in plain words."""
-    material: bool = False
-    reason: str = ""
-    """Why the change is material, when it is."""
+    kind: Kind
+    path: tuple[str, ...]
+    """Where in the notice: names of fields, and ids of items as `Key`s."""
+    old: Any = None
+    new: Any = None
+    item: tuple[Any, Any] = (None, None)
+    """The item the change is in (a purpose, a cookie, a supplement, ...), old and new."""
+    role: Role | None = None
+    """The role of the field that changed, when the change is a field's value."""
+    derived: str = ""
+    """The topic of a change not of one field, such as `KEPT_LONGER`."""
+    member: str = ""
+    """The member of a list the change is about, for a derived change."""
 
     @property
-    def text(self) -> str:
-        return str(self.words)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "group_title": GROUPS[self.group],
-            "group": self.group,
-            "kind": self.kind,
-            "subject": self.subject,
-            "text": self.text,
-            "material": self.material,
-            "reason": self.reason,
-        }
-
-
-@dataclass(frozen=True)
-class NoticeDiff:
-    old: Notice
-    new: Notice
-    changes: tuple[Change, ...]
+    def subject(self) -> str:
+        """The path as text: `purposes.marketing.legal_basis`."""
+        return ".".join(self.path)
 
     @property
-    def material(self) -> tuple[Change, ...]:
-        return tuple(c for c in self.changes if c.material)
+    def topic(self) -> str:
+        """What the change is about, without ids (`purposes.legal_basis`): the key of the policy
+        and wording tables."""
+        return self.derived or ".".join(p for p in self.path if not isinstance(p, Key))
 
 
-# --- durations and legal bases ------------------------------------------------------------
-
-_UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
-
-
-def duration_words(value: str) -> str:
-    """`P1Y6M` as "1 year and 6 months", for readers who do not know ISO 8601."""
-    date_part, _, time_part = value[1:].partition("T")
-    parts = [(n, _UNIT_WORDS[u]) for n, u in re.findall(r"(\d+)([YMWD])", date_part)]
-    parts += [
-        (n, "minute" if u == "M" else _UNIT_WORDS[u])
-        for n, u in re.findall(r"(\d+)([HMS])", time_part)
-    ]
-    return _join([f"{n} {unit}{'' if n == '1' else 's'}" for n, unit in parts]) or value
-
-
-def weaker_basis(old: LegalBasis | None, new: LegalBasis | None) -> bool:
-    """Whether the person loses control: leaving consent, or moving to legitimate interests
-    (a basis that rests on the company's own balancing test)."""
-    if old is None or new is None or old == new:
-        return False
-    return old == LegalBasis.CONSENT or new == LegalBasis.LEGITIMATE_INTERESTS
-
-
-# --- wording -----------------------------------------------------------------------------
-
-
-def _words(value: Any) -> str:
-    return str(value).replace("_", " ")
-
-
-class _Namer:
-    """Turns ids into the labels readers know, from whichever notice defines them."""
-
-    def __init__(self, old: Notice, new: Notice) -> None:
-        self.old, self.new = old, new
-
-    def label(self, collection: str, key: str) -> Words:
-        for notice in (self.new, self.old):
-            items = getattr(notice, collection, None)
-            if isinstance(items, dict) and key in items:
-                item = items[key]
-                name = next((getattr(item, f, None) for f in ("label", "name", "title")), None)
-                if name:
-                    return say("{} ({})", name, Code(key))
-            if isinstance(items, dict) and any(k.startswith(key + ".") for k in items):
-                return say("all {} data", Code(key))
-        return say("{}", Code(key))
-
-    def labels(self, collection: str, ids: Sequence[str]) -> Words:
-        return _join_words([self.label(collection, i) for i in ids])
-
-    def data_list(self, ids: Sequence[str]) -> Words:
-        return self.labels("data", ids)
-
-
-def _join(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _join_words(items: Sequence[Words]) -> Words:
-    if len(items) <= 1:
-        return items[0] if items else Words()
-    return say(", ".join(["{}"] * (len(items) - 1)) + " and {}", *items)
-
-
-def _capital(words: Words) -> Words:
-    """`words` starting with a capital letter."""
-    if words and isinstance(words[0], str):
-        return Words((words[0][:1].upper() + words[0][1:], *words[1:]))
-    return words
-
-
-@functools.cache
-def _is_duration(model: type[BaseModel], field: str) -> bool:
-    """Whether the model's field holds an ISO 8601 duration (optional or not)."""
-    info = model.model_fields.get(field)
-    if info is None:
-        return False
-    found = [*info.metadata]
-    pending = [info.annotation]
-    while pending:
-        arguments = get_args(pending.pop())
-        found += arguments
-        pending += arguments
-    return any(isinstance(c, StringConstraints) and c.pattern == DURATION_PATTERN for c in found)
-
-
-def _value(value: Any, duration: bool = False) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, enum.Enum):
-        return _words(value.value)
-    if isinstance(value, list):
-        return _join([_value(v) for v in value]) or "none"
-    if isinstance(value, BaseModel):
-        fields = value.model_dump(mode="json", exclude_defaults=True).items()
-        shown = [
-            duration_words(v) if _is_duration(type(value), k) else str(v)
-            for k, v in fields
-            if not isinstance(v, (dict, list))
-        ]
-        return "(" + " ".join(shown) + ")"
-    if duration and isinstance(value, str) and DURATION_RE.match(value):
-        return duration_words(value)
-    return f"“{value}”"
-
-
-def _list_change(old: list[Any], new: list[Any]) -> str:
-    added = [x for x in new if x not in old]
-    removed = [x for x in old if x not in new]
-    if any(isinstance(x, str) and len(x) > _SHORT_TEXT for x in added + removed):
-        parts = [
-            f"{len(added)} added" if added else "",
-            f"{len(removed)} removed" if removed else "",
-        ]
-        return " and ".join(p for p in parts if p) + " (reworded entries count as both)"
-    parts = [
-        f"added {_value(added)}" if added else "",
-        f"removed {_value(removed)}" if removed else "",
-    ]
-    return "; ".join(p for p in parts if p) or "reordered"
-
-
-def _fields_set(value: Any) -> str:
-    """ " (statement and minimum age)": which fields a newly added part of the notice fills."""
-    if not isinstance(value, BaseModel):
-        return ""
-    names = [_words(n) for n in value.model_dump(exclude_defaults=True)]
-    return f" ({_join(names)})" if names else ""
-
-
-def _field_change(name: str | Words, old: Any, new: Any, duration: bool = False) -> Words:
-    """`name` is a field name, or the words for what changed."""
-    name = name if isinstance(name, Words) else Words((_words(name),))
-    if isinstance(old, list) and isinstance(new, list):
-        return say("{}: {}", name, _list_change(old, new))
-    long_text = any(isinstance(v, str) and (len(v) > _SHORT_TEXT or "\n" in v) for v in (old, new))
-    if long_text and old is not None and new is not None:
-        return say("{} reworded", name)
-    if old is None:
-        return say("{} added: {}", name, _value(new, duration))
-    if new is None:
-        return say("{} removed (was {})", name, _value(old, duration))
-    return say("{} changed from {} to {}", name, _value(old, duration), _value(new, duration))
-
-
-# --- comparison ---------------------------------------------------------------------------
-
-
-class _Differ:
-    def __init__(self, old: Notice, new: Notice) -> None:
-        self.old, self.new = old, new
-        self.names = _Namer(old, new)
-
-    def run(self) -> tuple[Change, ...]:
-        changes: list[Change] = []
-        for field in type(self.new).model_fields:
-            group = _FIELD_GROUP.get(field, "other")
-            before, after = getattr(self.old, field), getattr(self.new, field)
+def _fields(
+    group: str, path: tuple[str, ...], old: Any, new: Any, item: tuple[Any, Any]
+) -> Iterator[Change]:
+    """Field-by-field changes of two values of the same model (or of two plain values)."""
+    if old == new:
+        return
+    if isinstance(old, BaseModel) and isinstance(new, BaseModel):
+        roles = field_roles(type(new))
+        for name in type(new).model_fields:
+            before, after = getattr(old, name), getattr(new, name)
             if before == after:
                 continue
-            special = _COMPARERS.get(field)
-            if special is not None:
-                changes += special(self, before, after)
-            elif isinstance(before, dict) or isinstance(after, dict):
-                changes += self._entities(field, group, before or {}, after or {})
+            if isinstance(before, BaseModel) and isinstance(after, BaseModel):
+                yield from _fields(group, (*path, name), before, after, item)
             else:
-                what = Words((_words(field).capitalize(),))
-                changes += self._fields(group, field, what, before, after)
-        return tuple(changes)
+                yield Change(group, Kind.CHANGED, (*path, name), before, after, item, roles[name])
+        return
+    if old is None:
+        yield Change(group, Kind.ADDED, path, None, new, item)
+    elif new is None:
+        yield Change(group, Kind.REMOVED, path, old, None, item)
+    else:
+        yield Change(group, Kind.CHANGED, path, old, new, item)
 
-    # generic walks
 
-    def _fields(self, group: str, path: str, what: Words, old: Any, new: Any) -> Iterator[Change]:
-        """Field-by-field changes of two values of the same model (or plain values)."""
-        if old == new:
-            return
-        if isinstance(old, BaseModel) and isinstance(new, BaseModel):
-            for name in type(new).model_fields:
-                before, after = getattr(old, name), getattr(new, name)
-                if before == after:
-                    continue
-                if isinstance(before, BaseModel) and isinstance(after, BaseModel):
-                    yield from self._fields(
-                        group, f"{path}.{name}", say("{}, {}", what, _words(name)), before, after
-                    )
-                else:
-                    yield Change(
-                        group,
-                        "changed",
-                        f"{path}.{name}",
-                        say(
-                            "{}: {}.",
-                            what,
-                            _field_change(name, before, after, _is_duration(type(new), name)),
-                        ),
-                    )
-            return
-        if old is None:
-            yield Change(group, "added", path, say("{} added{}.", _capital(what), _fields_set(new)))
-        elif new is None:
-            yield Change(group, "removed", path, say("{} removed.", _capital(what)))
-        else:
-            yield Change(
-                group, "changed", path, say("{}.", _capital(_field_change(what, old, new)))
-            )
+def _rest(
+    group: str, path: tuple[str, ...], old: Any, new: Any, compared: tuple[str, ...]
+) -> Iterator[Change]:
+    """The changes of the fields of `new` other than `compared`."""
+    rest = old.model_copy(update={f: getattr(new, f) for f in compared})
+    yield from _fields(group, path, rest, new, (old, new))
 
-    def _entities(
-        self, field: str, group: str, old: dict[str, Any], new: dict[str, Any]
-    ) -> Iterator[Change]:
-        kind = _SINGULAR.get(field, field)
-        for key in sorted(new.keys() - old.keys()):
-            yield Change(
-                group,
-                "added",
-                f"{field}.{key}",
-                say(f"New {kind}: {{}}.", self.names.label(field, key)),
-            )
-        for key in sorted(old.keys() - new.keys()):
-            yield Change(
-                group,
-                "removed",
-                f"{field}.{key}",
-                say(f"{kind.capitalize()} removed: {{}}.", self.names.label(field, key)),
-            )
-        for key in sorted(old.keys() & new.keys()):
-            what = say(f"{kind.capitalize()} {{}}", self.names.label(field, key))
-            yield from self._fields(group, f"{field}.{key}", what, old[key], new[key])
 
-    # groups with their own wording and materiality
+def _arrivals(
+    field: str, group: str, old: Mapping[str, Any], new: Mapping[str, Any], base: tuple[str, ...]
+) -> Iterator[Change]:
+    """Items added to and removed from a mapping keyed by id."""
+    path = (*base, field)
+    for key in sorted(new.keys() - old.keys()):
+        yield Change(group, Kind.ADDED, (*path, Key(key)), None, new[key], (None, new[key]))
+    for key in sorted(old.keys() - new.keys()):
+        yield Change(group, Kind.REMOVED, (*path, Key(key)), old[key], None, (old[key], None))
 
-    def data(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
-        for key in sorted(new.keys() - old.keys()):
-            item = new[key]
-            yield Change(
-                "data",
-                "added",
-                f"data.{key}",
-                say(
-                    "New data collected: {}, {}{}.",
-                    self.names.label("data", key),
-                    _words(item.source.value),
-                    " (special-category data)" if item.special_category else "",
-                ),
-                True,
-                "new personal data is collected",
-            )
-        for key in sorted(old.keys() - new.keys()):
-            yield Change(
-                "data",
-                "removed",
-                f"data.{key}",
-                say("No longer collected: {}.", self.names.label("data", key)),
-            )
-        for key in sorted(old.keys() & new.keys()):
-            before, after = old[key], new[key]
-            what = self.names.label("data", key)
-            for change in self._fields("data", f"data.{key}", what, before, after):
-                field = change.subject.rsplit(".", 1)[-1]
-                if field in ("special_category", "sensitive") and getattr(after, field):
-                    change = _material(change, f"the data is now treated as {_words(field)} data")
-                elif field == "source" and after.source != before.source:
-                    change = _material(change, "the data now comes from a different source")
-                yield change
 
-    def purposes(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
-        for key in sorted(new.keys() - old.keys()):
-            purpose = new[key]
-            basis = (
-                f" on the basis of {_words(purpose.legal_basis.value)}"
-                if purpose.legal_basis
-                else ""
-            )
-            uses = (
-                say(", using {}", self.names.data_list(purpose.data)) if purpose.data else Words()
-            )
-            yield Change(
-                "purposes",
-                "added",
-                f"purposes.{key}",
-                say("New purpose: {}{}{}.", self.names.label("purposes", key), basis, uses),
-                True,
-                "data is used for a new purpose",
-            )
-        for key in sorted(old.keys() - new.keys()):
-            yield Change(
-                "purposes",
-                "removed",
-                f"purposes.{key}",
-                say("Purpose removed: {}.", self.names.label("purposes", key)),
-            )
-        for key in sorted(old.keys() & new.keys()):
-            before, after = old[key], new[key]
-            what = say("Purpose {}", self.names.label("purposes", key))
-            path = f"purposes.{key}"
-            added = [d for d in after.data if d not in before.data]
-            removed = [d for d in before.data if d not in after.data]
-            if added:
-                yield Change(
-                    "purposes",
-                    "changed",
-                    f"{path}.data",
-                    say("{} now also uses {}.", what, self.names.data_list(added)),
-                    True,
-                    "data is used for a purpose it was not used for",
-                )
-            if removed:
-                yield Change(
-                    "purposes",
-                    "changed",
-                    f"{path}.data",
-                    say("{} no longer uses {}.", what, self.names.data_list(removed)),
-                )
-            if before.legal_basis != after.legal_basis:
-                weaker = weaker_basis(before.legal_basis, after.legal_basis)
-                yield Change(
-                    "purposes",
-                    "changed",
-                    f"{path}.legal_basis",
-                    say(
-                        "{}: {}.",
-                        what,
-                        _field_change("legal_basis", before.legal_basis, after.legal_basis),
-                    ),
-                    weaker,
-                    "the legal basis is weaker for the person" if weaker else "",
-                )
-            for flag, reason in (
-                ("direct_marketing", "the purpose is now direct marketing"),
-                ("profiling", "the purpose now involves profiling"),
-            ):
-                if getattr(after, flag) and not getattr(before, flag):
-                    yield Change(
-                        "purposes",
-                        "changed",
-                        f"{path}.{flag}",
-                        say("{} now involves {}.", what, _words(flag)),
-                        True,
-                        reason,
-                    )
-                elif getattr(before, flag) and not getattr(after, flag):
-                    yield Change(
-                        "purposes",
-                        "changed",
-                        f"{path}.{flag}",
-                        say("{} no longer involves {}.", what, _words(flag)),
-                    )
-            if after.automated_decision and not before.automated_decision:
-                yield Change(
-                    "purposes",
-                    "changed",
-                    f"{path}.automated_decision",
-                    say("{} now involves automated decisions.", what),
-                    True,
-                    "automated decision-making is introduced",
-                )
-            handled = ["data", "legal_basis", "direct_marketing", "profiling"]
-            if after.automated_decision and not before.automated_decision:
-                handled.append("automated_decision")
-            rest = before.model_copy(update={f: getattr(after, f) for f in handled})
-            yield from self._fields("purposes", path, what, rest, after)
+def _items(
+    field: str, group: str, old: Mapping[str, Any], new: Mapping[str, Any], base: tuple[str, ...]
+) -> Iterator[Change]:
+    """Items added, removed, and changed field by field, of a mapping keyed by id."""
+    yield from _arrivals(field, group, old, new, base)
+    path = (*base, field)
+    for key in sorted(old.keys() & new.keys()):
+        yield from _fields(group, (*path, Key(key)), old[key], new[key], (old[key], new[key]))
 
-    def recipients(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
-        for key in sorted(new.keys() - old.keys()):
-            recipient = new[key]
-            receives = (
-                say(", receives {}", self.names.data_list(recipient.data))
-                if recipient.data
-                else Words()
-            )
-            sold = " The disclosure is a sale." if recipient.sale else ""
-            shared = (
-                " The disclosure is sharing for cross-context behavioural advertising."
-                if recipient.sharing
-                else ""
-            )
-            yield Change(
-                "recipients",
-                "added",
-                f"recipients.{key}",
-                say(
-                    "New recipient: {} ({}){}.{}{}",
-                    self.names.label("recipients", key),
-                    _words(recipient.kind.value),
-                    receives,
-                    sold,
-                    shared,
-                ),
-                True,
-                "personal data goes to a new recipient",
-            )
-        for key in sorted(old.keys() - new.keys()):
-            yield Change(
-                "recipients",
-                "removed",
-                f"recipients.{key}",
-                say("Recipient removed: {}.", self.names.label("recipients", key)),
-            )
-        for key in sorted(old.keys() & new.keys()):
-            before, after = old[key], new[key]
-            what = say("Recipient {}", self.names.label("recipients", key))
-            path = f"recipients.{key}"
-            namers: tuple[tuple[str, str, Callable[[list[str]], Words | str]], ...] = (
-                ("data", "receives", self.names.data_list),
-                ("purposes", "receives data for", partial(self.names.labels, "purposes")),
-                ("countries", "processes data in", _join),
-            )
-            for field, noun, namer in namers:
-                added = [x for x in getattr(after, field) if x not in getattr(before, field)]
-                removed = [x for x in getattr(before, field) if x not in getattr(after, field)]
-                if added:
-                    yield Change(
-                        "recipients",
-                        "changed",
-                        f"{path}.{field}",
-                        say(f"{{}} now also {noun} {{}}.", what, namer(added)),
-                        True,
-                        "a recipient receives more than before",
-                    )
-                if removed:
-                    yield Change(
-                        "recipients",
-                        "changed",
-                        f"{path}.{field}",
-                        say(f"{{}} no longer {noun} {{}}.", what, namer(removed)),
-                    )
-            for flag, words in (
-                ("sale", "a sale"),
-                ("sharing", "sharing for cross-context behavioural advertising"),
-            ):
-                if getattr(after, flag) != getattr(before, flag):
-                    now = getattr(after, flag)
-                    yield Change(
-                        "recipients",
-                        "changed",
-                        f"{path}.{flag}",
-                        say(
-                            f"{{}}: the disclosure is {'now' if now else 'no longer'} {words}.",
-                            what,
-                        ),
-                        now,
-                        "data is now sold or shared" if now else "",
-                    )
-            if before.kind != after.kind:
-                material = after.kind != "processor" and before.kind == "processor"
-                yield Change(
-                    "recipients",
-                    "changed",
-                    f"{path}.kind",
-                    say("{}: {}.", what, _field_change("kind", before.kind, after.kind)),
-                    material,
-                    "the recipient now uses the data for its own purposes" if material else "",
-                )
-            rest = before.model_copy(
-                update={
-                    f: getattr(after, f)
-                    for f in ("data", "purposes", "countries", "sale", "sharing", "kind")
-                }
-            )
-            yield from self._fields("recipients", path, what, rest, after)
 
-    def transfers(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
-        for key in sorted(new.keys() - old.keys()):
-            transfer = new[key]
-            who = (
-                say(" ({})", self.names.labels("recipients", transfer.recipients))
-                if transfer.recipients
-                else Words()
-            )
-            basis = (
-                f" under {_words(transfer.safeguard.value)}"
-                if transfer.safeguard
-                else " with no safeguard stated"
-            )
-            yield Change(
-                "transfers",
-                "added",
-                f"transfers.{key}",
-                say("New transfer to {}{}{}.", transfer.destination, who, basis),
-                True,
-                "personal data goes to a new country",
-            )
-        for key in sorted(old.keys() - new.keys()):
-            yield Change(
-                "transfers",
-                "removed",
-                f"transfers.{key}",
-                say("Transfer removed: to {} ({}).", old[key].destination, Code(key)),
-            )
-        for key in sorted(old.keys() & new.keys()):
-            before, after = old[key], new[key]
-            what = say("Transfer {} to {}", Code(key), after.destination)
-            path = f"transfers.{key}"
-            for change in self._fields("transfers", path, what, before, after):
-                field = change.subject.rsplit(".", 1)[-1]
-                if field == "destination":
-                    change = _material(change, "personal data goes to a different country")
-                elif field == "recipients" and set(after.recipients) - set(before.recipients):
-                    change = _material(change, "more recipients receive the transfer")
-                elif field == "safeguard" and after.safeguard in (None, "derogation"):
-                    change = _material(change, "the transfer is less protected")
-                yield change
+def _members(group: str, path: tuple[str, ...], old: Any, new: Any, field: str) -> Iterator[Change]:
+    """The members a list field gains, then those it loses, as two changes."""
+    before, after = getattr(old, field), getattr(new, field)
+    gained = [x for x in after if x not in before]
+    lost = [x for x in before if x not in after]
+    if gained:
+        yield Change(group, Kind.CHANGED, (*path, field), before, [*before, *gained], (old, new))
+    if lost:
+        kept = [x for x in before if x not in lost]
+        yield Change(group, Kind.CHANGED, (*path, field), before, kept, (old, new))
 
-    def retention(self, old: list[Any], new: list[Any]) -> Iterator[Change]:
-        before = {rule.id: rule for rule in old}
-        after = {rule.id: rule for rule in new}
-        for key in [k for k in after if k not in before]:
-            rule = after[key]
-            yield Change(
-                "retention",
-                "added",
-                f"retention.{key}",
-                say(
-                    "New retention rule {}: {} {}.",
-                    Code(key),
-                    self.names.data_list(rule.data),
-                    _kept(rule),
-                ),
-            )
-        for key in [k for k in before if k not in after]:
-            yield Change(
-                "retention",
-                "removed",
-                f"retention.{key}",
-                say("Retention rule removed: {}.", Code(key)),
-            )
-        for key in [k for k in after if k in before]:
-            was, now = before[key], after[key]
-            what = say("Retention rule {}", Code(key))
-            path = f"retention.{key}"
-            if was.period != now.period:
-                longer = now.period is None or (
-                    was.period is not None and duration_days(now.period) > duration_days(was.period)
-                )
-                yield Change(
-                    "retention",
-                    "changed",
-                    f"{path}.period",
-                    say(
-                        "{}: {} now {} (was {}).",
-                        what,
-                        self.names.data_list(now.data),
-                        _kept(now),
-                        _kept(was),
-                    ),
-                    longer,
-                    "data is kept longer" if longer else "",
-                )
-            rest = was.model_copy(update={"period": now.period})
-            yield from self._fields("retention", path, what, rest, now)
-        yield from self._longer_by_data(old, new)
 
-    def _longer_by_data(self, old: list[Any], new: list[Any]) -> Iterator[Change]:
-        """Data now kept under a rule with a longer period than any rule covered it before,
-        when that is not already reported as a period change of the same rule."""
-        for rule in new:
-            if rule.period is None:
+def _one(
+    group: str, path: tuple[str, ...], old: BaseModel, new: BaseModel, field: str
+) -> Iterator[Change]:
+    """The change of one field, if it changed."""
+    before, after = getattr(old, field), getattr(new, field)
+    if before != after:
+        roles = field_roles(type(new))
+        yield Change(group, Kind.CHANGED, (*path, field), before, after, (old, new), roles[field])
+
+
+def _purposes(old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    yield from _arrivals("purposes", "purposes", old, new, ())
+    for key in sorted(old.keys() & new.keys()):
+        before, after = old[key], new[key]
+        path = ("purposes", Key(key))
+        yield from _members("purposes", path, before, after, "data")
+        for field in ("legal_basis", "direct_marketing", "profiling"):
+            yield from _one("purposes", path, before, after, field)
+        compared = ["data", "legal_basis", "direct_marketing", "profiling"]
+        # Introduced, automated decision-making is one change; otherwise field by field.
+        if after.automated_decision and not before.automated_decision:
+            yield from _one("purposes", path, before, after, "automated_decision")
+            compared.append("automated_decision")
+        yield from _rest("purposes", path, before, after, tuple(compared))
+
+
+def _recipients(old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    yield from _arrivals("recipients", "recipients", old, new, ())
+    for key in sorted(old.keys() & new.keys()):
+        before, after = old[key], new[key]
+        path = ("recipients", Key(key))
+        for field in ("data", "purposes", "countries"):
+            yield from _members("recipients", path, before, after, field)
+        for field in ("sale", "sharing", "kind"):
+            yield from _one("recipients", path, before, after, field)
+        compared = ("data", "purposes", "countries", "sale", "sharing", "kind")
+        yield from _rest("recipients", path, before, after, compared)
+
+
+def _retention(old: list[Any], new: list[Any]) -> Iterator[Change]:
+    before = {rule.id: rule for rule in old}
+    after = {rule.id: rule for rule in new}
+    for key in [k for k in after if k not in before]:
+        rule = after[key]
+        yield Change("retention", Kind.ADDED, ("retention", Key(key)), None, rule, (None, rule))
+    for key in [k for k in before if k not in after]:
+        rule = before[key]
+        yield Change("retention", Kind.REMOVED, ("retention", Key(key)), rule, None, (rule, None))
+    for key in [k for k in after if k in before]:
+        was, now = before[key], after[key]
+        path = ("retention", Key(key))
+        yield from _one("retention", path, was, now, "period")
+        yield from _rest("retention", path, was, now, ("period",))
+    yield from _kept_longer(old, new)
+
+
+def _kept_longer(old: list[Any], new: list[Any]) -> Iterator[Change]:
+    """Data now kept under a rule with a longer period than any rule covered it before, when
+    that is not already a period change of the same rule."""
+    for rule in new:
+        if rule.period is None:
+            continue
+        same = next((r for r in old if r.id == rule.id), None)
+        for data_id in rule.data:
+            if same is not None and data_id in same.data:
                 continue
-            same = next((r for r in old if r.id == rule.id), None)
-            for data_id in rule.data:
-                if same is not None and data_id in same.data:
-                    continue
-                previous = [r.period for r in old if data_id in r.data and r.period]
-                if previous and duration_days(rule.period) > max(
-                    duration_days(p) for p in previous
-                ):
-                    yield Change(
-                        "retention",
-                        "changed",
-                        f"retention.{rule.id}.data",
-                        say(
-                            "{} is now kept for {} under rule {} (was at most {}).",
-                            self.names.label("data", data_id),
-                            duration_words(rule.period),
-                            Code(rule.id),
-                            duration_words(max(previous, key=duration_days)),
-                        ),
-                        True,
-                        "data is kept longer",
-                    )
-
-    def rights(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
-        for key in sorted(new.keys() - old.keys()):
-            yield Change(
-                "rights", "added", f"rights.{key}", plain(f"Right now offered: {_words(key)}.")
-            )
-        for key in sorted(old.keys() - new.keys()):
-            yield Change(
-                "rights",
-                "removed",
-                f"rights.{key}",
-                plain(f"Right no longer offered: {_words(key)}."),
-                True,
-                "a right is no longer offered",
-            )
-        for key in sorted(old.keys() & new.keys()):
-            yield from self._fields(
-                "rights", f"rights.{key}", plain(f"Right {_words(key)}"), old[key], new[key]
-            )
-
-    def cookies(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
-        for key in sorted(new.keys() - old.keys()):
-            cookie = new[key]
-            necessary = cookie.strictly_necessary
-            gate = (
-                "strictly necessary"
-                if necessary
-                else ("set only after consent" if cookie.consent else "set without consent")
-            )
-            yield Change(
-                "cookies",
-                "added",
-                f"cookies.{key}",
-                say(
-                    "New {}: {} ({}) from {}, {}.",
-                    _words(cookie.kind.value),
-                    cookie.name,
-                    Code(key),
-                    cookie.provider,
-                    gate,
-                ),
-                not necessary,
-                "" if necessary else "a new technology reads or stores data on the device",
-            )
-        for key in sorted(old.keys() - new.keys()):
-            yield Change(
-                "cookies",
-                "removed",
-                f"cookies.{key}",
-                say("Cookie removed: {} ({}).", old[key].name, Code(key)),
-            )
-        for key in sorted(old.keys() & new.keys()):
-            before, after = old[key], new[key]
-            what = say("Cookie {} ({})", after.name, Code(key))
-            for change in self._fields("cookies", f"cookies.{key}", what, before, after):
-                field = change.subject.rsplit(".", 1)[-1]
-                if field == "consent" and not after.consent and not after.strictly_necessary:
-                    change = _material(change, "the cookie is now set without consent")
-                elif field == "duration" and _longer_duration(before.duration, after.duration):
-                    change = _material(change, "the cookie stays on the device longer")
-                elif field == "data" and set(after.data) - set(before.data):
-                    change = _material(change, "the cookie collects more data")
-                elif field == "purpose":
-                    change = _material(change, "the cookie serves a different purpose")
-                yield change
-
-    def supplements(
-        self, old: Mapping[str, Supplement], new: Mapping[str, Supplement]
-    ) -> Iterator[Change]:
-        for name in sorted(new.keys() - old.keys()):
-            meta = new[name].supplement
-            yield Change(
-                "other", "added", f"supplements.{meta.id}",
-                say("New supplement: {} ({}, {}), for {}.", meta.title, Code(meta.id),
-                    meta.jurisdiction.value, meta.applies_to),
-            )  # fmt: skip
-        for name in sorted(old.keys() - new.keys()):
-            meta = old[name].supplement
-            yield Change(
-                "other", "removed", f"supplements.{meta.id}",
-                say("Supplement removed: {} ({}).", meta.title, Code(meta.id)),
-            )  # fmt: skip
-        for name in sorted(old.keys() & new.keys()):
-            yield from self._supplement(old[name], new[name])
-
-    def _supplement(self, old: Supplement, new: Supplement) -> Iterator[Change]:
-        prefix = say("{} ({})", new.supplement.title, Code(new.supplement.id))
-        base = f"supplements.{new.supplement.id}"
-        for field in type(new).model_fields:
-            before, after = getattr(old, field), getattr(new, field)
-            if before == after:
-                continue
-            group = "rights" if field in ("rights", "requests") else "other"
-            path = f"{base}.{field}"
-            if not isinstance(after, dict):
-                what = say("{}, {}", prefix, _words(field))
-                yield from self._fields(group, path, what, before, after)
-                continue
-            kind = _SINGULAR.get(field, field)
-            for key in sorted(after.keys() - before.keys()):
-                added = say(f"{{}}: new {kind} {{}}.", prefix, Code(key))
-                yield Change(group, "added", f"{path}.{key}", added)
-            for key in sorted(before.keys() - after.keys()):
-                lost = field == "rights"
-                removed = say(f"{{}}: {kind} {{}} removed.", prefix, Code(key))
+            previous = [r.period for r in old if data_id in r.data and r.period]
+            longest = max(previous, key=duration_days, default=None)
+            if longest is not None and duration_days(rule.period) > duration_days(longest):
                 yield Change(
-                    group, "removed", f"{path}.{key}", removed,
-                    lost, "a right is no longer offered" if lost else "",
+                    "retention", Kind.CHANGED, ("retention", Key(rule.id), "data"),
+                    longest, rule.period, (same, rule), Role.DURATION, KEPT_LONGER, data_id,
                 )  # fmt: skip
-            for key in sorted(before.keys() & after.keys()):
-                what = say(f"{{}}, {kind} {{}}", prefix, Code(key))
-                yield from self._fields(group, f"{path}.{key}", what, before[key], after[key])
-
-    def changes(self, old: Any, new: Any) -> Iterator[Change]:
-        was = old.log if old else []
-        now = new.log if new else []
-        for entry in now:
-            if entry not in was:
-                yield Change(
-                    "notice",
-                    "added",
-                    "changes.log",
-                    plain(
-                        f"Change log entry for version {entry.version} ({entry.date}): "
-                        f"{entry.summary}"
-                    ),
-                )
-        for entry in was:
-            if entry not in now:
-                yield Change(
-                    "notice",
-                    "removed",
-                    "changes.log",
-                    plain(f"Change log entry removed: version {entry.version} ({entry.date})."),
-                )
-        if (old is None) != (new is None) or (old and new and old.how_notified != new.how_notified):
-            yield from self._fields(
-                "notice",
-                "changes.how_notified",
-                plain("How changes are announced"),
-                old and old.how_notified,
-                new and new.how_notified,
-            )
 
 
-# The notice's fields with a comparison of their own; every other field is compared field by
-# field (`_Differ._fields`) or, for a mapping of items, item by item (`_Differ._entities`).
-_COMPARERS: dict[str, Callable[[_Differ, Any, Any], Iterator[Change]]] = {
-    "data": _Differ.data,
-    "purposes": _Differ.purposes,
-    "recipients": _Differ.recipients,
-    "transfers": _Differ.transfers,
-    "retention": _Differ.retention,
-    "rights": _Differ.rights,
-    "cookies": _Differ.cookies,
-    "changes": _Differ.changes,
+def _changes(old: Any, new: Any) -> Iterator[Change]:
+    was = old.log if old else []
+    now = new.log if new else []
+    for entry in now:
+        if entry not in was:
+            yield Change("notice", Kind.ADDED, ("changes", "log"), None, entry, (old, new))
+    for entry in was:
+        if entry not in now:
+            yield Change("notice", Kind.REMOVED, ("changes", "log"), entry, None, (old, new))
+    if (old is None) != (new is None) or (old and new and old.how_notified != new.how_notified):
+        yield from _fields(
+            "notice",
+            ("changes", "how_notified"),
+            old and old.how_notified,
+            new and new.how_notified,
+            (old, new),
+        )
+
+
+COMPARERS: dict[str, Callable[[Any, Any], Iterator[Change]]] = {
+    "purposes": _purposes,
+    "recipients": _recipients,
+    "retention": _retention,
+    "changes": _changes,
 }
+"""The notice's fields compared in a way of their own. Every other field is compared item by
+item when it maps ids to items (`_items`), field by field otherwise (`_fields`)."""
 
 
-def _longer_duration(old: str | None, new: str | None) -> bool:
-    return old is not None and new is not None and duration_days(new) > duration_days(old)
+def _supplements(old: Mapping[str, Supplement], new: Mapping[str, Supplement]) -> Iterator[Change]:
+    for name in sorted(new.keys() - old.keys()):
+        path = ("supplements", Key(new[name].supplement.id))
+        yield Change("other", Kind.ADDED, path, None, new[name], (None, new[name]))
+    for name in sorted(old.keys() - new.keys()):
+        path = ("supplements", Key(old[name].supplement.id))
+        yield Change("other", Kind.REMOVED, path, old[name], None, (old[name], None))
+    for name in sorted(old.keys() & new.keys()):
+        before, after = old[name], new[name]
+        base = ("supplements", Key(after.supplement.id))
+        for field in type(after).model_fields:
+            was, now = getattr(before, field), getattr(after, field)
+            if was == now:
+                continue
+            if isinstance(now, dict):
+                yield from _items(field, group_of(field), was, now, base)
+            else:
+                yield from _fields(group_of(field), (*base, field), was, now, (before, after))
 
 
-def _kept(rule: Any) -> str:
-    parts = []
-    if rule.period:
-        parts.append(f"kept for {duration_words(rule.period)}")
-    if rule.after:
-        parts.append(f"{'after' if rule.period else 'kept until'} {_words(rule.after.value)}")
-    if not parts:
-        parts.append("kept according to stated criteria")
-    return " ".join(parts)
-
-
-def _material(change: Change, reason: str) -> Change:
-    return Change(change.group, change.kind, change.subject, change.words, True, reason)
-
-
-def compare(
+def changes(
     old: Notice,
     new: Notice,
-    old_supplements: Mapping[str, Supplement] | None = None,
-    new_supplements: Mapping[str, Supplement] | None = None,
-) -> NoticeDiff:
-    """The changes from `old` to `new`, grouped in reading order. Supplements are keyed by
-    their path in the notice folder (`supplements/california.yaml`)."""
-    differ = _Differ(old, new)
-    changes = [*differ.run(), *differ.supplements(old_supplements or {}, new_supplements or {})]
-    order = list(GROUPS)
-    return NoticeDiff(old, new, tuple(sorted(changes, key=lambda c: order.index(c.group))))
+    old_supplements: Mapping[str, Supplement],
+    new_supplements: Mapping[str, Supplement],
+) -> Iterator[Change]:
+    """Every change from `old` to `new`, field by field in the model's order, then the
+    supplements' (keyed by their path in the notice folder)."""
+    for field in type(new).model_fields:
+        before, after = getattr(old, field), getattr(new, field)
+        if before == after:
+            continue
+        comparer = COMPARERS.get(field)
+        if comparer is not None:
+            yield from comparer(before, after)
+        elif isinstance(before, dict) or isinstance(after, dict):
+            yield from _items(field, group_of(field), before or {}, after or {}, ())
+        else:
+            yield from _fields(group_of(field), (field,), before, after, (before, after))
+    yield from _supplements(old_supplements, new_supplements)

@@ -9,7 +9,10 @@ from collections.abc import Callable, Iterator
 from ..escaping import markdown_code_block, markdown_text, text_line
 from ..model import Notice
 from ..model.base import ID_RE
-from .comparison import ARTICLE, GROUPS, Change, Code, NoticeDiff, Words
+from . import NoticeDiff, ReportedChange
+from .groups import GROUPS
+from .policy import ARTICLE
+from .wording import Code, Words
 
 
 def _header(diff: NoticeDiff) -> str:
@@ -30,11 +33,11 @@ def _count(diff: NoticeDiff) -> str:
     return text + "."
 
 
-def _grouped(diff: NoticeDiff) -> Iterator[tuple[str, list[Change]]]:
-    for group, title in GROUPS.items():
-        items = [c for c in diff.changes if c.group == group]
+def _grouped(diff: NoticeDiff) -> Iterator[tuple[str, list[ReportedChange]]]:
+    for group in GROUPS.values():
+        items = [c for c in diff.changes if c.group == group.key]
         if items:
-            yield title, items
+            yield group.heading, items
 
 
 def render_text(diff: NoticeDiff) -> str:
@@ -71,7 +74,10 @@ def render_markdown(diff: NoticeDiff) -> str:
     lines = ["## Privacy notice changes", "", _md(_header(diff)), "", f"**{_md(_count(diff))}**"]
     if diff.material:
         lines += ["", "### Material changes", ""]
-        lines += [f"- {GROUPS[c.group]}: {_md(c.words)} _({_md(c.reason)})_" for c in diff.material]
+        lines += [
+            f"- {GROUPS[c.group].heading}: {_md(c.words)} _({_md(c.reason)})_"
+            for c in diff.material
+        ]
     fold = len(diff.changes) > _FOLD_AFTER
     if fold:
         lines += ["", f"<details><summary>All {len(diff.changes)} changes, by topic</summary>"]

@@ -65,7 +65,7 @@ class MaterialChangeNotLogged(Rule):
         if previous is None or not content_changed(ctx, previous):
             return
         # Kept off the lint start-up path: most lints stop above.
-        from ...review.comparison import compare
+        from ...review import compare
 
         diff = compare(previous.notice, ctx.notice, previous.supplements, dict(ctx.supplements))
         material = diff.material
