@@ -14,16 +14,14 @@ format):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Notice, Supplement
 from . import comparison, policy, wording
 from .groups import GROUPS
 
 
-@dataclass(frozen=True)
-class ReportedChange:
+class ReportedChange(NamedTuple):
     """A change with its words and, when it is material, the reason."""
 
     change: comparison.Change
@@ -64,8 +62,7 @@ class ReportedChange:
         }
 
 
-@dataclass(frozen=True)
-class NoticeDiff:
+class NoticeDiff(NamedTuple):
     old: Notice
     new: Notice
     changes: tuple[ReportedChange, ...]

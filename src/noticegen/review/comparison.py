@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -39,8 +38,7 @@ KEPT_LONGER = "retention.data kept longer"
 period than any rule that covered it before."""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One difference between the old and the new notice.
 
     A list that both gains and loses members can be two changes: one from the old list to the

@@ -1,9 +1,11 @@
 """Which changes of a notice are material, and why.
 
-Users must be told of a material change before it takes effect (GDPR Art. 13(3)): a change
-that a person who read the old notice would not expect, such as new data, a new purpose or
-recipient, longer retention or a weaker legal basis. `MATERIAL` is the whole policy, one row
-per kind of material change; every change no row holds is not material.
+Users must be told of a material change before it takes effect (GDPR Art. 13(3)), in a
+concise, intelligible form and in clear and plain language (Art. 12(1)): a change that a person
+who read the old notice would not expect, such as new data, a new purpose or recipient, longer
+retention or a weaker legal basis. `MATERIAL` is the whole policy, one row per kind of material
+change: where in the notice (`topic`, ids left out), whether it is added, removed or changed,
+when that is material, and the reason shown to reviewers. A change no row holds is not material.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ..model.practices import Safeguard
 from ..model.processing import LegalBasis, RecipientKind
 from .comparison import KEPT_LONGER, Change, Kind
 
+# The citation every output gives for announcing material changes.
 ARTICLE = "GDPR Art. 13(3)"
 
 

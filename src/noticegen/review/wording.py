@@ -1,4 +1,4 @@
-"""The changes of a notice in plain words (GDPR Art. 12(1): clear and plain language).
+"""The changes of a notice in plain words.
 
 `SENTENCES` holds the sentences of their own, by topic and kind of change; every other change
 is worded from where it is and the role of the field that changed (`_generic`), so that a new
@@ -316,15 +316,18 @@ def _generic(change: Change, names: Names) -> Words:
 Sentence = Callable[[Change, Names], Words]
 
 
-def _item_added(change: Change, names: Names) -> Words:
-    collection = change.path[-2]
-    return say(f"New {_singular(collection)}: {{}}.", names.label(collection, _key(change)))
-
-
-def _item_removed(change: Change, names: Names) -> Words:
-    collection = change.path[-2]
+def _item_arrival(change: Change, names: Names) -> Words:
+    """An item added to or removed from a mapping of the notice or of a supplement."""
+    collection, key = change.path[-2], _key(change)
+    if change.path[0] == "supplements":
+        supplement = names.supplement(change.path[1])
+        if change.kind is Kind.ADDED:
+            return say(f"{{}}: new {_singular(collection)} {{}}.", supplement, Code(key))
+        return say(f"{{}}: {_singular(collection)} {{}} removed.", supplement, Code(key))
+    if change.kind is Kind.ADDED:
+        return say(f"New {_singular(collection)}: {{}}.", names.label(collection, key))
     kind = _singular(collection).capitalize()
-    return say(f"{kind} removed: {{}}.", names.label(collection, _key(change)))
+    return say(f"{kind} removed: {{}}.", names.label(collection, key))
 
 
 def _data_added(change: Change, names: Names) -> Words:
@@ -477,15 +480,6 @@ def _supplement_removed(change: Change, names: Names) -> Words:
     return say("Supplement removed: {} ({}).", meta.title, Code(meta.id))
 
 
-def _supplement_item(change: Change, names: Names) -> Words:
-    """An item added to or removed from one of a supplement's mappings (rights, promises...)."""
-    supplement = names.supplement(change.path[1])
-    kind, key = _singular(change.path[-2]), Code(_key(change))
-    if change.kind is Kind.ADDED:
-        return say(f"{{}}: new {kind} {{}}.", supplement, key)
-    return say(f"{{}}: {kind} {{}} removed.", supplement, key)
-
-
 def _labels(collection: str) -> Callable[[Names, list[Any]], Words]:
     return lambda names, ids: names.labels(collection, ids)
 
@@ -496,13 +490,11 @@ SENTENCES: dict[tuple[str, Kind], Sentence] = {
         "No longer collected: {}.", names.label("data", _key(change))
     ),
     ("purposes", Kind.ADDED): _purpose_added,
-    ("purposes", Kind.REMOVED): _item_removed,
     ("purposes.data", Kind.CHANGED): _members("uses", _labels("data")),
     ("purposes.direct_marketing", Kind.CHANGED): _involves,
     ("purposes.profiling", Kind.CHANGED): _involves,
     ("purposes.automated_decision", Kind.CHANGED): _automated_decision,
     ("recipients", Kind.ADDED): _recipient_added,
-    ("recipients", Kind.REMOVED): _item_removed,
     ("recipients.data", Kind.CHANGED): _members("receives", _labels("data")),
     ("recipients.purposes", Kind.CHANGED): _members("receives data for", _labels("purposes")),
     ("recipients.countries", Kind.CHANGED): _members(
@@ -547,11 +539,5 @@ def words(change: Change, names: Names) -> Words:
     if sentence is not None:
         return sentence(change, names)
     if change.kind is not Kind.CHANGED and isinstance(change.path[-1], Key):
-        if change.path[0] == "supplements":
-            return _supplement_item(change, names)
-        return (
-            _item_added(change, names)
-            if change.kind is Kind.ADDED
-            else _item_removed(change, names)
-        )
+        return _item_arrival(change, names)
     return _generic(change, names)
