@@ -299,6 +299,8 @@ def _key(change: Change) -> str:
 
 
 def _generic(change: Change, names: Names) -> Words:
+    """A change with no sentence of its own, worded from where it is and the role of the field
+    that changed: a link as a link, a duration in words, a long text as reworded."""
     what, fields = _place(change, names)
     if change.kind is Kind.CHANGED and fields:
         where = say(", ".join(["{}"] * len(fields)), what, *map(_words, fields[:-1]))
