@@ -105,6 +105,27 @@ def test_what_a_group_shows_once_keeps_findings_apart(change: dict[str, object])
     assert len(group_findings([NO_BASIS, other])) == 2
 
 
+def test_what_every_instance_quotes_stays_in_the_message() -> None:
+    # NG901 quotes the field it names as well as the data item
+    findings = [
+        replace(NO_BASIS, message=f"`{id_}` ({id_}): its `ccpa_category` names no store type.")
+        for id_ in ("a", "b")
+    ]
+    [group] = group_findings(findings)
+    assert group.message == f"{PLACEHOLDER}: its `ccpa_category` names no store type."
+    assert [group.instance(f) for f in findings] == ["`a` (a)", "`b` (b)"]
+
+
+def test_a_quote_that_reads_like_the_placeholder_keeps_each_message_whole() -> None:
+    findings = [
+        replace(NO_BASIS, message="`a` is wrong."),
+        replace(NO_BASIS, message=f"{PLACEHOLDER} is wrong."),
+    ]
+    [group] = group_findings(findings)
+    assert group.message == f"{PLACEHOLDER} is wrong."
+    assert [group.instance(f) for f in findings] == [f.message for f in findings]
+
+
 def test_a_group_of_one_keeps_its_message() -> None:
     [group] = group_findings([NO_BASIS])
     assert group.message == NO_BASIS.message

@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..findings import Finding
 
@@ -43,10 +44,29 @@ class Group:
     def first(self) -> Finding:
         return self.findings[0]
 
+    @cached_property
+    def _varying(self) -> tuple[bool, ...] | None:
+        """For each quoted part of the messages, whether it differs between the instances;
+        None when the rule named the defect, or the messages quote different numbers of parts
+        (a quote that itself reads like the placeholder)."""
+        if self.first.group:
+            return None
+        quoted = [_QUOTED.findall(f.message) for f in self.findings]
+        if len({len(parts) for parts in quoted}) != 1:
+            return None
+        return tuple(len(set(column)) > 1 for column in zip(*quoted, strict=True))
+
     @property
     def message(self) -> str:
-        """The defect; a group of one keeps its finding's own message."""
-        return self.first.message if len(self.findings) == 1 else defect(self.first)
+        """The defect, with the quoted parts that all instances share; a group of one keeps
+        its finding's own message."""
+        if len(self.findings) == 1:
+            return self.first.message
+        varying = self._varying
+        if varying is None:
+            return defect(self.first)
+        shown = iter(varying)
+        return _QUOTED.sub(lambda m: PLACEHOLDER if next(shown) else m.group(0), self.first.message)
 
     @property
     def fingerprint(self) -> str:
@@ -55,12 +75,14 @@ class Group:
         return hashlib.sha256(f"{self.first.rule}\0{defect(self.first)}".encode()).hexdigest()
 
     def instance(self, finding: Finding) -> str:
-        """What sets `finding` apart in its group: the parts of its message that the defect
-        leaves out, or its whole message when its rule named the defect. Empty when nothing
-        does (the same message in several places)."""
-        if finding.group:
+        """What sets `finding` apart in its group: the quoted parts of its message that the
+        group's message leaves out, or its whole message when the rule named the defect (or
+        the parts do not line up). Empty when nothing does (one message in several places)."""
+        varying = self._varying
+        if varying is None:
             return finding.message
-        return ", ".join(match.group(0) for match in _QUOTED.finditer(finding.message))
+        parts = _QUOTED.findall(finding.message)
+        return ", ".join(part for part, differs in zip(parts, varying, strict=True) if differs)
 
 
 def _key(finding: Finding) -> tuple[object, ...]:
