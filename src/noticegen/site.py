@@ -10,7 +10,9 @@ Layout of the output folder:
     versions/<version>/           every published version, kept across builds as it was first
                                   published (a draft or a `serve` preview is never archived)
     versions/index.html           the list of archived versions (VERSIONS_PAGE), when there is one
-    manifest.json                 every file with its sha256, and the hash of the inputs
+    manifest.json                 every file with its sha256, and the hash of the inputs (a
+                                  `serve` preview's also lists the PDFs it left to be rendered
+                                  on request, under PENDING_PDFS)
     .noticegen-site               the marker that noticegen built this folder (see SITE_MARKER)
 
 `--out` may come from a script run on a stranger's pull request, and the site replaces the whole
@@ -55,6 +57,8 @@ MANIFEST = "manifest.json"
 VERSIONS = "versions"
 VERSIONS_PAGE = f"{VERSIONS}/index.html"
 """The page that lists every archived version, relative to the site folder."""
+PENDING_PDFS = "pending_pdfs"
+"""The manifest key of a site built without PDFs: each PDF's path and the page it renders."""
 GENERATOR = f"noticegen {__version__}"
 SITE_MARKER = ".noticegen-site"
 SITE_FORMAT = 1
@@ -87,6 +91,8 @@ class BuildResult:
     skipped: bool
     warnings: tuple[str, ...] = ()
     """One line each, for the user: things the build did not do as asked."""
+    pending_pdfs: int = 0
+    """PDFs left out of a site built without them (`serve` renders them on request)."""
 
 
 def languages_of(notice: Notice) -> list[str]:
@@ -226,6 +232,36 @@ def _render_in_worker(html_text: str) -> bytes:
     return bytes(_worker_renderer.render(html_text))
 
 
+def _ready() -> None:
+    """A task that only makes a worker start (and import WeasyPrint) before it is needed."""
+
+
+def pdf_pool(root: Path, workers: int | None = None) -> ProcessPoolExecutor:
+    """A pool of PDF workers that stay warm between renderings (`serve`): every worker is
+    started at once and imports WeasyPrint in the background."""
+    workers = workers or os.cpu_count() or 1
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        # Forking is unsafe while other threads run, as they do in `serve`.
+        mp_context=multiprocessing.get_context("forkserver"),
+        initializer=_init_pool_worker,
+        initargs=(str(root),),
+    )
+    for _ in range(workers):
+        pool.submit(_ready)
+    return pool
+
+
+def render_pdf(pool: ProcessPoolExecutor, html_text: str) -> bytes:
+    """The PDF of one page, rendered in a worker of `pool`; raises BuildError."""
+    from .render.pdf import PdfError
+
+    try:
+        return pool.submit(_render_in_worker, html_text).result()
+    except PdfError as error:
+        raise BuildError(f"PDF rendering failed: {error}") from error
+
+
 def render_pdfs(root: Path, documents: list[str], workers: int | None = None) -> list[bytes]:
     """PDFs of the given HTML documents, in order, across the cores when there are several."""
     from .render.pdf import PdfError
@@ -277,16 +313,22 @@ def _renderer_files() -> Iterator[tuple[str, Path]]:
 
 
 def inputs_hash(
-    root: Path, *, draft: bool, config: Path | None = None, preview: bool = False
+    root: Path,
+    *,
+    draft: bool,
+    config: Path | None = None,
+    preview: bool = False,
+    pdfs: bool = True,
 ) -> str:
     """A hash of everything the output depends on: the notice files, noticegen's own version and
-    the files of noticegen that shape the output, the draft and preview flags (a preview archives
-    nothing, so a build after it must not be skipped), SOURCE_DATE_EPOCH and the lint
-    configuration (which decides whether the notice may be built at all)."""
+    the files of noticegen that shape the output, the draft, preview and PDF flags (a preview
+    archives nothing and may leave out the PDFs, so a build after it must not be skipped),
+    SOURCE_DATE_EPOCH and the lint configuration (which decides whether the notice may be built
+    at all)."""
     digest = hashlib.sha256()
     if config is not None:
         digest.update(b"config\0" + hashlib.sha256(config.read_bytes()).digest())
-    digest.update(f"{GENERATOR}\0draft={draft}\0preview={preview}\0".encode())
+    digest.update(f"{GENERATOR}\0draft={draft}\0preview={preview}\0pdfs={pdfs}\0".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     for path in _files_under(root):
         digest.update(f"notice/{path.relative_to(root).as_posix()}\0".encode())
@@ -316,7 +358,8 @@ def previous_build(out: Path, inputs: str) -> BuildResult | None:
         _sha256_of(out / name) == digest for name, digest in files.items()
     ):
         return None
-    return BuildResult(out, len(files), sum(name.endswith(".pdf") for name in files), True)
+    pdfs = sum(name.endswith(".pdf") for name in files)
+    return BuildResult(out, len(files), pdfs, True, pending_pdfs=len(pending_pdfs(out)))
 
 
 def _sha256_of(path: Path) -> str | None:
@@ -335,6 +378,17 @@ def published_files(out: Path) -> set[str]:
         return set()
     files = _list_manifest(out)
     return {*files, MANIFEST} if files else set()
+
+
+def pending_pdfs(out: Path) -> dict[str, str]:
+    """The PDFs a site built without them leaves to be rendered on request, each with the path
+    of the page it is rendered from (both relative to `out` and listed by its manifest)."""
+    manifest = read_manifest(out) or {}
+    pending = manifest.get(PENDING_PDFS, {})
+    files = manifest.get("files", {})
+    if not isinstance(pending, dict) or not isinstance(files, dict):
+        return {}
+    return {pdf: page for pdf, page in pending.items() if page in files and pdf not in files}
 
 
 def dump_json(data: Any) -> bytes:
@@ -429,22 +483,23 @@ def _effective(archived: Path) -> datetime.date | None:
         return None
 
 
-def _manifest(staging: Path, inputs: str, notice: Notice) -> bytes:
+def _manifest(staging: Path, inputs: str, notice: Notice, pending: dict[str, str]) -> bytes:
     files = {
         path.relative_to(staging).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in _files_under(staging)
     }
     files.pop(MANIFEST, None)
-    return dump_json(
-        {
-            "generator": GENERATOR,
-            "inputs": inputs,
-            "notice": notice.notice.id,
-            "version": notice.notice.version,
-            "effective": notice.notice.effective.isoformat(),
-            "files": files,
-        }
-    )
+    manifest: dict[str, Any] = {
+        "generator": GENERATOR,
+        "inputs": inputs,
+        "notice": notice.notice.id,
+        "version": notice.notice.version,
+        "effective": notice.notice.effective.isoformat(),
+        "files": files,
+    }
+    if pending:
+        manifest[PENDING_PDFS] = pending
+    return dump_json(manifest)
 
 
 # --- the output folder: what may be replaced, the swap and its recovery ----------------------
@@ -609,11 +664,15 @@ def build_site(
     workers: int | None = None,
     config: Path | None = None,
     preview: bool = False,
+    pdfs: bool = True,
 ) -> BuildResult:
     """Build the site for a loaded notice into `out`. Raises BuildError with one line.
 
     A preview (`serve`, while the notice is being written) is not published: like a draft, it
-    adds nothing to the archive of versions."""
+    adds nothing to the archive of versions. Without `pdfs` (a preview only: the pages come
+    first) the manifest lists the PDFs left out, to be rendered on request."""
+    if not pdfs and not preview:
+        raise ValueError("only a preview may leave out the PDFs")
     notice = loaded.notice
     if notice is None:
         raise BuildError("the notice did not load; run `noticegen lint` for the findings")
@@ -624,7 +683,7 @@ def build_site(
         with _lock(out.parent):
             _recover(out)
             check_output(out, loaded.root)  # what the recovery put back is checked too
-            return _build_locked(loaded, notice, out, draft, workers, config, preview)
+            return _build_locked(loaded, notice, out, draft, workers, config, preview, pdfs)
     except OSError as error:
         raise BuildError(f"cannot write the site {out}: {describe_os_error(error)}") from error
 
@@ -637,10 +696,11 @@ def _build_locked(
     workers: int | None,
     config: Path | None,
     preview: bool,
+    pdfs: bool,
 ) -> BuildResult:
     from .exports import export_files
 
-    inputs = inputs_hash(loaded.root, draft=draft, config=config, preview=preview)
+    inputs = inputs_hash(loaded.root, draft=draft, config=config, preview=preview, pdfs=pdfs)
     previous = previous_build(out, inputs)
     if previous is not None:
         return previous  # rendering is skipped; lint, which reads git too, ran as always
@@ -656,10 +716,11 @@ def _build_locked(
     try:
         pages = plan_pages(loaded, draft=draft)
         with_pdf = [p for p in pages if p.pdf_path]
-        pdfs = render_pdfs(loaded.root, [p.html for p in with_pdf], workers)
+        pending = {p.pdf_path: p.path for p in with_pdf if p.pdf_path and not pdfs}
+        rendered = render_pdfs(loaded.root, [p.html for p in with_pdf], workers) if pdfs else []
         published: dict[str, bytes] = {p.path: p.html.encode("utf-8") for p in pages}
         published.update(
-            {p.pdf_path: pdf for p, pdf in zip(with_pdf, pdfs, strict=True) if p.pdf_path}
+            {p.pdf_path: pdf for p, pdf in zip(with_pdf, rendered, strict=False) if p.pdf_path}
         )
         published["notice.json"] = dump_json(notice.model_dump(mode="json"))
         for relative, data in published.items():
@@ -674,7 +735,7 @@ def _build_locked(
         versions_page = _versions_page(loaded, staging)
         if versions_page is not None:
             _write(staging, VERSIONS_PAGE, versions_page.encode("utf-8"))
-        _write(staging, MANIFEST, _manifest(staging, inputs, notice))
+        _write(staging, MANIFEST, _manifest(staging, inputs, notice, pending))
         _swap_in(staging, out)
     except MissingAsset as error:
         _remove_ours(staging)
@@ -688,7 +749,9 @@ def _build_locked(
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
-    return BuildResult(out, len(_list_manifest(out)), len(with_pdf), False, tuple(warnings))
+    return BuildResult(
+        out, len(_list_manifest(out)), len(rendered), False, tuple(warnings), len(pending)
+    )
 
 
 def _list_manifest(out: Path) -> dict[str, str]:
