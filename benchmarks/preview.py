@@ -74,7 +74,8 @@ def main() -> None:
             served_page(page)
             for edit in range(args.edits):
                 word = f"Revision{edit}x{time.monotonic_ns()}"
-                edited = LABEL.sub(lambda m: f"{m.group(1)}{m.group(2)} {word}", original, 1)
+                end = match.end(2)
+                edited = f"{original[:end]} {word}{original[end:]}"
                 source.write_text(edited, encoding="utf-8")
                 saved = time.perf_counter()
                 while word not in served_page(page):

@@ -264,3 +264,44 @@ def test_the_overlay_escapes_what_a_finding_quotes(served: Served, tmp_path: Pat
     overlay = page[page.index('<div id="noticegen-overlay"') :]
     assert f"<code>notice.yaml:{line}:1</code> NG003 Unknown key `&lt;img src=x" in overlay
     assert "<img" not in page
+
+
+CHROMIUM = next(
+    (p for p in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium") if Path(p).exists()),
+    None,
+)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on this machine")
+def test_chromium_reloads_by_itself_and_shows_the_overlay(served: Served, tmp_path: Path) -> None:
+    from playwright.sync_api import Route, sync_playwright
+
+    notice = tmp_path / "notice/notice.yaml"
+    good = notice.read_text()
+    outside: list[str] = []
+
+    def same_origin_only(route: Route) -> None:
+        if route.request.url.startswith(served.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.route("**/*", same_origin_only)
+            page.goto(served.url + "en/index.html")
+            notice.write_text(good.replace("Keeping our", "Guarding our"))
+            page.get_by_text("Guarding our services").first.wait_for(timeout=60_000)
+            notice.write_text(good + "extra: [\n")
+            overlay = page.locator("#noticegen-overlay")
+            overlay.wait_for(timeout=60_000)
+            assert "notice.yaml:" in overlay.inner_text()
+            assert page.get_by_text("Guarding our services").first.is_visible()
+            overlay.get_by_role("button", name="Close").click()
+            assert overlay.count() == 0
+        finally:
+            browser.close()
+    assert outside == []
