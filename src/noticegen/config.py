@@ -18,7 +18,11 @@ from .folder import FolderFileRefused, read_folder_file
 
 CONFIG_FILE = "noticegen.toml"
 PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
-SETTINGS = ("select", "ignore", "severity", "profiles", "options")
+SETTINGS = ("select", "ignore", "severity", "profiles", "options", "stale-translations")
+STALE_TRANSLATIONS = ("block", "publish-source")
+"""What `build` does while a catalog does not translate the current text (NG706, NG707): build
+nothing, or publish the source language with each stale language marked as an earlier
+version's."""
 MAX_CONFIG_BYTES = 1_000_000
 
 
@@ -38,6 +42,8 @@ class Config:
     """Profiles to apply instead of the notice's declared jurisdictions."""
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per-rule options, keyed by rule code."""
+    stale_translations: str = STALE_TRANSLATIONS[0]
+    """One of STALE_TRANSLATIONS."""
     source: str = ""
 
     def enabled(self, code: str) -> bool:
@@ -111,12 +117,20 @@ def load_config(path: Path | None, known_codes: Collection[str] | None = None) -
     for profile in profiles:
         if profile not in PROFILES:
             checker.fail(f"unknown profile {profile!r} (known: {', '.join(PROFILES)})", profile)
+    stale_translations = table.get("stale-translations", STALE_TRANSLATIONS[0])
+    if stale_translations not in STALE_TRANSLATIONS:
+        checker.fail(
+            f"`stale-translations` must be one of {', '.join(map(repr, STALE_TRANSLATIONS))}, "
+            f"not {stale_translations!r}",
+            "stale-translations",
+        )
     return Config(
         select=select,
         ignore=ignore,
         severity=checker.severities(table),
         profiles=profiles,
         options=checker.options(table),
+        stale_translations=stale_translations,
         source=str(path),
     )
 

@@ -36,10 +36,11 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,8 +104,16 @@ def supplement_languages(supplement: Supplement, notice: Notice) -> list[str]:
     return list(supplement.supplement.languages or languages_of(notice))
 
 
-def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
-    """Every HTML page of the site, rendered; the PDFs are rendered from these."""
+def plan_pages(
+    loaded: LoadedNotice,
+    *,
+    draft: bool,
+    earlier: Collection[str] = (),
+    left_out: Collection[str] = (),
+) -> list[Page]:
+    """Every HTML page of the site, rendered; the PDFs are rendered from these. The pages in the
+    `earlier` languages come from the archive (`earlier_pages`): linked to, not rendered. The
+    `left_out` languages are neither rendered nor linked to."""
     from .i18n.notice import translate_notice, translate_supplement
     from .i18n.strings import Strings
     from .render import html
@@ -113,7 +122,7 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
     assert notice is not None
     root = loaded.root
     notice_id = notice.notice.id
-    langs = languages_of(notice)
+    langs = [lang for lang in languages_of(notice) if lang not in left_out]
     supplements = [s for _, s in loaded.supplements]
     for supplement in supplements:
         if supplement.supplement.id in (notice_id, "index"):
@@ -128,13 +137,18 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
             for lang in available
         ]
 
+    def published_in(supplement: Supplement) -> list[str]:
+        return [lang for lang in supplement_languages(supplement, notice) if lang not in left_out]
+
     pages = []
-    for lang in langs:
+    for lang in [lang for lang in langs if lang not in earlier]:
         strings = Strings(lang)
         translated = translate_notice(notice, root, lang)
         supplement_links = []
         for supplement in supplements:
-            available = supplement_languages(supplement, notice)
+            available = published_in(supplement)
+            if not available:
+                continue
             shown_in = lang if lang in available else available[0]
             # The link is read on this page, so it is worded in the page's language even
             # when the supplement itself is published only in another one.
@@ -155,9 +169,9 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
         pages.append(Page(f"{lang}/index.html", text, f"{lang}/{notice_id}.pdf"))
 
     for supplement in supplements:
-        available = supplement_languages(supplement, notice)
+        available = published_in(supplement)
         sid = supplement.supplement.id
-        for lang in available:
+        for lang in [lang for lang in available if lang not in earlier]:
             notice_lang = lang if lang in langs else langs[0]
             text = html.render_supplement(
                 translate_supplement(supplement, root, lang),
@@ -185,6 +199,116 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
     )
     pages.append(Page("index.html", index))
     return pages
+
+
+# --- translations of an earlier text -------------------------------------------------------
+
+
+def stale_languages(loaded: LoadedNotice) -> list[str]:
+    """The translation languages whose catalog does not translate every entry of the current
+    text (an entry translates an earlier text, is fuzzy, missing or empty): a page built from
+    it now would mix the current text, shown untranslated, with the translations."""
+    from .i18n.catalogs import SourceEntries, entries_for, entry_states, translation_languages
+    from .i18n.notice import catalog_path
+    from .i18n.pofile import read_catalog
+
+    notice = loaded.notice
+    assert notice is not None
+    root = loaded.root
+    supplements = [
+        (_relative(Path(s.path), root), supplement) for s, supplement in loaded.supplements
+    ]
+    source = SourceEntries.of(notice, supplements)
+    stale = []
+    for lang in translation_languages(notice, supplements):
+        path = catalog_path(root, lang)
+        po = read_catalog(path, lang, root) if path.is_file() else None
+        if po is None or po.catalog is None:
+            continue
+        states = entry_states(po, entries_for(notice, supplements, lang, source))
+        if any(state.state != "translated" for state in states):
+            stale.append(lang)
+    return stale
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _earliest_first_archive(out: Path) -> list[Path]:
+    archive = out / VERSIONS
+    folders = [p for p in archive.iterdir() if p.is_dir()] if archive.is_dir() else []
+    return sorted(folders, key=lambda f: _newest_last(_archived_version(f)))
+
+
+def _archived_version(folder: Path) -> html.ArchivedVersion:
+    from .render import html
+
+    return html.ArchivedVersion(folder.name, f"{folder.name}/index.html", _effective(folder))
+
+
+def earlier_pages(out: Path, lang: str, notice: Notice) -> list[Page] | None:
+    """The pages in `lang` of the newest version archived in the site `out` that has them, each
+    marked as a translation of that earlier version and pointing to the current text in the
+    source language; None when no archived version has that language. Every archived version
+    was published from a catalog that fully translated it (a stale language is never archived)."""
+    from html import escape
+
+    from .render import html
+
+    for folder in reversed(_earliest_first_archive(out)):
+        archived = folder / lang
+        if not (archived / "index.html").is_file():
+            continue
+        version = _archived_version(folder)
+        pdf_stem = _archived_notice_id(folder)
+        source = notice.notice.language
+        when = f", effective {version.effective.isoformat()}" if version.effective else ""
+        note = (
+            f'<div class="earlier-translation" role="note" lang="en" dir="ltr" '
+            f'style="{EARLIER_NOTE_STYLE}"><p style="margin:0"><strong>This translation is of '
+            f"an earlier version of this notice</strong> (version {escape(version.version)}"
+            f"{escape(when)}). The notice has changed since, and this translation is being "
+            f'updated. <a href="../{escape(source)}/index.html" hreflang="{escape(source)}">'
+            f"Read the current version ({escape(html.language_name(source))})</a>.</p></div>"
+        )
+        pages = []
+        for page in sorted(archived.glob("*.html")):
+            if page.is_symlink():
+                continue
+            text = _marked(page.read_text(encoding="utf-8"), note)
+            stem = pdf_stem if page.stem == "index" else page.stem
+            pdf = f"{lang}/{stem}.pdf" if stem and (archived / f"{stem}.pdf").is_file() else None
+            pages.append(Page(f"{lang}/{page.name}", text, pdf))
+        return pages
+    return None
+
+
+EARLIER_NOTE_STYLE = (
+    "margin:0 auto;padding:.75rem 1rem;max-width:50rem;border:2px solid #8a5a00;"
+    "background:#fff4d6;color:#1a1a1a"
+)
+
+
+def _marked(page: str, note: str) -> str:
+    """The page with the note first in its body."""
+    body = re.search(r"<body\b[^>]*>", page)
+    at = body.end() if body else 0
+    return f"{page[:at]}\n{note}{page[at:]}"
+
+
+def _archived_notice_id(folder: Path) -> str | None:
+    try:
+        notice_id = json.loads((folder / "notice.json").read_text(encoding="utf-8"))["notice"]["id"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return notice_id if isinstance(notice_id, str) and SAFE_NAME.fullmatch(notice_id) else None
+
+
+SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*", re.IGNORECASE)
 
 
 # --- PDF rendering, in parallel ------------------------------------------------------------
@@ -455,9 +579,7 @@ def _versions_page(loaded: LoadedNotice, staging: Path) -> str | None:
     folders = sorted(p for p in archive.iterdir() if p.is_dir()) if archive.is_dir() else []
     if not folders:
         return None
-    versions = [
-        html.ArchivedVersion(f.name, f"{f.name}/index.html", _effective(f)) for f in folders
-    ]
+    versions = [_archived_version(f) for f in folders]
     versions.sort(key=_newest_last)
     versions.reverse()
     source = notice.notice.language
@@ -665,8 +787,14 @@ def build_site(
     config: Path | None = None,
     preview: bool = False,
     pdfs: bool = True,
+    stale: Collection[str] = (),
 ) -> BuildResult:
     """Build the site for a loaded notice into `out`. Raises BuildError with one line.
+
+    The `stale` languages (`stale_languages`, when the source is published while their
+    translations catch up) are not built from their catalogs: each is the newest archived
+    version's pages in it, marked as a translation of that version, or left out of the site
+    when the archive has none; a stale language is not archived with this version.
 
     A preview (`serve`, while the notice is being written) is not published: like a draft, it
     adds nothing to the archive of versions. Without `pdfs` (a preview only: the pages come
@@ -683,7 +811,7 @@ def build_site(
         with _lock(out.parent):
             _recover(out)
             check_output(out, loaded.root)  # what the recovery put back is checked too
-            return _build_locked(loaded, notice, out, draft, workers, config, preview, pdfs)
+            return _build_locked(loaded, notice, out, draft, workers, config, preview, pdfs, stale)
     except OSError as error:
         raise BuildError(f"cannot write the site {out}: {describe_os_error(error)}") from error
 
@@ -697,10 +825,13 @@ def _build_locked(
     config: Path | None,
     preview: bool,
     pdfs: bool,
+    stale: Collection[str],
 ) -> BuildResult:
     from .exports import export_files
 
     inputs = inputs_hash(loaded.root, draft=draft, config=config, preview=preview, pdfs=pdfs)
+    if stale:
+        inputs = hashlib.sha256(f"{inputs}\0stale={sorted(stale)}".encode()).hexdigest()
     previous = previous_build(out, inputs)
     if previous is not None:
         return previous  # rendering is skipped; lint, which reads git too, ran as always
@@ -714,7 +845,12 @@ def _build_locked(
     from .render.html import MissingAsset
 
     try:
-        pages = plan_pages(loaded, draft=draft)
+        earlier = {lang: earlier_pages(out, lang, notice) for lang in stale}
+        left_out = sorted(lang for lang, found in earlier.items() if found is None)
+        warnings.extend(_stale_warning(lang, earlier[lang]) for lang in sorted(stale))
+        pages = plan_pages(loaded, draft=draft, earlier=stale, left_out=left_out)
+        carried = [page for found in earlier.values() for page in found or []]
+        pages += carried
         with_pdf = [p for p in pages if p.pdf_path]
         pending = {p.pdf_path: p.path for p in with_pdf if p.pdf_path and not pdfs}
         rendered = render_pdfs(loaded.root, [p.html for p in with_pdf], workers) if pdfs else []
@@ -729,6 +865,10 @@ def _build_locked(
             _write(staging, f"exports/{relative}", data)
         _copy_archive(out, staging)
         if not (draft or preview):
+            # Only what this version was built from is archived with it.
+            for page in carried:
+                for path in (page.path, page.pdf_path):
+                    published.pop(path or "", None)
             warning = _archive(staging, notice.notice.version, published)
             if warning is not None:
                 warnings.append(warning)
@@ -751,6 +891,18 @@ def _build_locked(
             os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
     return BuildResult(
         out, len(_list_manifest(out)), len(rendered), False, tuple(warnings), len(pending)
+    )
+
+
+def _stale_warning(lang: str, earlier: list[Page] | None) -> str:
+    if earlier is None:
+        return (
+            f"the {lang} catalog does not translate the current text yet and no archived "
+            f"version has {lang} pages: {lang} is left out of this site"
+        )
+    return (
+        f"the {lang} catalog does not translate the current text yet: the {lang} pages are "
+        "those of the newest archived version, marked as a translation of it"
     )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
-from ..config import ConfigError, find_config, load_config
+from ..config import STALE_TRANSLATIONS, Config, ConfigError, find_config, load_config
 from ..findings import Finding, blocking
 from ..loading import LoadedNotice, NoticeNotFound, load, locate
 from .linting import fail_usage
@@ -43,23 +43,38 @@ def _locate(path: Path) -> tuple[Path, Path | None]:
         fail_usage(str(error))
 
 
-def _load_and_lint(path: Path, config: Path | None) -> tuple[LoadedNotice, list[Finding]]:
+def _load_and_lint(path: Path, config: Path | None) -> tuple[LoadedNotice, list[Finding], Config]:
     from ..linting import lint as run_lint
 
     try:
-        return (loaded := load(path)), run_lint(loaded, load_config(config))
+        settings = load_config(config)
+        return (loaded := load(path)), run_lint(loaded, settings), settings
     except (NoticeNotFound, ConfigError) as error:
         fail_usage(str(error))
 
 
 def _build(
-    loaded: LoadedNotice, out: Path, draft: bool, config: Path | None, *, preview: bool = False
+    loaded: LoadedNotice,
+    out: Path,
+    draft: bool,
+    config: Path | None,
+    *,
+    preview: bool = False,
+    stale: list[str] | None = None,
 ) -> str:
     """Build and describe the result in one line; raises BuildError."""
     from ..site import build_site
 
     started = time.perf_counter()
-    result = build_site(loaded, out, draft=draft, config=config, preview=preview, pdfs=not preview)
+    result = build_site(
+        loaded,
+        out,
+        draft=draft,
+        config=config,
+        preview=preview,
+        pdfs=not preview,
+        stale=stale or (),
+    )
     seconds = time.perf_counter() - started
     for warning in result.warnings:
         click.echo(f"noticegen: warning: {warning}", err=True)
@@ -87,7 +102,17 @@ def _build(
     is_flag=True,
     help='Build even when lint reports errors; every page and PDF is watermarked "DRAFT".',
 )
-def build(path: Path, out: Path, draft: bool) -> None:
+@click.option(
+    "--stale-translations",
+    type=click.Choice(STALE_TRANSLATIONS),
+    default=None,
+    help="While a catalog does not translate the current text (NG706, NG707): `block` builds "
+    "nothing; `publish-source` publishes the source language and every up-to-date translation, "
+    "and each stale language as the newest archived version's pages in it, marked as a "
+    "translation of that version (left out when the archive has none). Default: the "
+    "configuration's `stale-translations`, else `block`.",
+)
+def build(path: Path, out: Path, draft: bool, stale_translations: str | None) -> None:
     """Build the static site of the notice at PATH: HTML and tagged PDF per language, the
     supplements, notice.json, store-label exports, the versions archive and a manifest.
 
@@ -101,8 +126,19 @@ def build(path: Path, out: Path, draft: bool) -> None:
         check_output(out, root)  # before anything is read: the folder may be a stranger's choice
     except BuildError as error:
         fail_usage(str(error))
-    loaded, findings = _load_and_lint(path, config)
+    from ..i18n.notice import catalog_path
+    from ..site import stale_languages
+
+    loaded, findings, settings = _load_and_lint(path, config)
     errors = blocking(findings)
+    stale = None
+    mode = stale_translations or settings.stale_translations
+    if loaded.notice is not None and mode == "publish-source":
+        # A stale language is not built from its catalog: what lint finds in the catalog does
+        # not stop the build.
+        stale = stale_languages(loaded)
+        unused = {catalog_path(loaded.root, lang).resolve() for lang in stale}
+        errors = [f for f in errors if Path(f.file).resolve() not in unused]
     if loaded.notice is None or (errors and not draft):
         sys.stdout.write(REPORTERS["text"](findings))
         click.echo(
@@ -112,7 +148,7 @@ def build(path: Path, out: Path, draft: bool) -> None:
         )
         sys.exit(1)
     try:
-        click.echo(_build(loaded, out, draft, config))
+        click.echo(_build(loaded, out, draft, config, stale=stale))
     except BuildError as error:
         fail_usage(str(error))
 
