@@ -255,6 +255,21 @@ def test_a_broken_yaml_shows_over_the_last_good_preview(served: Served, tmp_path
     assert "Guarding our services" in page and "noticegen-overlay" not in page
 
 
+def test_lint_errors_show_over_the_draft_they_leave(served: Served, tmp_path: Path) -> None:
+    notice = tmp_path / "notice/notice.yaml"
+    notice.write_text(
+        notice.read_text()
+        .replace("    data: [contact]", "    data: [contact, nosuch.thing]", 1)
+        .replace("Keeping our", "Guarding our")
+    )
+    served.wait_for("built draft")
+    page = fetch(served.url + "en/index.html")
+    assert "Guarding our services" in page  # the draft is the new preview
+    overlay = page[page.index('<div id="noticegen-overlay"') :]
+    assert "Lint reports errors: this preview is a draft" in overlay
+    assert "<code>notice.yaml:49:21</code> NG201 `nosuch.thing` is used here" in overlay
+
+
 def test_the_overlay_escapes_what_a_finding_quotes(served: Served, tmp_path: Path) -> None:
     notice = tmp_path / "notice/notice.yaml"
     line = notice.read_text().count("\n") + 1

@@ -785,7 +785,10 @@ def test_publishing_the_source_marks_each_stale_translation_as_an_earlier_versio
     result = _build_cli(translated, out, "--stale-translations", "publish-source")
     assert result.exit_code == 0, result.output
     for lang in ("fr", "de"):
-        assert f"the {lang} catalog does not translate the current text yet" in result.stderr
+        assert (
+            f"the {lang} catalog does not translate the current text yet: the {lang} pages are "
+            "those of version 2.0.0" in result.stderr
+        )
     site_now = tree(out)
     assert NEW_LABEL.removeprefix("label: ").encode() in site_now["en/index.html"]
     for lang in ("fr", "de"):

@@ -44,7 +44,7 @@ from collections.abc import Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import __version__
 from .folder import supplement_files
@@ -250,7 +250,13 @@ def _archived_version(folder: Path) -> html.ArchivedVersion:
     return html.ArchivedVersion(folder.name, f"{folder.name}/index.html", _effective(folder))
 
 
-def earlier_pages(out: Path, lang: str, notice: Notice) -> list[Page] | None:
+class EarlierTranslation(NamedTuple):
+    version: str
+    """The archived version the pages translate."""
+    pages: list[Page]
+
+
+def earlier_pages(out: Path, lang: str, notice: Notice) -> EarlierTranslation | None:
     """The pages in `lang` of the newest version archived in the site `out` that has them, each
     marked as a translation of that earlier version and pointing to the current text in the
     source language; None when no archived version has that language. Every archived version
@@ -283,7 +289,7 @@ def earlier_pages(out: Path, lang: str, notice: Notice) -> list[Page] | None:
             stem = pdf_stem if page.stem == "index" else page.stem
             pdf = f"{lang}/{stem}.pdf" if stem and (archived / f"{stem}.pdf").is_file() else None
             pages.append(Page(f"{lang}/{page.name}", text, pdf))
-        return pages
+        return EarlierTranslation(version.version, pages)
     return None
 
 
@@ -849,7 +855,7 @@ def _build_locked(
         left_out = sorted(lang for lang, found in earlier.items() if found is None)
         warnings.extend(_stale_warning(lang, earlier[lang]) for lang in sorted(stale))
         pages = plan_pages(loaded, draft=draft, earlier=stale, left_out=left_out)
-        carried = [page for found in earlier.values() for page in found or []]
+        carried = [page for found in earlier.values() if found for page in found.pages]
         pages += carried
         with_pdf = [p for p in pages if p.pdf_path]
         pending = {p.pdf_path: p.path for p in with_pdf if p.pdf_path and not pdfs}
@@ -894,7 +900,7 @@ def _build_locked(
     )
 
 
-def _stale_warning(lang: str, earlier: list[Page] | None) -> str:
+def _stale_warning(lang: str, earlier: EarlierTranslation | None) -> str:
     if earlier is None:
         return (
             f"the {lang} catalog does not translate the current text yet and no archived "
@@ -902,7 +908,7 @@ def _stale_warning(lang: str, earlier: list[Page] | None) -> str:
         )
     return (
         f"the {lang} catalog does not translate the current text yet: the {lang} pages are "
-        "those of the newest archived version, marked as a translation of it"
+        f"those of version {earlier.version} from the archive, marked as a translation of it"
     )
 
 
