@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -320,3 +321,40 @@ def test_chromium_reloads_by_itself_and_shows_the_overlay(served: Served, tmp_pa
         finally:
             browser.close()
     assert outside == []
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process started, directly or not, by `pid` (read from /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended while we looked
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def test_the_warm_pdf_workers_end_with_serve(tmp_path: Path) -> None:
+    notice = Path(shutil.copytree(SMALL, tmp_path / "notice"))
+    server = Served(notice, tmp_path / "site")
+    manifest = json.loads((tmp_path / "site/manifest.json").read_text())
+    assert fetch_bytes(server.url + next(iter(manifest["pending_pdfs"]))).startswith(b"%PDF-")
+    started = descendants(server.process.pid)
+    assert len(started) >= 2  # the fork server and its workers
+    server.stop()  # the reproduction: the workers and their server outlived serve
+    for _ in range(600):  # a guard against a hang, not a timing
+        if not any(Path(f"/proc/{pid}").exists() for pid in started):
+            break
+        time.sleep(0.05)
+    assert not [pid for pid in started if Path(f"/proc/{pid}").exists()]
+
+
+def fetch_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=120) as response:
+        return bytes(response.read())

@@ -340,20 +340,33 @@ def _init_worker(root: str) -> None:
         _worker_error = error
 
 
-def _init_pool_worker(root: str) -> None:
+def _init_pool_worker(root: str, owner: int) -> None:
     # A forked worker shares the build's lock: it lets go of it, so that a build killed while
     # its workers live on does not lock out the next one. And it ends with the build that
     # started it: a killed build's workers would otherwise wait for work forever.
     if _held_lock is not None:
         os.close(_held_lock)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_owner, args=(owner, os.getppid()), daemon=True).start()
     _init_worker(root)
 
 
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
+def _exit_with_owner(owner: int, parent: int) -> None:
+    # A forked worker's parent is the process that started the pool (its owner). A fork
+    # server's worker has the server for parent, which lives as long as its workers do: the
+    # owner is watched as well.
+    while os.getppid() == parent and _alive(owner):
         time.sleep(1)
     os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        return True
+    return True
 
 
 def _render_in_worker(html_text: str) -> bytes:
@@ -375,7 +388,7 @@ def pdf_pool(root: Path, workers: int | None = None) -> ProcessPoolExecutor:
         # Forking is unsafe while other threads run, as they do in `serve`.
         mp_context=multiprocessing.get_context("forkserver"),
         initializer=_init_pool_worker,
-        initargs=(str(root),),
+        initargs=(str(root), os.getpid()),
     )
     for _ in range(workers):
         pool.submit(_ready)
@@ -407,7 +420,7 @@ def render_pdfs(root: Path, documents: list[str], workers: int | None = None) ->
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
             initializer=_init_pool_worker,
-            initargs=(str(root),),
+            initargs=(str(root), os.getpid()),
         ) as pool:
             # Longest pages first, so that no core is left with a long page at the end.
             order = sorted(range(len(documents)), key=lambda i: -len(documents[i]))
