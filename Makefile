@@ -30,6 +30,7 @@ lint-code: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy src
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/zizmor --offline --quiet .github/ action.yml
 
 bench: $(STAMP)
