@@ -21,6 +21,7 @@ from pydantic import BaseModel, StringConstraints
 from .escaping import markdown_code_block, markdown_text, text_line
 from .model import Notice, Supplement
 from .model.base import DURATION_PATTERN, DURATION_RE, ID_RE, duration_days
+from .model.practices import COOKIE_CONSENT_LAWS, Cookie
 from .model.processing import LegalBasis
 
 ARTICLE = "GDPR Art. 13(3)"
@@ -170,6 +171,10 @@ def weaker_basis(old: LegalBasis | None, new: LegalBasis | None) -> bool:
 
 
 # --- wording -----------------------------------------------------------------------------
+
+
+def _cookie_name(cookie: Cookie) -> str:
+    return cookie.name or _words(str(cookie.category))
 
 
 def _words(value: Any) -> str:
@@ -754,11 +759,14 @@ class _Differ:
     def _cookies(self, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
         for key in sorted(new.keys() - old.keys()):
             cookie = new[key]
-            necessary = cookie.strictly_necessary
+            necessary = cookie.necessary
+            consent = cookie.consent_under(COOKIE_CONSENT_LAWS)
             gate = (
                 "strictly necessary"
                 if necessary
-                else ("set only after consent" if cookie.consent else "set without consent")
+                else {True: "set only after consent", False: "set without consent"}.get(
+                    consent, "consent not stated"
+                )
             )
             yield Change(
                 "cookies",
@@ -767,9 +775,14 @@ class _Differ:
                 say(
                     "New {}: {} ({}) from {}, {}.",
                     _words(cookie.kind.value),
-                    cookie.name,
+                    _cookie_name(cookie),
                     Code(key),
-                    cookie.provider,
+                    cookie.provider
+                    or (
+                        f"the providers {cookie.listed_in} lists"
+                        if cookie.listed_in
+                        else "a provider not named"
+                    ),
                     gate,
                 ),
                 not necessary,
@@ -780,14 +793,18 @@ class _Differ:
                 "cookies",
                 "removed",
                 f"cookies.{key}",
-                say("Cookie removed: {} ({}).", old[key].name, Code(key)),
+                say("Cookie removed: {} ({}).", _cookie_name(old[key]), Code(key)),
             )
         for key in sorted(old.keys() & new.keys()):
             before, after = old[key], new[key]
-            what = say("Cookie {} ({})", after.name, Code(key))
+            what = say("Cookie {} ({})", _cookie_name(after), Code(key))
             for change in self._fields("cookies", f"cookies.{key}", what, before, after):
                 field = change.subject.rsplit(".", 1)[-1]
-                if field == "consent" and not after.consent and not after.strictly_necessary:
+                if (
+                    field == "consent"
+                    and not after.consent_under(COOKIE_CONSENT_LAWS)
+                    and not after.necessary
+                ):
                     change = _material(change, "the cookie is now set without consent")
                 elif field == "duration" and _longer_duration(before.duration, after.duration):
                     change = _material(change, "the cookie stays on the device longer")
