@@ -15,7 +15,9 @@ def N_(text: str) -> str:
 
 
 class Jurisdiction(enum.StrEnum):
-    """A legal regime whose disclosure requirements the notice claims to meet."""
+    """A legal regime whose disclosure requirements the notice claims to meet. The US state
+    laws other than California's, Switzerland's and Canada's have no completeness rules yet:
+    declaring one names it on the page and lets supplements address it."""
 
     label: str
     """The name the published page gives it (an English msgid of the built-in catalogs)."""
