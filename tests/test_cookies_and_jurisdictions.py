@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -133,3 +134,15 @@ def test_a_supplement_declares_a_new_jurisdiction_and_its_page_names_it(tmp_path
         colorado, loaded.notice, Strings("fr"), notice_href="index.html", languages=[]
     )
     assert "Colorado (CPA) · Residents of Colorado" in page
+
+
+def test_the_json_schema_asks_a_cookie_for_a_name_or_a_category() -> None:
+    schema = json.loads(
+        (Path(__file__).parent.parent / "schema" / "notice.schema.json").read_text("utf-8")
+    )
+    cookie = {"$defs": schema["$defs"], "$ref": "#/$defs/Cookie"}
+    validator = jsonschema.Draft202012Validator(cookie)
+    assert validator.is_valid({"category": "analytics", "purpose": "p", "consent": {"gdpr": True}})
+    assert validator.is_valid({"name": "_ga", "purpose": "p"})
+    assert not validator.is_valid({"purpose": "p", "consent": True})
+    assert not validator.is_valid({"category": "analytics", "purpose": "p", "consent": {"x": 1}})

@@ -7,7 +7,7 @@ import enum
 from collections.abc import Iterable
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .base import (
     CountryCode,
@@ -63,6 +63,12 @@ cookie rules read."""
 
 class Cookie(StrictModel):
     """One cookie or similar technology, or a category of them as the notice describes it."""
+
+    # The schema says what the validator below checks, so that editors flag it too.
+    model_config = ConfigDict(
+        **StrictModel.model_config,
+        json_schema_extra={"anyOf": [{"required": ["name"]}, {"required": ["category"]}]},
+    )
 
     name: Name | None = None
     """The cookie's or technology's technical name, e.g. `_ga`; omit it for a `category`."""
