@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from .findings import Severity
 from .folder import FolderFileRefused, read_folder_file
+from .model.jurisdictions import Jurisdiction
 
 if TYPE_CHECKING:
     from .rules.base import Rule, RuleOptions
 
 CONFIG_FILE = "noticegen.toml"
-PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
+PROFILES = tuple(j.value for j in Jurisdiction)
 SETTINGS = ("select", "ignore", "severity", "profiles", "options", "stale-translations")
 STALE_TRANSLATIONS = ("block", "publish-source")
 """What `build` does while a catalog does not translate the current text (NG706, NG707): build

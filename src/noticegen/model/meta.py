@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 
 from pydantic import Field
 
@@ -21,16 +20,7 @@ from .base import (
     Url,
     Version,
 )
-
-
-class Jurisdiction(enum.StrEnum):
-    """A legal regime whose disclosure requirements the notice claims to meet."""
-
-    GDPR = "gdpr"
-    UK_GDPR = "uk-gdpr"
-    CCPA = "ccpa"
-    LGPD = "lgpd"
-    EPRIVACY = "eprivacy"
+from .jurisdictions import Jurisdiction
 
 
 class NoticeMeta(StrictModel):

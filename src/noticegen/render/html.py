@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from ..i18n.strings import Strings
-from ..model import Notice, Supplement, sections
+from ..model import Cookie, Notice, Supplement, sections
 from ..model.sections import assign_anchors
 from . import markdown, view
 
@@ -217,6 +217,15 @@ class Helpers:
     def labels(self, table: dict[str, str], values: Iterable[object]) -> list[str]:
         """Each value's label, once, in order."""
         return list(dict.fromkeys(self.label(table, value) for value in values))
+
+    def cookie_name(self, cookie: Cookie) -> Markup | str:
+        """A cookie's technical name, or the label of the category the entry stands for."""
+        if cookie.name:
+            return Markup("<code><bdi>{}</bdi></code>").format(cookie.name)
+        return self.label(view.COOKIE_CATEGORY_LABELS, cookie.category)
+
+    def cookie_names(self, cookies: Iterable[Cookie]) -> list[Markup | str]:
+        return [self.cookie_name(cookie) for cookie in cookies]
 
     def countries(self, codes: Iterable[str]) -> list[str]:
         return [self.country(code) for code in codes]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import (
     CcpaCategory,
+    Jurisdiction,
     LegalBasis,
     Notice,
     Purpose,
@@ -132,6 +133,14 @@ TECHNOLOGY_LABELS: dict[str, str] = {
     "pixel": msgid("Pixel"),
     "sdk": msgid("Software development kit"),
     "fingerprinting": msgid("Fingerprinting"),
+}
+JURISDICTION_LABELS: dict[str, str] = {j.value: j.label for j in Jurisdiction}
+COOKIE_CATEGORY_LABELS: dict[str, str] = {
+    "strictly_necessary": msgid("Strictly necessary cookies"),
+    "functional": msgid("Functional cookies"),
+    "analytics": msgid("Analytics cookies"),
+    "advertising": msgid("Advertising cookies"),
+    "social_media": msgid("Social media cookies"),
 }
 CCPA_LABELS: dict[str, str] = {
     "identifiers": msgid("Identifiers"),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..model.base import duration_days
-from ..model.practices import Safeguard
+from ..model.practices import COOKIE_CONSENT_LAWS, Safeguard
 from ..model.processing import LegalBasis, RecipientKind
 from .comparison import KEPT_LONGER, Change, Kind
 
@@ -54,12 +54,12 @@ def _longer_or_open(change: Change) -> bool:
 
 
 def _needs_no_consent(change: Change) -> bool:
-    return not change.new.strictly_necessary
+    return not change.new.necessary
 
 
 def _now_without_consent(change: Change) -> bool:
     _, cookie = change.item
-    return not change.new and not cookie.strictly_necessary
+    return not cookie.consent_under(COOKIE_CONSENT_LAWS) and not cookie.necessary
 
 
 def _leaves_processor(change: Change) -> bool:

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from ..model import Notice, Supplement
 from ..model.base import DURATION_RE, Role
+from ..model.practices import COOKIE_CONSENT_LAWS, Cookie
 from ..model.walk import field_roles
 from .comparison import KEPT_LONGER, Change, Key, Kind
 
@@ -259,7 +260,9 @@ _ITEM_NAMES: dict[str, ItemNamer] = {
     ),
     "retention": lambda key, change, names: say("Retention rule {}", Code(key)),
     "rights": lambda key, change, names: plain(f"Right {_words(key)}"),
-    "cookies": lambda key, change, names: say("Cookie {} ({})", _side(change).name, Code(key)),
+    "cookies": lambda key, change, names: say(
+        "Cookie {} ({})", _cookie_name(_side(change)), Code(key)
+    ),
     "supplements": lambda key, change, names: names.supplement(key),
 }
 # Parts of the notice named otherwise than by their field's name.
@@ -442,19 +445,30 @@ def _kept_longer(change: Change, names: Names) -> Words:
     )
 
 
+def _cookie_name(cookie: Cookie) -> str:
+    """A cookie's name, or for an entry that stands for a category, the category."""
+    return cookie.name or _words(str(cookie.category))
+
+
 def _cookie_added(change: Change, names: Names) -> Words:
     cookie = change.new
+    consent = cookie.consent_under(COOKIE_CONSENT_LAWS)
     gate = (
         "strictly necessary"
-        if cookie.strictly_necessary
-        else ("set only after consent" if cookie.consent else "set without consent")
+        if cookie.necessary
+        else {True: "set only after consent", False: "set without consent"}.get(
+            consent, "consent not stated"
+        )
+    )
+    provider = cookie.provider or (
+        f"the providers {cookie.listed_in} lists" if cookie.listed_in else "a provider not named"
     )
     return say(
         "New {}: {} ({}) from {}, {}.",
         _words(cookie.kind.value),
-        cookie.name,
+        _cookie_name(cookie),
         Code(_key(change)),
-        cookie.provider,
+        provider,
         gate,
     )
 
@@ -524,7 +538,7 @@ SENTENCES: dict[tuple[str, Kind], Sentence] = {
     ),
     ("cookies", Kind.ADDED): _cookie_added,
     ("cookies", Kind.REMOVED): lambda change, names: say(
-        "Cookie removed: {} ({}).", change.old.name, Code(_key(change))
+        "Cookie removed: {} ({}).", _cookie_name(change.old), Code(_key(change))
     ),
     ("changes.log", Kind.ADDED): _log_added,
     ("changes.log", Kind.REMOVED): _log_removed,
