@@ -1,0 +1,333 @@
+"""Read prose sentences into statements: who does what with which data, to whom or for what,
+negated or not, qualified, conditional or possible.
+
+The reading is shallow and pattern-based, in the spirit of PolicyLint (USENIX Security 2019):
+no parser, patterns compiled once, linear in the text, and a sentence with no candidate verb
+is skipped before any other pattern is tried. A negation scopes over the verb it precedes and
+the verbs coordinated with it ("we do not sell or share"); "unless", "except", "other than"
+and "only" mark a statement as qualified, "if" as conditional, "may" as possible: a rule that
+checks facts reads only unhedged statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any, NamedTuple
+
+from .lexicon import lexicon, lookup
+
+PathT = tuple[str | int, ...]
+
+# A sentence is longer than anything a reader reads as one: a table or a dump, left unread.
+MAX_SENTENCE = 2000
+
+# Markdown that is not words: emphasis, code, headings, quotes, list markers, table rules.
+# Replaced by spaces so that offsets into the sentence stay offsets into the text.
+_MARKUP = re.compile(r"[*_`#>~]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
+_SENTENCE = re.compile(r"(?<![^.!?\n|])[^.!?\n|]+(?:[.!?]+|$)")
+_CLAUSE_BREAK = re.compile(r";|:\s|\bbut\b|\bhowever\b|\bwhereas\b|\band\s+(?=(?:we|they)\b)", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|neither|nor|cannot|without)\b|n't\b"
+    r"|\bunder\s+no\s+circumstances?\b|\bat\s+no\s+time\b|\bin\s+no\s+(?:event|case)\b",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(
+    r"\b(?:unless|except|excepting|other\s+than|apart\s+from|save\s+(?:as|for)|only|solely|"
+    r"exclusively|beyond|without\s+your\s+(?:consent|permission|agreement)|anonymi[sz]\w*|"
+    r"aggregated?|de-?identified|pseudonymi[sz]\w*|knowingly|intentionally|children|minors)\b",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(
+    r"\b(?:if|whether|in\s+case|in\s+the\s+event|provided\s+that|should\s+(?:we|you))\b", re.I
+)
+_MODAL = re.compile(
+    r"\b(?:may|might|could|can|would|plan\s+to|intend\s+to|in\s+the\s+future|"
+    r"from\s+time\s+to\s+time|possibly|occasionally)\b",
+    re.IGNORECASE,
+)
+_WE = re.compile(
+    r"\b(?:we|us|our\s+(?:company|site|website|service|services|app|platform)|"
+    r"(?:this|the)\s+(?:site|website|web\s+site|service|app|application|platform))\b",
+    re.IGNORECASE,
+)
+_YOU = re.compile(r"\b(?:you|please)\b", re.IGNORECASE)
+_THEY = re.compile(r"\b(?:they|them)\b", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|gets?)(?:\s+(?:it|they|this|these|ever|never|not|"
+    r"currently|also|then|in\s+any\s+way|any\s+way)){0,3}\s*$",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(
+    r"\b(?:it|them|this|these|that|those|such)(?:\s+(?:personal\s+)?(?:information|data|"
+    r"details))?\b",
+    re.IGNORECASE,
+)
+# A noun states an action only where the notice says it has, runs or shows one.
+_NOUN_CONTEXT = re.compile(
+    r"\b(?:have|has|had|run|runs|show|shows|display|displays|offer|offers|serve|serves|"
+    r"send|sends|use|uses|there\s+(?:is|are)|no)\b[\s\w,-]{0,40}$",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"\b(?:a|an|the|our|your|their|its|this|that|any|of)\s*$", re.I)
+_INFINITIVE = re.compile(r"\bto\s*$|\bin\s+order\s+to\s*$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^[\s,]*(?:(?:and/or|or|nor|and)(?:\s+(?:will|do|to))?)?[\s,]*$", re.I)
+_AUX_BEFORE = re.compile(
+    r"\b(?:do|does|did|will|shall|would|can|could|have|has|had|is|are|was|were)\s+$", re.I
+)
+_AS_PURPOSE = {
+    "advertise": "advertising",
+    "send": "communication",
+    "sell": "commercial",
+    "profile": "profiling",
+}
+
+
+class Statement(NamedTuple):
+    """What one verb (or a noun like "newsletter") of a sentence says."""
+
+    sentence: str
+    start: int
+    """Where the statement's quote starts in the text it was read from."""
+    quote: str
+    """The words that state it, on one line: "do not use", "have no third-party advertising"."""
+    actor: str
+    """`we` (the company or its site), `you`, `other`, `passive` (no actor: "is not shared")
+    or `unknown`."""
+    action: str
+    data: tuple[str, ...]
+    """Lexicon data concepts (`contact.email`, `personal`); a pronoun reads as the data of the
+    statement before it."""
+    data_phrases: tuple[str, ...]
+    recipients: tuple[str, ...]
+    purposes: tuple[str, ...]
+    negated: bool
+    qualified: bool
+    conditional: bool
+    possible: bool
+    """Stated with "may", "could", "can", "in the future": a possibility, not a fact."""
+
+    @property
+    def is_fact(self) -> bool:
+        """Unhedged and unqualified: what a rule may check against the structure."""
+        return not (self.qualified or self.conditional or self.possible)
+
+    @property
+    def by_company(self) -> bool:
+        return self.actor in ("we", "passive")
+
+
+class Located(NamedTuple):
+    path: PathT
+    statement: Statement
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Each sentence of `text` with its offset, Markdown markup blanked out; table cells and
+    lines are sentences of their own."""
+    plain = _MARKUP.sub(_blank, text)
+    for match in _SENTENCE.finditer(plain):
+        if len(match.group(0)) <= MAX_SENTENCE:
+            yield match.start(), match.group(0)
+
+
+@cache
+def _candidates() -> re.Pattern[str]:
+    """Any verb or noun the reader knows: a sentence without one states nothing."""
+    lex = lexicon()
+    return re.compile(
+        f"{lex.patterns['action'].pattern}|{lex.patterns['noun'].pattern}", re.IGNORECASE
+    )
+
+
+class _Trigger(NamedTuple):
+    start: int
+    end: int
+    action: str
+    noun_purpose: str | None
+
+
+def _triggers(clause: str) -> list[_Trigger]:
+    lex = lexicon()
+    taken = [
+        (m.start(), m.end())
+        for kind in ("data", "purpose", "recipient")
+        for m in lex.patterns[kind].finditer(clause)
+    ]
+    found = []
+    for match in _candidates().finditer(clause):
+        start, end = match.span()
+        before = clause[:start]
+        action = lookup("action", match.group(0))
+        if action is not None:
+            inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in taken)
+            if inside or _DETERMINER.search(before[-12:]):
+                continue  # "email address", "the use of": a noun, not a verb
+            found.append(_Trigger(start, end, action, None))
+            continue
+        noun = lookup("noun", match.group(0))
+        if noun is not None and _NOUN_CONTEXT.search(before[-60:]):
+            action, purpose = noun.split("/")
+            found.append(_Trigger(start, end, action, purpose))
+    return found
+
+
+def _found(kind: str, text: str) -> list[tuple[str, str]]:
+    """(phrase, what it names) for each lexicon phrase of `kind` in `text`."""
+    pattern = lexicon().patterns[kind]
+    return [(m.group(0), lookup(kind, m.group(0)) or "") for m in pattern.finditer(text)]
+
+
+def _actor(before: str) -> str:
+    if _PASSIVE.search(before):
+        return "passive"
+    if _WE.search(before):
+        return "we"
+    if _YOU.search(before):
+        return "you"
+    if _THEY.search(before) or lexicon().patterns["recipient"].search(before):
+        return "other"
+    return "unknown"
+
+
+def read_sentence(
+    sentence: str, offset: int = 0, previous: tuple[str, ...] = ()
+) -> list[Statement]:
+    """The statements of one sentence; `previous` is the data a pronoun refers to."""
+    if not _candidates().search(sentence):
+        return []  # the fast path: most sentences of a notice state nothing we read
+    qualified = bool(_QUALIFIER.search(sentence))
+    conditional = bool(_CONDITION.search(sentence))
+    statements: list[Statement] = []
+    clause_start = 0
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    for clause_end in breaks:
+        clause = sentence[clause_start:clause_end]
+        statements += _read_clause(
+            sentence, clause, offset + clause_start, previous, qualified, conditional
+        )
+        if statements and statements[-1].data:
+            previous = statements[-1].data
+        clause_start = clause_end
+    return statements
+
+
+def _read_clause(
+    sentence: str,
+    clause: str,
+    offset: int,
+    previous: tuple[str, ...],
+    qualified: bool,
+    conditional: bool,
+) -> list[Statement]:
+    triggers = _triggers(clause)
+    statements: list[Statement] = []
+    last: Statement | None = None
+    for index, trigger in enumerate(triggers):
+        window_start = triggers[index - 1].end if index else 0
+        before = clause[window_start : trigger.start]
+        after_end = triggers[index + 1].start if index + 1 < len(triggers) else len(clause)
+        after = clause[trigger.end : after_end]
+        if last is not None and _INFINITIVE.search(before) and not _NEGATION.search(before):
+            # "We do not use it to send emails": the second verb is the first one's purpose.
+            purpose = _AS_PURPOSE.get(trigger.action, trigger.action)
+            extra = tuple(p for _, p in _found("purpose", after))
+            last = last._replace(purposes=(*last.purposes, purpose, *extra))
+            statements[-1] = last
+            continue
+        coordinated = last is not None and bool(_COORDINATION.match(before))
+        negation = _NEGATION.search(before)
+        if coordinated and last is not None:
+            negated, actor, possible = last.negated, last.actor, last.possible
+        else:
+            negated = negation is not None
+            actor = _actor(before)
+            if actor == "unknown" and last is not None:
+                actor = last.actor
+            possible = bool(_MODAL.search(before))
+        if trigger.noun_purpose is not None:
+            # "no third-party advertising": what qualifies the noun is in front of it
+            objects = before[negation.end() :] if negation else before[-40:]
+        else:
+            objects = before if actor == "passive" else after
+        data = _found("data", objects)
+        concepts = tuple(dict.fromkeys(c for _, c in data))
+        if not concepts and _PRONOUN.search(objects):
+            concepts = previous
+        recipients = _found("recipient", objects if trigger.noun_purpose else after)
+        purposes = [p for _, p in _found("purpose", after)]
+        if trigger.noun_purpose:
+            purposes.insert(0, trigger.noun_purpose)
+        quote_start = negation.start() if negation is not None and not coordinated else 0
+        if quote_start:
+            aux = _AUX_BEFORE.search(before, 0, quote_start)
+            quote_start = aux.start() if aux else quote_start
+        else:
+            quote_start = len(before) - len(before.lstrip(" ,"))
+        quote = (before[quote_start:] + clause[trigger.start : trigger.end]).strip()
+        last = Statement(
+            sentence=sentence,
+            start=offset + window_start + quote_start,
+            quote=quote.splitlines()[-1].strip() if quote else quote,
+            actor=actor,
+            action=trigger.action,
+            data=concepts,
+            data_phrases=tuple(p for p, _ in data),
+            recipients=tuple(dict.fromkeys(r for _, r in recipients)),
+            purposes=tuple(dict.fromkeys(purposes)),
+            negated=negated,
+            qualified=qualified,
+            conditional=conditional,
+            possible=possible,
+        )
+        statements.append(last)
+        if concepts:
+            previous = concepts
+    _share_objects(statements)
+    return statements
+
+
+def _share_objects(statements: list[Statement]) -> None:
+    """"We do not sell or share your email address": coordinated verbs share their object."""
+    for index in range(len(statements) - 2, -1, -1):
+        this, following = statements[index], statements[index + 1]
+        if not this.data and following.data and following.negated == this.negated:
+            statements[index] = this._replace(
+                data=following.data,
+                data_phrases=following.data_phrases,
+                recipients=this.recipients or following.recipients,
+                purposes=this.purposes or following.purposes,
+            )
+
+
+def read_text(text: str) -> list[Statement]:
+    """The statements of every sentence of a text, pronouns read across sentences."""
+    statements: list[Statement] = []
+    previous: tuple[str, ...] = ()
+    for offset, sentence in sentences(text):
+        found = read_sentence(sentence, offset, previous)
+        with_data = [s.data for s in found if s.data]
+        if with_data:
+            previous = with_data[-1]
+        else:
+            named = tuple(dict.fromkeys(c for _, c in _found("data", sentence)))
+            previous = named or previous
+        statements += found
+    return statements
+
+
+def read_texts(texts: Iterator[tuple[PathT, str]]) -> list[Located]:
+    return [Located(path, s) for path, text in texts for s in read_text(text)]
+
+
+def read_notice(notice: Any, skip: Callable[[PathT], bool] = lambda path: False) -> list[Located]:
+    """The statements of every prose field of a notice (or supplement), in document order."""
+    from ..model.walk import texts
+
+    values = texts(notice, lambda role: role.prose)
+    return read_texts((v.path, v.text) for v in values if not skip(v.path))
