@@ -73,6 +73,7 @@ _NOUN_CONTEXT = re.compile(
 _DETERMINER = re.compile(r"\b(?:a|an|the|our|your|their|its|this|that|any|of)\s*$", re.I)
 _INFINITIVE = re.compile(r"\bto\s*$|\bin\s+order\s+to\s*$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^[\s,]*(?:(?:and/or|or|nor|and)(?:\s+(?:will|do|to))?)?[\s,]*$", re.I)
+_THERE_IS = re.compile(r"\bthere\s+(?:is|are|will\s+be)\b", re.IGNORECASE)
 _AUX_BEFORE = re.compile(
     r"\b(?:do|does|did|will|shall|would|can|could|have|has|had|is|are|was|were)\s+$", re.I
 )
@@ -102,6 +103,9 @@ class Statement(NamedTuple):
     data_phrases: tuple[str, ...]
     recipients: tuple[str, ...]
     purposes: tuple[str, ...]
+    after: str
+    """The words between the verb and the next verb of its clause: its object and what
+    qualifies it ("this information for marketing")."""
     negated: bool
     qualified: bool
     conditional: bool
@@ -250,6 +254,8 @@ def _read_clause(
             if actor == "unknown" and last is not None:
                 actor = last.actor
             possible = bool(_MODAL.search(before))
+        if trigger.noun_purpose is not None and actor == "unknown" and _THERE_IS.search(before):
+            actor = "we"  # "There is no newsletter": the company's, as nobody else is named
         if trigger.noun_purpose is not None:
             # "no third-party advertising": what qualifies the noun is in front of it
             objects = before[negation.end() :] if negation else before[-40:]
@@ -280,6 +286,7 @@ def _read_clause(
             data_phrases=tuple(p for p, _ in data),
             recipients=tuple(dict.fromkeys(r for _, r in recipients)),
             purposes=tuple(dict.fromkeys(purposes)),
+            after=after,
             negated=negated,
             qualified=qualified,
             conditional=conditional,

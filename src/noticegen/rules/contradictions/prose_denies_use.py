@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...context import LintContext
+from .._text import listed
+from ..base import Rule, Violation
+from ._reader import company_denials, declared_data, purpose_matches
+from ._statements import IdSet, overlapping
+
+# Words after "do not use X" that change what is denied ("for automated decisions", "to
+# identify you"): a purpose the lexicon does not know cannot be checked.
+_UNKNOWN_TAIL = re.compile(r"\b(?:for|to|in|as|by|when|on|with|against)\b", re.IGNORECASE)
+
+
+class ProseDeniesUse(Rule):
+    """The text says personal data is not used, but a purpose of the notice uses it.
+
+    What it does:
+        Reads the prose with the prose reader and finds statements in which the company says
+        it does not use, process or analyse a kind of data ("We do not use your email
+        address"; "this information" reads as the data of the sentence before). It reports
+        each one when a purpose declares that data, or narrower data (`contact` covers
+        `contact.email`). A denial that names a purpose ("for marketing") counts only against
+        purposes of that kind; one that names something else, is qualified ("only", "unless"),
+        conditional ("if") or possible ("may") is left alone.
+
+    Why it matters:
+        The notice must say what the data is used for (GDPR Art. 13(1)(c); Cal. Civ. Code
+        1798.100(a)(1); LGPD Art. 9(I)). A reader told the data is not used will not expect
+        the email that comes next, and the denial misleads (GDPR Art. 5(1)(a)).
+
+    Example:
+        ```yaml
+        sections:
+          signup: {title: Sign-up, body: "You give us your email address. We do not use this information."}
+        purposes:
+          welcome: {label: Welcome email, description: We send one email., data: [contact.email], legal_basis: contract}
+        ```
+
+    Fix:
+        ```yaml
+        sections:
+          signup: {title: Sign-up, body: "You give us your email address. We use it to send you one welcome email."}
+        ```
+    """
+
+    code = "NG660"
+    name = "prose-denies-use"
+    family = "contradictions"
+    citation = "GDPR Art. 5(1)(a), 13(1)(c); Cal. Civ. Code 1798.100(a)(1)"
+    hint = "Correct the sentence, or the purposes, so that both say the truth."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        for read in company_denials(ctx, "use"):
+            statement = read.statement
+            if not statement.purposes and _UNKNOWN_TAIL.search(statement.after):
+                continue
+            named = declared_data(ctx, statement)
+            if not named:
+                continue
+            named_set = IdSet(named)
+            for pid, purpose in ctx.notice.purposes.items():
+                if statement.purposes and not purpose_matches(statement.purposes, pid, purpose):
+                    continue
+                used = overlapping(purpose.data, named_set)
+                if used:
+                    yield Violation(
+                        read.path,
+                        f'The text says "{statement.quote}", but the purpose `{pid}` '
+                        f"({purpose.label}) uses {listed(used)}.",
+                        file=read.file,
+                        quote=statement.quote,
+                    )
+                    break
