@@ -300,7 +300,7 @@ def _read_clause(
 
 
 def _share_objects(statements: list[Statement]) -> None:
-    """"We do not sell or share your email address": coordinated verbs share their object."""
+    """ "We do not sell or share your email address": coordinated verbs share their object."""
     for index in range(len(statements) - 2, -1, -1):
         this, following = statements[index], statements[index + 1]
         if not this.data and following.data and following.negated == this.negated:

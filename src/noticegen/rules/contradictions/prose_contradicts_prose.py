@@ -58,13 +58,17 @@ class ProseContradictsProse(Rule):
         ```yaml
         sections:
           sharing: {title: Sharing, body: "We do not share your personal data with third parties."}
-          partners: {title: Partners, body: "We share your email address with third parties who run our events."}
+          partners:
+            title: Partners
+            body: We share your email address with third parties who run our events.
         ```
 
     Fix:
         ```yaml
         sections:
-          sharing: {title: Sharing, body: "We share your email address only with the partners who run our events."}
+          sharing:
+            title: Sharing
+            body: We share your email address only with the partners who run our events.
         ```
     """
 

@@ -32,13 +32,20 @@ class ProseDeniesAdvertising(Rule):
         sections:
           ads: {title: Advertising, body: We currently have no third-party advertising.}
         cookies:
-          adnet: {name: adnet_uid, provider: AdNet Inc., purpose: ads, strictly_necessary: false, consent: true}
+          adnet:
+            name: adnet_uid
+            provider: AdNet Inc.
+            purpose: ads
+            strictly_necessary: false
+            consent: true
         ```
 
     Fix:
         ```yaml
         sections:
-          ads: {title: Advertising, body: AdNet shows ads on our pages and sets its cookie to choose them.}
+          ads:
+            title: Advertising
+            body: AdNet shows ads on our pages and sets its cookie to choose them.
         ```
     """
 

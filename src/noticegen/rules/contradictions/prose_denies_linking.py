@@ -26,7 +26,9 @@ class ProseDeniesLinking(Rule):
     Example:
         ```yaml
         sections:
-          logs: {title: Logs, body: IP addresses are not linked to personally identifiable information.}
+          logs:
+            title: Logs
+            body: IP addresses are not linked to personally identifiable information.
         data:
           device.ip_address: {label: IP address, source: observed, linked_to_user: true}
         ```
@@ -34,7 +36,9 @@ class ProseDeniesLinking(Rule):
     Fix:
         ```yaml
         sections:
-          logs: {title: Logs, body: We keep your IP address with your account to detect logins from new places.}
+          logs:
+            title: Logs
+            body: We keep your IP address with your account to detect logins from new places.
         ```
     """
 

@@ -31,13 +31,19 @@ class ProseDeniesSending(Rule):
         sections:
           email: {title: Email, body: We do not have a newsletter.}
         purposes:
-          newsletter: {label: Members' newsletter, description: A monthly email., data: [contact.email], legal_basis: consent}
+          newsletter:
+            label: Members' newsletter
+            description: A monthly email.
+            data: [contact.email]
+            legal_basis: consent
         ```
 
     Fix:
         ```yaml
         sections:
-          email: {title: Email, body: Members receive a monthly newsletter; the link in each one unsubscribes.}
+          email:
+            title: Email
+            body: Members receive a monthly newsletter; the link in each one unsubscribes.
         ```
     """
 

@@ -34,15 +34,23 @@ class ProseDeniesUse(Rule):
     Example:
         ```yaml
         sections:
-          signup: {title: Sign-up, body: "You give us your email address. We do not use this information."}
+          signup:
+            title: Sign-up
+            body: You give us your email address. We do not use this information.
         purposes:
-          welcome: {label: Welcome email, description: We send one email., data: [contact.email], legal_basis: contract}
+          welcome:
+            label: Welcome email
+            description: We send one email.
+            data: [contact.email]
+            legal_basis: contract
         ```
 
     Fix:
         ```yaml
         sections:
-          signup: {title: Sign-up, body: "You give us your email address. We use it to send you one welcome email."}
+          signup:
+            title: Sign-up
+            body: You give us your email address. We use it to send you one welcome email.
         ```
     """
 

@@ -52,8 +52,8 @@ class TemplateLeftover(Rule):
         `[our/the]`) and bracketed sentences or optional clauses ("[IP addresses are tied to
         your account.]", "[, and with our partners]"), `<insert ...>`, `{{ ... }}`, a template
         vendor's instructions or licence note ("delete this paragraph", "created with the X
-        policy generator"), and a sentence of eight words or more said twice in one text. Markdown links
-        are not flagged.
+        policy generator"), and a sentence of eight words or more said twice in one text.
+        Markdown links are not flagged.
 
     Why it matters:
         Information must be given in a concise, transparent and intelligible form (GDPR Art.
