@@ -12,7 +12,7 @@ checks facts reads only unhedged statements.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -187,10 +187,10 @@ def _found(kind: str, text: str) -> list[tuple[str, str]]:
     return [(m.group(0), lookup(kind, m.group(0)) or "") for m in pattern.finditer(text)]
 
 
-def _actor(before: str) -> str:
+def _actor(before: str, company: re.Pattern[str] | None) -> str:
     if _PASSIVE.search(before):
         return "passive"
-    if _WE.search(before):
+    if _WE.search(before) or (company is not None and company.search(before)):
         return "we"
     if _YOU.search(before):
         return "you"
@@ -199,10 +199,20 @@ def _actor(before: str) -> str:
     return "unknown"
 
 
+def company_pattern(*names: str | None) -> re.Pattern[str] | None:
+    """A pattern for the company's own names, which speak for it as "we" does."""
+    words = [re.escape(n) for n in names if n and n.strip()]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE) if words else None
+
+
 def read_sentence(
-    sentence: str, offset: int = 0, previous: tuple[str, ...] = ()
+    sentence: str,
+    offset: int = 0,
+    previous: tuple[str, ...] = (),
+    company: re.Pattern[str] | None = None,
 ) -> list[Statement]:
-    """The statements of one sentence; `previous` is the data a pronoun refers to."""
+    """The statements of one sentence; `previous` is the data a pronoun refers to and
+    `company` the company's names."""
     if not _candidates().search(sentence):
         return []  # the fast path: most sentences of a notice state nothing we read
     qualified = bool(_QUALIFIER.search(sentence))
@@ -213,7 +223,7 @@ def read_sentence(
     for clause_end in breaks:
         clause = sentence[clause_start:clause_end]
         statements += _read_clause(
-            sentence, clause, offset + clause_start, previous, qualified, conditional
+            sentence, clause, offset + clause_start, previous, qualified, conditional, company
         )
         if statements and statements[-1].data:
             previous = statements[-1].data
@@ -228,6 +238,7 @@ def _read_clause(
     previous: tuple[str, ...],
     qualified: bool,
     conditional: bool,
+    company: re.Pattern[str] | None,
 ) -> list[Statement]:
     triggers = _triggers(clause)
     statements: list[Statement] = []
@@ -250,7 +261,7 @@ def _read_clause(
             negated, actor, possible = last.negated, last.actor, last.possible
         else:
             negated = negation is not None
-            actor = _actor(before)
+            actor = _actor(before, company)
             if actor == "unknown" and last is not None:
                 actor = last.actor
             possible = bool(_MODAL.search(before))
@@ -312,12 +323,12 @@ def _share_objects(statements: list[Statement]) -> None:
             )
 
 
-def read_text(text: str) -> list[Statement]:
+def read_text(text: str, company: re.Pattern[str] | None = None) -> list[Statement]:
     """The statements of every sentence of a text, pronouns read across sentences."""
     statements: list[Statement] = []
     previous: tuple[str, ...] = ()
     for offset, sentence in sentences(text):
-        found = read_sentence(sentence, offset, previous)
+        found = read_sentence(sentence, offset, previous, company)
         with_data = [s.data for s in found if s.data]
         if with_data:
             previous = with_data[-1]
@@ -328,13 +339,9 @@ def read_text(text: str) -> list[Statement]:
     return statements
 
 
-def read_texts(texts: Iterator[tuple[PathT, str]]) -> list[Located]:
-    return [Located(path, s) for path, text in texts for s in read_text(text)]
-
-
-def read_notice(notice: Any, skip: Callable[[PathT], bool] = lambda path: False) -> list[Located]:
+def read_notice(notice: Any, company: re.Pattern[str] | None = None) -> list[Located]:
     """The statements of every prose field of a notice (or supplement), in document order."""
     from ..model.walk import texts
 
     values = texts(notice, lambda role: role.prose)
-    return read_texts((v.path, v.text) for v in values if not skip(v.path))
+    return [Located(v.path, s) for v in values for s in read_text(v.text, company)]

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ...context import LintContext, PathT
 from ...model import Purpose
-from ...prose import Statement, read_text
+from ...prose import Statement, company_pattern, read_text
 from ...prose.lexicon import lexicon
 from .._text import is_heading
 from ._statements import DataVocabulary
@@ -25,11 +25,12 @@ def statements(ctx: LintContext) -> list[Read]:
     consistency rules and headings state nothing."""
 
     def read() -> list[Read]:
+        company = company_pattern(ctx.notice.controller.name, ctx.notice.controller.legal_name)
         return [
             Read(file, path, statement)
             for file, path, text in ctx.prose
             if path[:1] != ("promises",) and not is_heading(path)
-            for statement in read_text(text)
+            for statement in read_text(text, company)
         ]
 
     return ctx.once("prose statements", read)
