@@ -156,20 +156,49 @@ class _Trigger(NamedTuple):
     noun_purpose: str | None
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(p.split()[0].split("-")[0] for k in ("action", "noun") for p in lex.entries[k])
+
+
+def may_state(text: str) -> bool:
+    """The fast path: whether `text` has a word that may start a verb or noun the reader
+    knows (a set lookup per word, much cheaper than the patterns)."""
+    return not _first_words().isdisjoint(_WORD.findall(text.lower()))
+
+
+@cache
+def _inner_words() -> frozenset[str]:
+    """Verb forms that are also words of a longer phrase ("email" in "email address")."""
+    lex = lexicon()
+    words = {
+        w for kind in ("data", "purpose", "recipient") for p in lex.entries[kind] for w in p.split()
+    }
+    return frozenset(a for a in lex.entries["action"] if a in words)
+
+
 def _triggers(clause: str) -> list[_Trigger]:
     lex = lexicon()
-    taken = [
-        (m.start(), m.end())
-        for kind in ("data", "purpose", "recipient")
-        for m in lex.patterns[kind].finditer(clause)
-    ]
+    taken: list[tuple[int, int]] | None = None
     found = []
     for match in _candidates().finditer(clause):
         start, end = match.span()
         before = clause[:start]
         action = lookup("action", match.group(0))
         if action is not None:
-            inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in taken)
+            inside = False
+            if match.group(0).lower() in _inner_words():
+                if taken is None:  # looked for only when a verb form may be inside a phrase
+                    taken = [
+                        (m.start(), m.end())
+                        for kind in ("data", "purpose", "recipient")
+                        for m in lex.patterns[kind].finditer(clause)
+                    ]
+                inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in taken)
             if inside or _DETERMINER.search(before[-12:]):
                 continue  # "email address", "the use of": a noun, not a verb
             found.append(_Trigger(start, end, action, None))
@@ -213,7 +242,7 @@ def read_sentence(
 ) -> list[Statement]:
     """The statements of one sentence; `previous` is the data a pronoun refers to and
     `company` the company's names."""
-    if not _candidates().search(sentence):
+    if not may_state(sentence):
         return []  # the fast path: most sentences of a notice state nothing we read
     qualified = bool(_QUALIFIER.search(sentence))
     conditional = bool(_CONDITION.search(sentence))
@@ -326,6 +355,8 @@ def _share_objects(statements: list[Statement]) -> None:
 def read_text(text: str, company: re.Pattern[str] | None = None) -> list[Statement]:
     """The statements of every sentence of a text, pronouns read across sentences."""
     statements: list[Statement] = []
+    if not may_state(text):
+        return statements
     previous: tuple[str, ...] = ()
     for offset, sentence in sentences(text):
         found = read_sentence(sentence, offset, previous, company)
