@@ -62,6 +62,10 @@ def _score(name: str, tp: int, fp: int, fn: int, n: int) -> None:
     )
 
 
+def _miss(expected: str, found: set[str], text: str) -> str:
+    return f"  expected {expected:<22} found {' '.join(sorted(found)) or '.':<22} {text[:70]}"
+
+
 def statements() -> None:
     tp = fp = fn = 0
     actions_only = Counter[str]()
@@ -79,9 +83,7 @@ def statements() -> None:
         actions_only["found"] += len({f[:-1] for f in found})
         actions_only["expected"] += len({e[:-1] for e in expected})
         if found != expected:
-            misses.append(
-                f"  expected {expected_text:<22} found {' '.join(sorted(found)) or '.':<22} {text[:70]}"
-            )
+            misses.append(_miss(expected_text, found, text))
     _score("statements (action and mark)", tp, fp, fn, len(rows))
     a = actions_only
     _score(
@@ -114,9 +116,7 @@ def contradictions() -> None:
             fp += len(found - expected)
             fn += len(expected - found)
             if found != expected:
-                misses.append(
-                    f"  expected {expected_text:<18} found {' '.join(sorted(found)) or '.':<18} {text[:70]}"
-                )
+                misses.append(_miss(expected_text, found, text))
     _score("contradiction rules", tp, fp, fn, len(rows))
     if "-v" in sys.argv:
         print("\n".join(misses))

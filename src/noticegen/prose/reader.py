@@ -26,7 +26,11 @@ MAX_SENTENCE = 2000
 # Markdown that is not words: emphasis, code, headings, quotes, list markers, table rules.
 # Replaced by spaces so that offsets into the sentence stay offsets into the text.
 _MARKUP = re.compile(r"[*_`#>~]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
-_SENTENCE = re.compile(r"(?<![^.!?\n|])[^.!?\n|]+(?:[.!?]+|$)")
+_SOFT_BREAK = re.compile(r"\n(?![ \t]*(?:\n|[-+*#>|]|\d+[.)]\s))")
+# A sentence ends at its punctuation, a line's end or a table cell's end; it starts only where a
+# run of sentence characters starts, so that a line without punctuation is not retried from
+# each of its characters.
+_SENTENCE = re.compile(r"(?<![^.!?\n|])[^.!?\n|]+(?:[.!?]+|(?=[\n|])|$)")
 _CLAUSE_BREAK = re.compile(r";|:\s|\bbut\b|\bhowever\b|\bwhereas\b|\band\s+(?=(?:we|they)\b)", re.I)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|neither|nor|cannot|without)\b|n't\b"
@@ -36,7 +40,8 @@ _NEGATION = re.compile(
 _QUALIFIER = re.compile(
     r"\b(?:unless|except|excepting|other\s+than|apart\s+from|save\s+(?:as|for)|only|solely|"
     r"exclusively|beyond|without\s+your\s+(?:consent|permission|agreement)|anonymi[sz]\w*|"
-    r"aggregated?|de-?identified|pseudonymi[sz]\w*|knowingly|intentionally|children|minors)\b",
+    r"aggregated?|de-?identified|pseudonymi[sz]\w*|knowingly|intentionally|knowledge|aware|"
+    r"children|minors|under\s+(?:the\s+age\s+of\s+)?\d+)\b",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(
@@ -57,6 +62,12 @@ _THEY = re.compile(r"\b(?:they|them)\b", re.IGNORECASE)
 _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|gets?)(?:\s+(?:it|they|this|these|ever|never|not|"
     r"currently|also|then|in\s+any\s+way|any\s+way)){0,3}\s*$",
+    re.IGNORECASE,
+)
+# "At no time is your data sold": the auxiliary comes before the subject.
+_INVERTED_PASSIVE = re.compile(
+    r"\b(?:under\s+no\s+circumstances?|at\s+no\s+time|in\s+no\s+(?:event|case)|never)"
+    r"\s*,?\s+(?:is|are|was|were|will\s+(?:\w+\s+)?be)\b(?!\s+(?:we|you|they)\b)",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(
@@ -132,9 +143,10 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """Each sentence of `text` with its offset, Markdown markup blanked out; table cells and
-    lines are sentences of their own."""
-    plain = _MARKUP.sub(_blank, text)
+    """Each sentence of `text` with its offset, Markdown markup blanked out. A line break
+    inside a paragraph is a space; a blank line, a list item, a heading and a table cell
+    start a new sentence."""
+    plain = _SOFT_BREAK.sub(" ", _MARKUP.sub(_blank, text))
     for match in _SENTENCE.finditer(plain):
         if len(match.group(0)) <= MAX_SENTENCE:
             yield match.start(), match.group(0)
@@ -217,7 +229,7 @@ def _found(kind: str, text: str) -> list[tuple[str, str]]:
 
 
 def _actor(before: str, company: re.Pattern[str] | None) -> str:
-    if _PASSIVE.search(before):
+    if _PASSIVE.search(before) or _INVERTED_PASSIVE.search(before):
         return "passive"
     if _WE.search(before) or (company is not None and company.search(before)):
         return "we"
@@ -315,11 +327,15 @@ def _read_clause(
             quote_start = aux.start() if aux else quote_start
         else:
             quote_start = len(before) - len(before.lstrip(" ,"))
-        quote = (before[quote_start:] + clause[trigger.start : trigger.end]).strip()
+        first = window_start + quote_start
+        newline = clause.rfind("\n", first, trigger.start)
+        first = newline + 1 if newline >= 0 else first
+        first += len(clause[first:]) - len(clause[first:].lstrip(" ,\t"))
+        quote = clause[first : trigger.end]  # on one line, as the YAML file shows it
         last = Statement(
             sentence=sentence,
-            start=offset + window_start + quote_start,
-            quote=quote.splitlines()[-1].strip() if quote else quote,
+            start=offset + first,
+            quote=quote,
             actor=actor,
             action=trigger.action,
             data=concepts,
@@ -359,7 +375,7 @@ def read_text(text: str, company: re.Pattern[str] | None = None) -> list[Stateme
         return statements
     previous: tuple[str, ...] = ()
     for offset, sentence in sentences(text):
-        found = read_sentence(sentence, offset, previous, company)
+        found = [_as_written(s, text) for s in read_sentence(sentence, offset, previous, company)]
         with_data = [s.data for s in found if s.data]
         if with_data:
             previous = with_data[-1]
@@ -368,6 +384,14 @@ def read_text(text: str, company: re.Pattern[str] | None = None) -> list[Stateme
             previous = named or previous
         statements += found
     return statements
+
+
+def _as_written(statement: Statement, text: str) -> Statement:
+    """The statement quoting the text as written (the reader blanked out its Markdown and
+    joined its lines), from its last line: a finding points at one line of the file."""
+    end = statement.start + len(statement.quote)
+    start = text.rfind("\n", statement.start, end) + 1 or statement.start
+    return statement._replace(start=start, quote=text[start:end])
 
 
 def read_notice(notice: Any, company: re.Pattern[str] | None = None) -> list[Located]:

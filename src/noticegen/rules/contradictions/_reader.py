@@ -57,6 +57,9 @@ def declared_data(ctx: LintContext, statement: Statement) -> list[str]:
     for concept, phrase in zip(statement.data, _phrases(statement), strict=False):
         if concept == "personal":
             return list(ctx.notice.data)
+        if concept == "sensitive":
+            found.update(dict.fromkeys(vocabulary.sensitive))
+            continue
         named = vocabulary.data_named(_words(concept)) or vocabulary.data_named(phrase) or []
         if not named:
             for child in _children(concept):
@@ -114,3 +117,23 @@ def purpose_matches(concepts: tuple[str, ...], pid: str, purpose: Purpose) -> bo
         if words is not None and words.search(text):
             return True
     return False
+
+
+# Words that add nothing to what a statement's tail names.
+_FILLER_WORDS = (
+    "a an the your our their its any all of to with for from by it them this that these those "
+    "such personal data information details purpose purposes ever whatsoever at time way kind "
+    "form other outside"
+)
+_FILLER = frozenset(_FILLER_WORDS.split(" "))
+_TAIL_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def tail_is_known(statement: Statement) -> bool:
+    """Whether every word after the verb is one the lexicon reads (data, recipients,
+    purposes) or a filler: "to anyone outside our group" or "to identify you" narrow a
+    denial in a way no rule can check, so such a denial is left alone."""
+    rest = statement.after
+    for kind in ("data", "recipient", "purpose"):
+        rest = lexicon().patterns[kind].sub(" ", rest)
+    return all(w.lower() in _FILLER for w in _TAIL_WORD.findall(rest))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...prose import Statement
 from ..base import Rule, Violation
-from ._reader import Read, statements
+from ._reader import Read, statements, tail_is_known
 
 
 def _covers(general: tuple[str, ...], specific: tuple[str, ...]) -> bool:
@@ -85,8 +85,10 @@ class ProseContradictsProse(Rule):
             if not r.statement.negated and r.statement.data:
                 claims.setdefault(r.statement.action, []).append(r)
         for denial in read:
-            if not denial.statement.negated or not denial.statement.data:
+            if not (denial.statement.negated and denial.statement.data):
                 continue
+            if not tail_is_known(denial.statement):
+                continue  # narrowed in words we cannot compare
             for claim in claims.get(denial.statement.action, []):
                 if claim.statement.sentence == denial.statement.sentence:
                     continue

@@ -6,7 +6,7 @@ from ...context import LintContext
 from ...model import RecipientKind
 from .._text import listed
 from ..base import Rule, Violation
-from ._reader import Read, company_denials, declared_data
+from ._reader import Read, company_denials, declared_data, tail_is_known
 from ._statements import (
     DataVocabulary,
     IdSet,
@@ -116,6 +116,8 @@ class ProseDeniesSharing(Rule):
 
 def _about_third_parties(read: Read) -> bool:
     statement = read.statement
-    return set(statement.recipients) == {"third_party"} and set(statement.purposes) <= {
-        "commercial"
-    }
+    return (
+        set(statement.recipients) == {"third_party"}
+        and set(statement.purposes) <= {"commercial"}
+        and tail_is_known(statement)
+    )

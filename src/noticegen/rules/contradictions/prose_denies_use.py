@@ -1,17 +1,12 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ...context import LintContext
 from .._text import listed
 from ..base import Rule, Violation
-from ._reader import company_denials, declared_data, purpose_matches
+from ._reader import company_denials, declared_data, purpose_matches, tail_is_known
 from ._statements import IdSet, overlapping
-
-# Words after "do not use X" that change what is denied ("for automated decisions", "to
-# identify you"): a purpose the lexicon does not know cannot be checked.
-_UNKNOWN_TAIL = re.compile(r"\b(?:for|to|in|as|by|when|on|with|against)\b", re.IGNORECASE)
 
 
 class ProseDeniesUse(Rule):
@@ -63,7 +58,7 @@ class ProseDeniesUse(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for read in company_denials(ctx, "use"):
             statement = read.statement
-            if not statement.purposes and _UNKNOWN_TAIL.search(statement.after):
+            if not tail_is_known(statement):
                 continue
             named = declared_data(ctx, statement)
             if not named:
