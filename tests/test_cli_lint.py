@@ -151,6 +151,27 @@ def test_select_runs_only_the_selected_rules(tmp_path: Path) -> None:
     assert all(f["rule"].startswith("NG2") for f in findings(result))
 
 
+def test_select_and_ignore_on_the_command_line_take_families(tmp_path: Path) -> None:
+    folder = write(tmp_path / "n", BASE + DANGLING, config=None)
+    result = lint(str(folder), "--format", "json", "--select", "references")
+    assert {f["rule"] for f in findings(result)} == {"NG101"}
+    ignored = lint(str(folder), "--format", "json", "--select", "references", "--ignore", "NG1")
+    assert (ignored.exit_code, findings(ignored)) == (0, [])
+
+
+def test_select_on_the_command_line_replaces_the_configurations(tmp_path: Path) -> None:
+    folder = write(tmp_path / "n", BASE + DANGLING, 'select = ["NG2"]\n')
+    result = lint(str(folder), "--format", "json", "--select", "ng101")
+    assert {f["rule"] for f in findings(result)} == {"NG101"}
+
+
+def test_an_unknown_family_on_the_command_line_is_a_usage_error(tmp_path: Path) -> None:
+    result = lint(str(write(tmp_path / "n")), "--ignore", "referenses")
+    assert result.exit_code == 2
+    assert "'referenses' in `--ignore`" in result.stderr
+    assert "did you mean 'references'?" in result.stderr
+
+
 def test_severity_override_changes_the_exit_code(tmp_path: Path) -> None:
     config = QUIET + 'severity = { NG101 = "warning" }\n'
     result = lint(str(write(tmp_path / "n", BASE + DANGLING, config)), "--format", "json")
@@ -171,8 +192,8 @@ def test_profiles_in_the_configuration_replace_the_declared_jurisdictions(tmp_pa
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        ('[tool.noticegen]\nselct = ["NG1"]\n', "unknown setting(s): selct"),
-        ('[tool.noticegen]\nignore = ["NG999"]\n', "unknown rule code or prefix 'NG999'"),
+        ('[tool.noticegen]\nselct = ["NG1"]\n', "unknown setting 'selct'"),
+        ('[tool.noticegen]\nignore = ["NG999"]\n', "unknown rule code, prefix or family 'NG999'"),
         ('[tool.noticegen]\nseverity = { NG999 = "info" }\n', "unknown rule code 'NG999'"),
         ('[tool.noticegen]\nseverity = { NG101 = "fatal" }\n', "must be error, warning or info"),
         ('[tool.noticegen]\nprofiles = ["gdprr"]\n', "unknown profile 'gdprr'"),

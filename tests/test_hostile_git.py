@@ -26,6 +26,7 @@ from noticegen.gitsource import MAX_BYTES
 from noticegen.linting import lint
 from noticegen.loading import load
 from noticegen.rules.review import _previous
+from noticegen.rules.review._previous import PreviousVersionOptions
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_bytes()
 SUPPLEMENT = b"""supplement:
@@ -287,7 +288,7 @@ def test_the_review_rules_read_no_hostile_tree(scene: Scene) -> None:
     commit_notice(scene.repo, "evil", [(b"notice.yaml", changed), (b"supplements", supplements)])
     before = scene.files()
     _previous._from_git.cache_clear()
-    options = {code: {"base": "evil"} for code in ("NG801", "NG802", "NG803")}
+    options = {code: PreviousVersionOptions(base="evil") for code in ("NG801", "NG802", "NG803")}
     findings = lint(load(scene.repo / "notice"), Config(options=options))
     assert not [f for f in findings if f.rule.startswith("NG80")]
     assert scene.files() == before and list(scene.temp.iterdir()) == []
@@ -387,7 +388,7 @@ def test_no_tree_makes_noticegen_touch_anything_outside_its_folders(
 
     code, output = diff("main", "evil")
     _previous._from_git.cache_clear()
-    options = {rule: {"base": "evil"} for rule in ("NG801", "NG802", "NG803")}
+    options = {rule: PreviousVersionOptions(base="evil") for rule in ("NG801", "NG802", "NG803")}
     lint(load(scene.repo / "notice"), Config(options=options))
 
     assert scene.files() == before

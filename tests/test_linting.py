@@ -43,8 +43,6 @@ class FakeRule(Rule):
     """A rule whose violations each test sets."""
 
     code = "NG201"  # a registered rule read after loading, so suppressions apply to it
-    name = "fake"
-    family = "consistency"
     violations: tuple[Violation, ...] = ()
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
@@ -165,6 +163,10 @@ def test_selected_rules_follow_profiles_and_configuration() -> None:
     assert all(
         r.code.startswith("NG1") for r in selected_rules(Config(select=("NG1",)), frozenset())
     )
+    prose = selected_rules(Config(select=("prose",)), frozenset())
+    assert prose and all(r.family == "prose" for r in prose)
+    no_review = selected_rules(Config(ignore=("review",)), frozenset())
+    assert not any(r.family == "review" for r in no_review)
 
 
 def test_findings_are_sorted_and_unique(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

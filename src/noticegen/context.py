@@ -34,8 +34,6 @@ class LintContext:
     profiles: frozenset[str]
     supplements: list[tuple[str, Supplement]] = field(default_factory=list)
     """Each supplement with its path relative to the notice folder."""
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Per-rule options from the configuration, keyed by rule code."""
     main_file: str = "notice.yaml"
     """The name of the file linted in `root`: `notice.yaml`, or a single file given alone."""
     rules_run: frozenset[str] = frozenset()

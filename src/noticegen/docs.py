@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from .rules import ALL_RULES, FAMILIES, Rule
 
@@ -32,6 +34,7 @@ def rule_page(rule: type[Rule]) -> str:
     ]
     for title in ("What it does", "Why it matters", "Example", "Fix"):
         lines += [f"## {title}", "", sections.get(title, "").rstrip(), ""]
+    lines += _options(rule)
     lines += [
         "## Suppressing it",
         "",
@@ -43,6 +46,38 @@ def rule_page(rule: type[Rule]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _options(rule: type[Rule]) -> list[str]:
+    """The rule's options, from the `NamedTuple` it declares."""
+    from .rules.base import option_defaults
+    from .schema import attribute_docstrings
+
+    if rule.Options is None:
+        return []
+    types = get_type_hints(rule.Options, include_extras=True)
+    meanings = attribute_docstrings(rule.Options)
+    defaults = option_defaults(rule.Options)
+    lines = [
+        "## Options",
+        "",
+        f"Set under `[tool.noticegen.options.{rule.code}]`:",
+        "",
+        "| Option | Type | Default | Meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name in defaults:
+        default = "not set" if defaults[name] is None else f"`{json.dumps(defaults[name])}`"
+        meaning = " ".join(meanings.get(name, "").split()).replace("|", "\\|")
+        lines.append(f"| `{name}` | {_option_type(types[name])} | {default} | {meaning} |")
+    return [*lines, ""]
+
+
+def _option_type(annotation: Any) -> str:
+    kinds = [a for a in get_args(annotation) if a is not type(None)] or [annotation]
+    kind = get_args(kinds[0])[0] if get_origin(kinds[0]) is Annotated else kinds[0]
+    names = {bool: "true or false", str: "text", datetime.date: "date (YYYY-MM-DD)"}
+    return names.get(kind, getattr(kind, "__name__", str(kind)))
 
 
 def rules_index() -> str:

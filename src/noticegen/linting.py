@@ -11,7 +11,7 @@ from .config import Config
 from .context import LintContext
 from .findings import Finding, Position, blocking
 from .loading import LoadedNotice, SourceFile, finding
-from .rules import ALL_RULES, BY_CODE, Rule, Violation
+from .rules import ALL_RULES, BY_CODE, Rule, RuleOptions, Violation
 from .rules.schema import UNREADABLE_RULES, InvalidSuppression
 
 QUOTE_SEARCH_LINES = 200
@@ -37,7 +37,7 @@ def selected_rules(config: Config, profiles: frozenset[str]) -> list[type[Rule]]
     return [
         rule
         for rule in ALL_RULES
-        if config.enabled(rule.code) and (not rule.profiles or rule.profiles & profiles)
+        if config.enabled(rule) and (not rule.profiles or rule.profiles & profiles)
     ]
 
 
@@ -57,15 +57,17 @@ def build_context(
             (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
             for source, supplement in loaded.supplements
         ],
-        options=config.options,
     )
 
 
-def run_rule(rule: type[Rule], ctx: LintContext, loaded: LoadedNotice) -> list[Finding]:
-    """One rule's findings. A rule that crashes yields one finding instead of a traceback,
-    so that the other rules still report and CI shows where the fault is."""
+def run_rule(
+    rule: type[Rule], ctx: LintContext, loaded: LoadedNotice, options: RuleOptions | None = None
+) -> list[Finding]:
+    """One rule's findings, given its own options. A rule that crashes yields one finding
+    instead of a traceback, so that the other rules still report and CI shows where the fault
+    is."""
     try:
-        return [_locate(rule, violation, loaded) for violation in rule().check(ctx)]
+        return [_locate(rule, violation, loaded) for violation in rule(options).check(ctx)]
     except Exception as error:  # a rule bug must not hide every other finding
         return [
             replace(
@@ -95,7 +97,7 @@ def lint(
     if ctx is not None:
         for rule in selected_rules(config, active):
             if not rule.reported_by_loader:
-                findings += run_rule(rule, ctx, loaded)
+                findings += run_rule(rule, ctx, loaded, config.options.get(rule.code))
     findings = [_override(f, config) for f in findings]
     sources = [loaded.main, *(s for s, _ in loaded.supplements)]
     findings = _apply_suppressions(findings, sources, config)
@@ -113,11 +115,13 @@ def _locate(rule: type[Rule], violation: Violation, loaded: LoadedNotice) -> Fin
 def _find_quote(source: SourceFile, start: Position, quote: str) -> Position | None:
     """The position of `quote` in the file at or after `start`, for pointing inside prose.
 
-    The search is bounded so that many quotes in a large file stay linear in its size."""
+    The search starts at `start`'s column, so that a key before the value (`dpo:` for "DPO")
+    is not taken for the phrase. It is bounded so that many quotes in a large file stay linear
+    in its size."""
     lines = source.folded_lines
     needle = quote.lower()
     for number in range(start.line - 1, min(len(lines), start.line - 1 + QUOTE_SEARCH_LINES)):
-        column = lines[number].find(needle)
+        column = lines[number].find(needle, start.column - 1 if number == start.line - 1 else 0)
         if column >= 0:
             return Position(number + 1, column + 1)
     return None
@@ -136,7 +140,7 @@ def _apply_suppressions(
     result = list(findings)
 
     def invalid(source: SourceFile, number: int, column: int, message: str) -> None:
-        if config.enabled(InvalidSuppression.code):
+        if config.enabled(InvalidSuppression):
             result.append(
                 finding(InvalidSuppression, message, source.path, Position(number, column))
             )

@@ -29,17 +29,16 @@ def _module_tree(module: str) -> ast.Module:
     return ast.parse(inspect.getsource(sys.modules[module]))
 
 
-def attribute_docstrings(cls: type[BaseModel]) -> dict[str, str]:
-    """Each field's docstring (the string right under `name: type`), by field name."""
+def attribute_docstrings(cls: type) -> dict[str, str]:
+    """Each field's docstring (the string right under `name: type`), by field name; `cls` may
+    be nested in another class."""
     docs: dict[str, str] = {}
-    body = next(
-        (
-            node.body
-            for node in _module_tree(cls.__module__).body
-            if isinstance(node, ast.ClassDef) and node.name == cls.__name__
-        ),
-        [],
-    )
+    body = _module_tree(cls.__module__).body
+    for name in cls.__qualname__.split("."):
+        body = next(
+            (node.body for node in body if isinstance(node, ast.ClassDef) and node.name == name),
+            [],
+        )
     for node, following in itertools.pairwise(body):
         if (
             isinstance(node, ast.AnnAssign)

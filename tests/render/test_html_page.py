@@ -78,16 +78,81 @@ def test_every_entity_id_is_an_anchor(small: LoadedNotice) -> None:
     assert internal <= ids, f"links to missing anchors: {internal - ids}"
 
 
-def test_data_flow_table(small: LoadedNotice) -> None:
+def _rows(table: str) -> dict[str, str]:
+    """Each body row of a table by the anchor its row header links to."""
+    rows = table.split("<tbody>")[1].split("</tr>")[:-1]
+    return {row.split('href="#')[1].split('"')[0]: row for row in rows}
+
+
+def test_data_flow_table_has_a_row_per_purpose(small: LoadedNotice) -> None:
+    """Issue 15: each purpose with its own legal basis, recipients and retention, not the bases
+    of every purpose that uses a piece of data merged into one cell."""
     page = notice_page(small)
-    table = page[page.index('<table class="flows">') : page.index("</table>")]
-    header = [h for _, h in read(table).headings]  # no headings inside a table
-    assert header == []
+    table = page[page.index('<table class="flows cards">') : page.index("</table>")]
+    assert [h for _, h in read(table).headings] == []  # no headings inside a table
     assert table.count('<th scope="col">') == 5 and table.count('<th scope="row">') == 3
-    ip_row = table[table.index('href="#device.ip_address"') :].split("</tr>")[0]
-    assert "Keeping our services secure" in ip_row
-    assert "Legitimate interests" in ip_row and "Hosting provider" in ip_row
-    assert "30 days" in ip_row and "Newsletter platform" not in ip_row
+    rows = _rows(table)
+    assert list(rows) == ["account", "abuse-prevention", "newsletter"]
+    security = rows["abuse-prevention"]
+    assert "IP address" in security and "Legitimate interests" in security
+    assert "Hosting provider" in security and "30 days" in security
+    assert "Newsletter platform" not in security and "Consent" not in security
+    # The email address serves both the account and the newsletter: each keeps its own basis.
+    newsletter = rows["newsletter"]
+    assert "Email address" in newsletter and "Name" not in newsletter
+    assert "Consent (GDPR" in newsletter and "contract" not in newsletter
+    assert "Newsletter platform" in newsletter and "Hosting provider" not in newsletter
+    # Every value carries its column's name for the narrow-screen cards.
+    assert table.count('<td data-label="') == 4 * 3
+
+
+def test_destinations_are_listed_once(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    transfers = dict(small.notice.transfers)
+    second = transfers["us-hosting"].model_copy(update={"safeguard": "data_privacy_framework"})
+    notice = small.notice.model_copy(update={"transfers": {**transfers, "us-dpf": second}})
+    page = html.render_notice(notice, Strings("en"), supplements=[], languages=[])
+    section = page[page.index('<section id="transfers"') :].split("</section>")[0]
+    assert [text for level, text in read(section).headings if level == 3] == ["United States"]
+    assert 'id="us-hosting"' in section and 'id="us-dpf"' in section
+    glance = page[page.index('<section id="at-a-glance"') :].split("</section>")[0]
+    assert read(glance).text.count("United States") == 1
+
+
+def test_the_first_layer_says_only_what_the_model_holds(small: LoadedNotice) -> None:
+    page = notice_page(small)
+    glance = read(page[page.index('<section id="at-a-glance"') :].split("</section>")[0])
+    text = glance.text
+    for fact in ("Example Limited", "Email address", "Name", "IP address",
+                 "Managing your account", "Consent (GDPR Art. 6(1)(a))", "Hosting provider",
+                 "Newsletter platform", "United States", "1 year after your account is closed",
+                 "Right of access", "Email", "Web form"):  # fmt: skip
+        assert fact in text, fact
+    # Each topic leads to its section.
+    links = [a["href"] for tag, a in glance.tags if tag == "a"]
+    for anchor in ("#controller", "#data", "#purposes", "#recipients", "#transfers",
+                   "#retention", "#rights", "#requests"):  # fmt: skip
+        assert anchor in links
+    assert "Right to know" not in text and "Children" not in text
+
+
+def test_empty_rights_and_sections_publish_no_bare_heading(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    sections = {
+        **small.notice.sections,
+        "empty": small.notice.sections["automated-decisions"].model_copy(
+            update={"title": "Nothing here", "body": "  \n"}
+        ),
+    }
+    notice = small.notice.model_copy(update={"sections": sections})
+    page = html.render_notice(notice, Strings("en"), supplements=[], languages=[])
+    headings = [text for _, text in read(page).headings]
+    assert "Nothing here" not in read(page).text
+    # `rectification: {}` is listed, under no heading of its own; `access` has its text.
+    assert "Right to rectification" not in headings and "Right of access" in headings
+    listed = page[page.index('<ul class="rights-listed">') :].split("</ul>")[0]
+    assert '<li id="rectification">Right to rectification</li>' in listed
+    assert "Right of access" not in listed
 
 
 def test_only_the_rights_the_model_lists(small: LoadedNotice) -> None:
@@ -114,7 +179,7 @@ def test_draft_is_watermarked(small: LoadedNotice) -> None:
 
 def test_ccpa_table(small: LoadedNotice) -> None:
     page = supplement_page(small)
-    table = page[page.index('<table class="ccpa">') : page.index("</table>")]
+    table = page[page.index('<table class="ccpa cards wide">') : page.index("</table>")]
     rows = table.split("<tr>")[2:]
     assert [r.split("</th>")[0].split(">")[-1] for r in rows] == [
         "Identifiers",

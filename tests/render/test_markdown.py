@@ -62,3 +62,16 @@ def test_a_link_that_reads_as_its_address_is_isolated(text: str, isolated: bool)
     assert ("<bdi>" in html) is isolated
     assert html.count("<bdi>") == html.count("</bdi>")
     assert html.index("<a ") < html.index("</a>")
+
+
+def test_emphasis_past_the_cap_is_shown_as_text() -> None:
+    """Issue 11: `**_` 10,000 times made one unbreakable run of 20,000 inline boxes (the build
+    took 135 s); past MAX_EMPHASIS elements the markers are text, nothing is lost."""
+    from noticegen.render.markdown import MAX_EMPHASIS, render_inline
+
+    for out in (render("**_" * 10_000), render_inline("**_" * 10_000)):
+        opened = out.count("<strong>") + out.count("<em>")
+        assert opened == MAX_EMPHASIS
+        assert opened == out.count("</strong>") + out.count("</em>")
+        assert "**_" * 1000 in out  # the rest, as written
+    assert render("**a** and *b*") == "<p><strong>a</strong> and <em>b</em></p>\n"

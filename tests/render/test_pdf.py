@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def test_pdf_holds_every_heading_and_the_data_flow_table(small_site: BuildResult
     text = pdf_text(small_site.out / "en/example-notice.pdf")
     for level, heading in page.headings:
         assert heading in text, f"h{level} {heading!r} missing from the PDF"
-    for cell in ("Data", "Purposes", "Legal bases", "Recipients", "Retention",
+    for cell in ("Data", "Purpose", "Legal basis", "Recipients", "Retention",
                  "Email address", "IP address", "Keeping our services secure"):  # fmt: skip
         assert cell in text
 
@@ -146,3 +147,47 @@ def test_prose_links_to_missing_anchors_become_text_and_the_pdf_renders(tmp_path
     supplement = (result.out / "en/california.html").read_text(encoding="utf-8")
     assert 'href="#data"' not in supplement and "(see the data)" in supplement  # main page's
     assert "See nowhere or our contact" in pdf_text(result.out / "en/example-notice.pdf")
+
+
+def test_long_words_get_break_opportunities_in_text_only() -> None:
+    from noticegen.render.pdf import LONG_WORD, TEXT_RUN, WORD_PIECE, break_long_words
+
+    word = "x" * 100
+    page = (
+        f'<style>.{word} {{}}</style><a href="https://example.com/{word}">{word}</a>'
+        f"<p>fine words &amp; {'y' * (LONG_WORD - 1)}</p><p>&amp;{'z' * 70}</p>"
+    )
+    out = break_long_words(page)
+    # The style and the link target are as they were; the text is the same once the zero-width
+    # spaces are taken out, and every piece is short.
+    assert out.startswith(f'<style>.{word} {{}}</style><a href="https://example.com/{word}">')
+    assert out.replace("\u200b", "") == page
+    text = re.sub("<[^>]*>", " ", out.split("</style>")[1]).replace("&amp;", "&")
+    assert max(len(piece) for piece in re.split("[\\s\u200b]+", text)) == LONG_WORD - 1
+    assert len(out.split("<p>")[2].split("\u200b")[0]) == len("&amp;") + WORD_PIECE - 1
+    assert "&amp;" in out.split("<p>")[2]  # an entity is never cut
+    # A run of text longer than TEXT_RUN is cut into boxes at a break.
+    prose = "<p>" + "word " * TEXT_RUN + "</p>"
+    assert break_long_words(prose).replace("<wbr>", "") == prose
+    assert break_long_words(prose).count("<wbr>") == 4  # 10,000 characters
+
+
+def test_a_long_word_renders_and_keeps_its_text(tmp_path: Path) -> None:
+    word = "Supercalifragilistic" * 500
+    html = f'<html lang="en"><head><title>t</title></head><body><p>{word}</p></body></html>'
+    path = tmp_path / "long.pdf"
+    path.write_bytes(PdfRenderer(tmp_path).render(html))
+    text = "".join(pdf_text(path).replace("\u200b", "").split())
+    assert word in text
+
+
+def test_the_contents_list_gives_each_sections_page(small_site: BuildResult) -> None:
+    """Issue 15: the PDF's contents list had no page numbers."""
+    reader = pypdf.PdfReader(small_site.out / "en/example-notice.pdf")
+    pages = [page.extract_text() or "" for page in reader.pages]
+    entries = re.findall(r"^(\w[^.\n]*?) (?:\. )+\.? ?(\d+)$", "\n".join(pages), re.MULTILINE)
+    titles = [title for title, _ in entries]
+    assert titles[:3] == ["Who we are", "What this notice covers", "How your data flows"]
+    assert "Automated decisions" in titles  # a section of the notice's own
+    for title, number in entries:
+        assert title in pages[int(number) - 1], (title, number)

@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import click
 
-from ..config import ConfigError, find_config, load_config
+from ..config import ConfigError, check_selectors, find_config, load_config
 from ..escaping import text_line
 from ..loading import NoticeNotFound, load
 from ..reporters import REPORTERS
@@ -48,17 +48,43 @@ PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Configuration file (default: noticegen.toml in the notice folder, or pyproject.toml).",
 )
-def lint(path: Path, fmt: str, profiles: tuple[str, ...], config_path: Path | None) -> None:
+@click.option(
+    "--select",
+    multiple=True,
+    help="Run only these rules: a code (NG201), a code prefix (NG2) or a family (gdpr); "
+    "replaces the configuration's `select` (repeatable).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    help="Never run these rules: a code, a code prefix or a family; added to the "
+    "configuration's `ignore` (repeatable).",
+)
+def lint(
+    path: Path,
+    fmt: str,
+    profiles: tuple[str, ...],
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
     """Check the notice at PATH (a folder or a notice.yaml) and report findings.
 
     Exit status: 0 when no finding is an error, 1 when one is, 2 on a usage error.
     """
+    from dataclasses import replace
+
     from ..linting import exit_code
     from ..linting import lint as run_lint
 
     try:
         loaded = load(path)
         config = load_config(config_path or find_config(loaded.root))
+        config = replace(
+            config,
+            select=check_selectors(select, "--select") if select else config.select,
+            ignore=config.ignore + check_selectors(ignore, "--ignore"),
+        )
     except (NoticeNotFound, ConfigError) as error:
         fail_usage(str(error))
     findings = run_lint(loaded, config, profiles)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -132,6 +132,8 @@ def environment() -> Environment:
     env.filters["mdi"] = _prose_inline
     env.filters["css_string"] = css_string
     env.filters["with_name"] = with_name
+    env.filters["bdi"] = lambda text: Markup("<bdi>{}</bdi>").format(text)
+    env.filters["code"] = lambda text: Markup("<code><bdi>{}</bdi></code>").format(text)
     env.globals["name_slot"] = NAME_SLOT
     env.globals["view"] = view
     return env
@@ -142,7 +144,16 @@ class MissingAsset(Exception):
 
 
 def stylesheet() -> str:
-    path = ASSETS_DIR / "notice.css"
+    return _asset("notice.css")
+
+
+def print_stylesheet() -> str:
+    """The PDF's own additions to the stylesheet, for WeasyPrint only."""
+    return _asset("pdf.css")
+
+
+def _asset(name: str) -> str:
+    path = ASSETS_DIR / name
     try:
         return path.read_text(encoding="utf-8")
     except OSError as error:
@@ -200,6 +211,23 @@ class Helpers:
     def label(self, table: dict[str, str], value: object) -> str:
         key = str(value)
         return self._(table[key]) if key in table else key
+
+    def labels(self, table: dict[str, str], values: Iterable[object]) -> list[str]:
+        """Each value's label, once, in order."""
+        return list(dict.fromkeys(self.label(table, value) for value in values))
+
+    def countries(self, codes: Iterable[str]) -> list[str]:
+        return [self.country(code) for code in codes]
+
+    def join(self, items: Iterable[object]) -> Markup:
+        """Items as the language lists them ("a, b and c"), each escaped unless it is markup
+        already (a link, a <bdi>)."""
+        parts = [escape(item) for item in items]
+        slots = [f"\x00{i}\x00" for i in range(len(parts))]
+        listed = escape(self._.list(slots))
+        for slot, part in zip(slots, parts, strict=True):
+            listed = listed.replace(slot, part)
+        return Markup(listed)
 
 
 def default_language(languages: list[LanguageLink], source: str) -> LanguageLink | None:
@@ -291,7 +319,7 @@ def render_notice(
     )
     context.update(
         h=Helpers(strings, anchors),
-        flows=view.data_flows(notice),
+        flows=view.purpose_flows(notice),
         supplements=supplements,
         pdf_href=f"{notice.notice.id}.pdf",
     )

@@ -85,6 +85,37 @@ def markdown() -> MarkdownIt:
     return md
 
 
+MAX_EMPHASIS = 100
+"""Emphasis elements (`*`, `**`, `~~`) one paragraph or table cell may hold; the markers of any
+more are shown as text. Thousands of them with no space between (`**_**_...`) make one
+unbreakable run of inline boxes that WeasyPrint lays out in quadratic time."""
+_EMPHASIS = {"em_open": "em_close", "strong_open": "strong_close", "s_open": "s_close"}
+_EMPHASIS_CLOSE = set(_EMPHASIS.values())
+
+
+def _cap_emphasis(tokens: list[Token]) -> None:
+    """Past MAX_EMPHASIS elements in an inline run, the emphasis markers become text."""
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            _cap_inline(token.children)
+
+
+def _cap_inline(children: list[Token]) -> None:
+    count = 0
+    opened_as_text: list[bool] = []  # markdown-it nests emphasis properly: one stack will do
+    for child in children:
+        if child.type in _EMPHASIS:
+            count += 1
+            demote = count > MAX_EMPHASIS
+            opened_as_text.append(demote)
+        elif child.type in _EMPHASIS_CLOSE and opened_as_text:
+            demote = opened_as_text.pop()
+        else:
+            continue
+        if demote:
+            child.type, child.tag, child.nesting, child.content = "text", "", 0, child.markup
+
+
 def _shift_headings(tokens: list[Token], top_level: int) -> None:
     """Prose headings start at `top_level` so that the page keeps one h1 and a sound outline."""
     for token in tokens:
@@ -109,6 +140,7 @@ def render(
     def blocks(md: MarkdownIt, env: dict[str, Any]) -> list[Token]:
         tokens = md.parse(text, env)
         _shift_headings(tokens, top_level)
+        _cap_emphasis(tokens)
         return tokens
 
     return _render(blocks, anchors, targets)
@@ -118,7 +150,13 @@ def render_inline(
     text: str, *, anchors: Collection[str] | None = None, targets: set[str] | None = None
 ) -> str:
     """HTML for a short prose value shown inside a sentence or a table cell."""
-    return _render(lambda md, env: md.parseInline(text, env), anchors, targets)
+
+    def inline(md: MarkdownIt, env: dict[str, Any]) -> list[Token]:
+        tokens = md.parseInline(text, env)
+        _cap_emphasis(tokens)
+        return tokens
+
+    return _render(inline, anchors, targets)
 
 
 def _render(

@@ -7,10 +7,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..context import covers, related
-from ..model import CcpaCategory, DataCategory, Notice, Purpose, Recipient, RetentionRule
+from ..model import (
+    CcpaCategory,
+    LegalBasis,
+    Notice,
+    Purpose,
+    Recipient,
+    RetentionRule,
+    Transfer,
+)
+from ..model.base import duration_days
 
 # Top-level sections of the page, in order: (anchor, heading msgid).
 SECTION_TITLES: dict[str, str] = {
@@ -234,42 +243,110 @@ def assign_anchors(
 
 
 @dataclass
-class DataFlow:
-    """One row of the data-flow table: a data category and where it goes."""
+class PurposeFlow:
+    """One row of the data-flow table: a purpose, the data it uses, its legal basis, who
+    receives that data for it and how long each part of it is kept."""
 
-    data_id: str
-    data: DataCategory
-    purposes: list[tuple[str, Purpose]] = field(default_factory=list)
-    legal_bases: list[str] = field(default_factory=list)
-    recipients: list[tuple[str, Recipient]] = field(default_factory=list)
-    retention: list[RetentionRule] = field(default_factory=list)
+    purpose_id: str
+    purpose: Purpose
+    data_ids: list[str]
+    recipients: list[tuple[str, Recipient]]
+    retention: list[tuple[RetentionRule, list[str]]]
+    """Each rule covering some of the purpose's data, with the data ids it covers."""
 
 
 def _mentions(references: Iterable[str], data_id: str) -> bool:
     return any(related(ref, data_id) for ref in references)
 
 
-def data_flows(notice: Notice) -> list[DataFlow]:
+def _receives_for(recipient: Recipient, purpose_id: str, data_ids: list[str]) -> bool:
+    """A recipient that names its purposes receives data for those; one that names none is
+    counted for every purpose whose data it receives."""
+    if recipient.purposes:
+        return purpose_id in recipient.purposes
+    return any(_mentions(recipient.data, d) for d in data_ids)
+
+
+def purpose_flows(notice: Notice) -> list[PurposeFlow]:
     rows = []
-    for data_id, data in notice.data.items():
-        purposes = [(pid, p) for pid, p in notice.purposes.items() if _mentions(p.data, data_id)]
-        bases: list[str] = []
-        for _, purpose in purposes:
-            if purpose.legal_basis is not None and str(purpose.legal_basis) not in bases:
-                bases.append(str(purpose.legal_basis))
+    for pid, purpose in notice.purposes.items():
+        data_ids = data_covered_by(notice, purpose.data)
+        retention = []
+        for rule in notice.retention:
+            covered = [d for d in data_ids if _mentions(rule.data, d)]
+            if covered:
+                retention.append((rule, covered))
         rows.append(
-            DataFlow(
-                data_id=data_id,
-                data=data,
-                purposes=purposes,
-                legal_bases=bases,
+            PurposeFlow(
+                purpose_id=pid,
+                purpose=purpose,
+                data_ids=data_ids,
                 recipients=[
-                    (rid, r) for rid, r in notice.recipients.items() if _mentions(r.data, data_id)
+                    (rid, r)
+                    for rid, r in notice.recipients.items()
+                    if _receives_for(r, pid, data_ids)
                 ],
-                retention=[r for r in notice.retention if _mentions(r.data, data_id)],
+                retention=retention,
             )
         )
     return rows
+
+
+def purposes_by_basis(notice: Notice) -> list[tuple[str | None, list[tuple[str, Purpose]]]]:
+    """The purposes grouped by legal basis, in the order of GDPR Art. 6(1); purposes without
+    a basis last, under None."""
+    groups: dict[str | None, list[tuple[str, Purpose]]] = {}
+    for pid, purpose in notice.purposes.items():
+        basis = str(purpose.legal_basis) if purpose.legal_basis is not None else None
+        groups.setdefault(basis, []).append((pid, purpose))
+    order: list[str | None] = [*map(str, LegalBasis), None]
+    return [(basis, groups[basis]) for basis in order if basis in groups]
+
+
+def destinations(notice: Notice) -> list[tuple[str, list[tuple[str, Transfer]]]]:
+    """Each destination country once, with the transfers to it, in the notice's order."""
+    groups: dict[str, list[tuple[str, Transfer]]] = {}
+    for tid, transfer in notice.transfers.items():
+        groups.setdefault(str(transfer.destination), []).append((tid, transfer))
+    return list(groups.items())
+
+
+def retention_in_order(notice: Notice) -> list[RetentionRule]:
+    """The retention rules from the shortest period to the longest; rules without a period
+    (kept until an event, or by criteria) after them, in the notice's order."""
+    timed = [r for r in notice.retention if r.period]
+    untimed = [r for r in notice.retention if not r.period]
+    return sorted(timed, key=lambda r: duration_days(r.period or "")) + untimed
+
+
+# Rights the first layer names first (Art. 21(4) GDPR: the right to object to direct
+# marketing is brought to the reader's attention), the rest behind a link.
+FIRST_LAYER_RIGHTS = (
+    "object_to_direct_marketing",
+    "withdraw_consent",
+    "access",
+    "rectification",
+    "correct",
+    "erasure",
+    "delete",
+    "opt_out_of_sale_or_sharing",
+    "objection",
+    "complaint",
+)
+FIRST_LAYER_RIGHTS_SHOWN = 6
+
+
+def first_layer_rights(rights: Iterable[object]) -> tuple[list[str], int]:
+    """The rights the first layer names and how many others the notice lists."""
+    listed = [str(r) for r in rights]
+    ranked = [r for r in FIRST_LAYER_RIGHTS if r in listed]
+    shown = (ranked + [r for r in listed if r not in ranked])[:FIRST_LAYER_RIGHTS_SHOWN]
+    return shown, len(listed) - len(shown)
+
+
+def has_text(value: str | None) -> bool:
+    """Whether a prose value says anything (an empty or blank one publishes nothing)."""
+    return bool(value and value.strip())
 
 
 @dataclass

@@ -7,7 +7,7 @@ the notice and each supplement whose jurisdiction is `ccpa`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from ...context import LintContext
 from ...model import Jurisdiction, MethodKind, Recipient, Requests, Right
@@ -42,15 +42,9 @@ def requests_field_set(ctx: LintContext, name: str) -> bool:
     return any(getattr(requests, name) for _, requests in ccpa_requests(ctx))
 
 
-def option(ctx: LintContext, code: str, name: str) -> bool:
-    """A boolean rule option from the configuration (`[tool.noticegen.options.CODE]`)."""
-    return bool(ctx.options.get(code, {}).get(name, False))
-
-
 class MissingCcpaRight(Rule):
     """Base of the rules that require one consumer right; subclasses name it."""
 
-    family = "ccpa"
     profiles = frozenset({"ccpa"})
     right: ClassVar[Right]
     right_name: ClassVar[str]
@@ -71,10 +65,13 @@ def where(ctx: LintContext, field: str) -> tuple[str, ...]:
     return (field,) if getattr(ctx.notice, field) else ("notice", "jurisdictions")
 
 
-def online_only(ctx: LintContext) -> bool:
-    """The business operates only online with a direct relationship with its consumers
-    (Cal. Civ. Code 1798.130(a)(1)(A)); set as option `online_only` of NG415."""
-    return option(ctx, "NG415", "online_only")
+class OnlineOnlyOptions(NamedTuple):
+    """The options of the rules on request methods (NG415, NG416)."""
+
+    online_only: bool = False
+    """The business operates exclusively online and has a direct relationship with the
+    consumers it collects from, so an email address is enough (Cal. Civ. Code
+    1798.130(a)(1)(A))."""
 
 
 def request_methods(ctx: LintContext) -> list[MethodKind]:

@@ -5,7 +5,7 @@ from .automated_decision_without_human_review import AutomatedDecisionWithoutHum
 from .consent_without_withdrawal import ConsentWithoutWithdrawal
 from .cookie_data_not_used_by_purpose import CookieDataNotUsedByPurpose
 from .cookie_without_consent import CookieWithoutConsent
-from .data_not_declared import DataUsedButNotDeclared
+from .data_used_but_not_declared import DataUsedButNotDeclared
 from .data_without_purpose import DataWithoutPurpose
 from .data_without_retention import DataWithoutRetention
 from .direct_marketing_without_objection import DirectMarketingWithoutObjection

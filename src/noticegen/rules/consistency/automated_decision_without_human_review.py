@@ -43,8 +43,6 @@ class AutomatedDecisionWithoutHumanReview(Rule):
     """
 
     code = "NG214"
-    name = "automated-decision-without-human-review"
-    family = "consistency"
     citation = "GDPR Art. 22(3); LGPD Art. 20"
     hint = "Say in `human_review` how the person obtains human intervention and contests it."
 

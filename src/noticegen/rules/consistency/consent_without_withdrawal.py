@@ -37,8 +37,6 @@ class ConsentWithoutWithdrawal(Rule):
     """
 
     code = "NG206"
-    name = "consent-without-withdrawal"
-    family = "consistency"
     citation = "GDPR Art. 7(3), 13(2)(c), 14(2)(d); LGPD Art. 8(5)"
     hint = "Add `consent_withdrawal` saying how to withdraw, and the `withdraw_consent` right."
 

@@ -40,8 +40,6 @@ class CookieDataNotUsedByPurpose(Rule):
     """
 
     code = "NG218"
-    name = "cookie-data-not-used-by-purpose"
-    family = "consistency"
     severity = Severity.WARNING
     citation = "GDPR Art. 5(1)(b)-(c), 13(1)(c); ePrivacy Directive Art. 5(3)"
     hint = "Add the data to the cookie's purpose, or stop collecting it through the cookie."

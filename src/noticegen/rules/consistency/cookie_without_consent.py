@@ -37,8 +37,6 @@ class CookieWithoutConsent(Rule):
     """
 
     code = "NG212"
-    name = "cookie-without-consent"
-    family = "consistency"
     profiles = frozenset({"eprivacy", "gdpr", "uk-gdpr"})
     citation = "ePrivacy Directive Art. 5(3); UK PECR reg. 6; GDPR Art. 7"
     hint = "Set the cookie only after consent (`consent: true`), or stop using it."

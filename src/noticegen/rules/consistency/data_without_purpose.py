@@ -38,8 +38,6 @@ class DataWithoutPurpose(Rule):
     """
 
     code = "NG202"
-    name = "data-without-purpose"
-    family = "consistency"
     severity = Severity.ERROR
     citation = "GDPR Art. 5(1)(b)-(c), 13(1)(c)"
     hint = "Add the data to the purposes that use it, or stop collecting it."

@@ -36,8 +36,6 @@ class DataWithoutRetention(Rule):
     """
 
     code = "NG203"
-    name = "data-without-retention"
-    family = "consistency"
     citation = "GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a); Cal. Civ. Code 1798.100(a)(3)"
     hint = "Add the data to a retention rule, or add a rule with its period or criteria."
 

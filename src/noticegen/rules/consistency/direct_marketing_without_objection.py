@@ -46,8 +46,6 @@ class DirectMarketingWithoutObjection(Rule):
     """
 
     code = "NG209"
-    name = "direct-marketing-without-objection"
-    family = "consistency"
     citation = "GDPR Art. 21(2)-(4); ePrivacy Directive Art. 13(2)"
     hint = "Offer the `object_to_direct_marketing` right and say how to opt out."
 

@@ -42,8 +42,6 @@ class LegitimateInterestNotStated(Rule):
     """
 
     code = "NG207"
-    name = "legitimate-interest-not-stated"
-    family = "consistency"
     citation = "GDPR Art. 13(1)(d), 14(2)(b)"
     hint = "State the interest pursued in `legitimate_interest`."
 

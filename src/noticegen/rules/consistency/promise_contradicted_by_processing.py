@@ -46,8 +46,6 @@ class PromiseContradictedByProcessing(Rule):
     """
 
     code = "NG216"
-    name = "promise-contradicted-by-processing"
-    family = "consistency"
     citation = "GDPR Art. 5(1)(a), 9, 22; Cal. Civ. Code 1798.121"
     hint = "Correct the promise, or the processing it contradicts."
 

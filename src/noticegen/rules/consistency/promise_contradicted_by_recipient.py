@@ -60,8 +60,6 @@ class PromiseContradictedByRecipient(Rule):
     """
 
     code = "NG205"
-    name = "promise-contradicted-by-recipient"
-    family = "consistency"
     citation = "GDPR Art. 5(1)(a), 12(1); Cal. Civ. Code 1798.120, 1798.135"
     hint = "Correct the promise or the recipient; the notice must not promise what it does."
 

@@ -42,8 +42,6 @@ class PromiseContradictedByTransfer(Rule):
     """
 
     code = "NG217"
-    name = "promise-contradicted-by-transfer"
-    family = "consistency"
     citation = "GDPR Art. 5(1)(a), 13(1)(f)"
     hint = "Correct the promise, or the transfers and recipients it contradicts."
 

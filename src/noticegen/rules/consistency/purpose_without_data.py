@@ -38,8 +38,6 @@ class PurposeWithoutData(Rule):
     """
 
     code = "NG210"
-    name = "purpose-without-data"
-    family = "consistency"
     citation = "GDPR Art. 13(1)(c), 14(1)(c)-(d); Cal. Civ. Code 1798.100(a)(1)"
     hint = "List the ids of the data the purpose uses under its `data`."
 

@@ -44,8 +44,6 @@ class RecipientDataMismatch(Rule):
     """
 
     code = "NG211"
-    name = "recipient-data-mismatch"
-    family = "consistency"
     severity = Severity.WARNING
     citation = "GDPR Art. 5(1)(b), 13(1)(e); Cal. Civ. Code 1798.110(c)"
     hint = "List only the data the recipient's purposes use, or add the data to those purposes."

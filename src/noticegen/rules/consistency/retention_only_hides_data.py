@@ -39,8 +39,6 @@ class RetentionOnlyHidesData(Rule):
     """
 
     code = "NG215"
-    name = "retention-only-hides-data"
-    family = "consistency"
     citation = "GDPR Art. 5(1)(a), 5(1)(e), 17(1)"
     hint = "Delete or anonymise the data when the period ends (`erasure: delete`), and say when."
 

@@ -36,8 +36,6 @@ class SourceNotNamed(Rule):
     """
 
     code = "NG213"
-    name = "source-not-named"
-    family = "consistency"
     citation = "GDPR Art. 14(2)(f); Cal. Civ. Code 1798.110(a)(2)"
     hint = "Name the source (or category of sources) in `source_name`."
 

@@ -45,8 +45,6 @@ class SpecialCategoryWithoutCondition(Rule):
     """
 
     code = "NG208"
-    name = "special-category-without-condition"
-    family = "consistency"
     citation = "GDPR Art. 9(1)-(2)"
     hint = "Name the Art. 9(2) condition in `special_category_condition`, or stop using the data."
 

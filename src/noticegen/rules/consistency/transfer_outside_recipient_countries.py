@@ -41,8 +41,6 @@ class TransferOutsideRecipientCountries(Rule):
     """
 
     code = "NG204"
-    name = "transfer-outside-recipient-countries"
-    family = "consistency"
     severity = Severity.WARNING
     citation = "GDPR Art. 13(1)(e)-(f)"
     hint = "Add the destination to the recipient's `countries`, or correct the transfer."

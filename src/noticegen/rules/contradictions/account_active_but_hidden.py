@@ -55,8 +55,6 @@ class AccountActiveButHidden(Rule):
     """
 
     code = "NG657"
-    name = "account-active-but-hidden"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a), 13(2)(a); Cal. Civ. Code 1798.100(a)(3); LGPD Art. 16"
     hint = "Say what really happens (data hidden, kept until ...), or delete the data."
 

@@ -69,8 +69,6 @@ class NoSaleClaimAtRisk(Rule):
     """
 
     code = "NG655"
-    name = "no-sale-claim-at-risk"
-    family = "contradictions"
     severity = Severity.WARNING
     profiles = frozenset({"ccpa"})
     citation = "Cal. Civ. Code 1798.140(ad), (ah), 1798.120"

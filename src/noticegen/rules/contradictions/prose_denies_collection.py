@@ -50,8 +50,6 @@ class ProseDeniesCollection(Rule):
     """
 
     code = "NG653"
-    name = "prose-denies-collection"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a), 13(1)(c); Cal. Civ. Code 1798.110(c)(1)"
     hint = "Correct the sentence, or the declared data, so that both say the truth."
 

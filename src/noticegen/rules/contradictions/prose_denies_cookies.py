@@ -91,8 +91,6 @@ class ProseDeniesCookies(Rule):
     """
 
     code = "NG658"
-    name = "prose-denies-cookies"
-    family = "contradictions"
     citation = "Directive 2002/58/EC Art. 5(3); GDPR Art. 5(1)(a)"
     hint = "Correct the sentence, or the cookies, so that both say the truth."
 

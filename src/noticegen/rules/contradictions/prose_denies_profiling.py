@@ -84,8 +84,6 @@ class ProseDeniesProfiling(Rule):
     """
 
     code = "NG659"
-    name = "prose-denies-profiling"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a), 13(1)(c), 13(2)(f), 21, 22; LGPD Art. 20"
     hint = "Correct the sentence, or the purpose, so that both say the truth."
 

@@ -51,8 +51,6 @@ class ProseDeniesSale(Rule):
     """
 
     code = "NG651"
-    name = "prose-denies-sale"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a); Cal. Civ. Code 1798.120, 1798.135; 15 U.S.C. 45(a)"
     hint = "Correct the sentence, or the recipient's `sale` flag, so that both say the truth."
 

@@ -64,8 +64,6 @@ class ProseDeniesSharing(Rule):
     """
 
     code = "NG652"
-    name = "prose-denies-sharing"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a), 13(1)(e); Cal. Civ. Code 1798.115(c); LGPD Art. 9(V)"
     hint = "Correct the sentence, or the recipients, so that both say the truth."
 

@@ -112,8 +112,6 @@ class ProseDeniesTransfer(Rule):
     """
 
     code = "NG654"
-    name = "prose-denies-transfer"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a), 13(1)(f); LGPD Art. 33"
     hint = "Correct the sentence, or the transfers, so that both say the truth."
 

@@ -56,8 +56,6 @@ class ProseHidesStructureDeletes(Rule):
     """
 
     code = "NG650"
-    name = "prose-hides-structure-deletes"
-    family = "contradictions"
     severity = Severity.WARNING
     citation = "GDPR Art. 5(1)(a), 13(2)(a), 17; LGPD Art. 16"
     hint = "Make the sentence and the retention rules' `erasure` say the same thing."

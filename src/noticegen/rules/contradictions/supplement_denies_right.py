@@ -59,8 +59,6 @@ class SupplementDeniesRight(Rule):
     """
 
     code = "NG656"
-    name = "supplement-denies-right"
-    family = "contradictions"
     severity = Severity.WARNING
     citation = "GDPR Art. 5(1)(a), 12(1); 11 CCR 7003"
     hint = "Remove the sentence, or restrict the right in the main notice with its reason."

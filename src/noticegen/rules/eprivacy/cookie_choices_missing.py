@@ -47,8 +47,6 @@ class CookieChoicesMissing(Rule):
     """
 
     code = "NG553"
-    name = "cookie-choices-missing"
-    family = "eprivacy"
     profiles = frozenset({"eprivacy"})
     citation = "Directive 2002/58/EC Art. 5(3); GDPR Art. 7(3)"
     hint = "Set `consent_withdrawal.settings_url` to the page where cookie choices are changed."

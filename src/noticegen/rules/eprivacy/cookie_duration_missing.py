@@ -45,8 +45,6 @@ class CookieDurationMissing(Rule):
     """
 
     code = "NG551"
-    name = "cookie-duration-missing"
-    family = "eprivacy"
     severity = Severity.WARNING
     profiles = frozenset({"eprivacy"})
     citation = "Directive 2002/58/EC Art. 5(3); GDPR Art. 13(2)(a)"

@@ -51,8 +51,6 @@ class CookieProviderVague(Rule):
     """
 
     code = "NG552"
-    name = "cookie-provider-vague"
-    family = "eprivacy"
     severity = Severity.WARNING
     profiles = frozenset({"eprivacy"})
     citation = "Directive 2002/58/EC Art. 5(3); GDPR Art. 13(1)(e); CJEU C-673/17"

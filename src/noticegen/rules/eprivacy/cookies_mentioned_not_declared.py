@@ -54,8 +54,6 @@ class CookiesMentionedNotDeclared(Rule):
     """
 
     code = "NG555"
-    name = "cookies-mentioned-not-declared"
-    family = "eprivacy"
     profiles = frozenset({"eprivacy"})
     citation = "Directive 2002/58/EC Art. 5(3)"
     hint = "Declare each cookie or similar technology under `cookies`."

@@ -48,8 +48,6 @@ class StrictlyNecessaryMisclassified(Rule):
     """
 
     code = "NG554"
-    name = "strictly-necessary-misclassified"
-    family = "eprivacy"
     profiles = frozenset({"eprivacy"})
     citation = "Directive 2002/58/EC Art. 5(3); WP29 Opinion 04/2012 (WP194)"
     hint = "Mark the cookie `strictly_necessary: false` and set it only after consent."

@@ -13,7 +13,6 @@ from ._common import GDPR_PROFILES, offered_rights
 
 
 class RightMissing(Rule):
-    family = "gdpr"
     profiles = GDPR_PROFILES
     right: ClassVar[Right]
     described: ClassVar[str]

@@ -36,8 +36,6 @@ class AutomatedDecisionInformationEmpty(Rule):
     """
 
     code = "NG323"
-    name = "automated-decision-information-empty"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(2)(f), 14(2)(g)"
     hint = "Explain the logic and the consequences for the person in plain words."

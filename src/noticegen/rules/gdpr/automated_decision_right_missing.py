@@ -43,7 +43,6 @@ class AutomatedDecisionRightMissing(RightMissing):
     """
 
     code = "NG322"
-    name = "automated-decision-right-missing"
     citation = "GDPR Art. 13(2)(f), 14(2)(g), 22"
     hint = "Add `not_subject_to_automated_decisions` under `rights`."
     right = Right.NOT_SUBJECT_TO_AUTOMATED_DECISIONS

@@ -36,8 +36,6 @@ class ChangesNotExplained(Rule):
     """
 
     code = "NG327"
-    name = "changes-not-explained"
-    family = "gdpr"
     severity = Severity.WARNING
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 12(1), 13(3), 14(4); WP260 rev.01"

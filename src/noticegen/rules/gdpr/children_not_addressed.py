@@ -43,8 +43,6 @@ class ChildrenNotAddressed(Rule):
     """
 
     code = "NG326"
-    name = "children-not-addressed"
-    family = "gdpr"
     severity = Severity.WARNING
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 8, 12(1); Recitals 38, 58"

@@ -31,7 +31,6 @@ class ComplaintRightMissing(RightMissing):
     """
 
     code = "NG319"
-    name = "complaint-right-missing"
     citation = "GDPR Art. 13(2)(d), 14(2)(e), 77"
     hint = "Add `complaint` under `rights`."
     right = Right.COMPLAINT

@@ -47,8 +47,6 @@ class ControllerIdentityIncomplete(Rule):
     """
 
     code = "NG301"
-    name = "controller-identity-incomplete"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(1)(a), 14(1)(a)"
     hint = "Add the controller's `legal_name`, `postal_address` and `email`."

@@ -40,8 +40,6 @@ class DataRequirementNotStated(Rule):
     """
 
     code = "NG321"
-    name = "data-requirement-not-stated"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(2)(e)"
     hint = "Set `required`, and for required data say in `consequences` what happens without it."

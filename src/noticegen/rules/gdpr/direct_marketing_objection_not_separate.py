@@ -45,8 +45,6 @@ class DirectMarketingObjectionNotSeparate(Rule):
     """
 
     code = "NG318"
-    name = "direct-marketing-objection-not-separate"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 21(2)-(4)"
     hint = "Add `object_to_direct_marketing` under `rights`, saying how to opt out."

@@ -38,8 +38,6 @@ class DpoNotStated(Rule):
     """
 
     code = "NG302"
-    name = "dpo-not-stated"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(1)(b), 14(1)(b), 37(7)"
     hint = "Add `dpo` with their contact details, or `no_dpo_reason`."

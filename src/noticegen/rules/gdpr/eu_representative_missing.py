@@ -40,8 +40,6 @@ class EuRepresentativeMissing(Rule):
     """
 
     code = "NG303"
-    name = "eu-representative-missing"
-    family = "gdpr"
     profiles = frozenset({"gdpr"})
     citation = "GDPR Art. 13(1)(a), 27"
     hint = "Add `controller.eu_representative` with the representative's contact details."

@@ -43,8 +43,6 @@ class IcoNotNamed(Rule):
     """
 
     code = "NG320"
-    name = "ico-not-named"
-    family = "gdpr"
     profiles = frozenset({"uk-gdpr"})
     citation = "UK GDPR Art. 13(2)(d), 77; DPA 2018 s. 165"
     hint = "Name the ICO in `controller.supervisory_authority`, with its web address."

@@ -46,8 +46,6 @@ class MarketingOnContract(Rule):
     """
 
     code = "NG329"
-    name = "marketing-on-contract"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 6(1)(b); EDPB Guidelines 2/2019; CJEU C-252/21"
     hint = "Rest marketing on consent, or on legitimate interests with the right to object."

@@ -38,8 +38,6 @@ class PurposeWithoutLegalBasis(Rule):
     """
 
     code = "NG305"
-    name = "purpose-without-legal-basis"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 6(1), 13(1)(c), 14(1)(c)"
     hint = "Add the purpose's `legal_basis`."

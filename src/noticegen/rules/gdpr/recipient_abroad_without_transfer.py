@@ -42,8 +42,6 @@ class RecipientAbroadWithoutTransfer(Rule):
     """
 
     code = "NG309"
-    name = "recipient-abroad-without-transfer"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(1)(f), 14(1)(f), 44"
     hint = "Add a transfer to that country naming the recipient, with its safeguard."

@@ -42,8 +42,6 @@ class RecipientLocationNotStated(Rule):
     """
 
     code = "NG325"
-    name = "recipient-location-not-stated"
-    family = "gdpr"
     severity = Severity.WARNING
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(1)(f), 14(1)(f)"

@@ -43,8 +43,6 @@ class RecipientsNotDisclosed(Rule):
     """
 
     code = "NG306"
-    name = "recipients-not-disclosed"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(1)(e), 14(1)(e)"
     hint = "List the recipients, or categories of recipients, under `recipients`."

@@ -43,8 +43,6 @@ class ResponseTimeTooLong(Rule):
     """
 
     code = "NG330"
-    name = "response-time-too-long"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 12(3)"
     hint = "State one month (`P1M`); explain extensions case by case, as Art. 12(3) allows."

@@ -40,8 +40,6 @@ class RetentionWithoutPeriod(Rule):
     """
 
     code = "NG310"
-    name = "retention-without-period"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a)"
     hint = "Add the `period` (an ISO 8601 duration such as `P2Y`) or the `criteria`."

@@ -30,7 +30,6 @@ class RightOfAccessMissing(RightMissing):
     """
 
     code = "NG311"
-    name = "right-of-access-missing"
     citation = "GDPR Art. 13(2)(b), 14(2)(c), 15"
     hint = "Add `access` under `rights`."
     right = Right.ACCESS

@@ -50,8 +50,6 @@ class RightThatDoesNotApply(Rule):
     """
 
     code = "NG317"
-    name = "right-that-does-not-apply"
-    family = "gdpr"
     severity = Severity.WARNING
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 5(1)(a), 20(1), 21(1)"

@@ -30,7 +30,6 @@ class RightToErasureMissing(RightMissing):
     """
 
     code = "NG313"
-    name = "right-to-erasure-missing"
     citation = "GDPR Art. 13(2)(b), 14(2)(c), 17"
     hint = "Add `erasure` under `rights`."
     right = Right.ERASURE

@@ -40,7 +40,6 @@ class RightToObjectMissing(RightMissing):
     """
 
     code = "NG316"
-    name = "right-to-object-missing"
     citation = "GDPR Art. 13(2)(b), 14(2)(c), 21(1), 21(4)"
     hint = "Add `objection` under `rights`."
     right = Right.OBJECTION

@@ -37,7 +37,6 @@ class RightToPortabilityMissing(RightMissing):
     """
 
     code = "NG315"
-    name = "right-to-portability-missing"
     citation = "GDPR Art. 13(2)(b), 14(2)(c), 20"
     hint = "Add `portability` under `rights`."
     right = Right.PORTABILITY

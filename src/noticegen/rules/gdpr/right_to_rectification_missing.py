@@ -29,7 +29,6 @@ class RightToRectificationMissing(RightMissing):
     """
 
     code = "NG312"
-    name = "right-to-rectification-missing"
     citation = "GDPR Art. 13(2)(b), 14(2)(c), 16"
     hint = "Add `rectification` under `rights`."
     right = Right.RECTIFICATION

@@ -30,7 +30,6 @@ class RightToRestrictionMissing(RightMissing):
     """
 
     code = "NG314"
-    name = "right-to-restriction-missing"
     citation = "GDPR Art. 13(2)(b), 14(2)(c), 18"
     hint = "Add `restriction` under `rights`."
     right = Right.RESTRICTION

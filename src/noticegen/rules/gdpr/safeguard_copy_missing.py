@@ -49,8 +49,6 @@ class SafeguardCopyMissing(Rule):
     """
 
     code = "NG308"
-    name = "safeguard-copy-missing"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(1)(f), 14(1)(f), 46, 47"
     hint = "Say in `safeguard_copy` how to obtain a copy of the safeguard, or where it is."

@@ -55,8 +55,6 @@ class SafeguardNotAvailable(Rule):
     """
 
     code = "NG324"
-    name = "safeguard-not-available"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(1)(f), 44, 45"
     hint = "Name the safeguard really used, such as standard contractual clauses."

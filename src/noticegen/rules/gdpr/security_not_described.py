@@ -36,8 +36,6 @@ class SecurityNotDescribed(Rule):
     """
 
     code = "NG328"
-    name = "security-not-described"
-    family = "gdpr"
     severity = Severity.INFO
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 5(1)(f), 32"

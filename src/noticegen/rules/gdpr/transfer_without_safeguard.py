@@ -40,8 +40,6 @@ class TransferWithoutSafeguard(Rule):
     """
 
     code = "NG307"
-    name = "transfer-without-safeguard"
-    family = "gdpr"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(1)(f), 14(1)(f), 44-49"
     hint = "State the transfer mechanism in `safeguard`."

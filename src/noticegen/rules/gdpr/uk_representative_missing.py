@@ -38,8 +38,6 @@ class UkRepresentativeMissing(Rule):
     """
 
     code = "NG304"
-    name = "uk-representative-missing"
-    family = "gdpr"
     profiles = frozenset({"uk-gdpr"})
     citation = "UK GDPR Art. 13(1)(a), 27"
     hint = "Add `controller.uk_representative` with the representative's contact details."

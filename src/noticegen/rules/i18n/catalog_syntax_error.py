@@ -38,8 +38,6 @@ class CatalogSyntaxError(Rule):
     """
 
     code = "NG703"
-    name = "catalog-syntax-error"
-    family = "i18n"
     hint = "Correct the line; a PO editor such as Poedit shows the problem too."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:

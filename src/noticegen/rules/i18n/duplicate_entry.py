@@ -38,8 +38,6 @@ class DuplicateEntry(Rule):
     """
 
     code = "NG704"
-    name = "duplicate-entry"
-    family = "i18n"
     hint = "Keep one of the two entries."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:

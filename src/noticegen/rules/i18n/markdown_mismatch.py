@@ -37,8 +37,6 @@ class MarkdownMismatch(Rule):
     """
 
     code = "NG708"
-    name = "markdown-mismatch"
-    family = "i18n"
     citation = "GDPR Art. 12(1); 11 CCR 7003"
     hint = "Keep every link target and the list and heading structure of the source text."
 

@@ -34,8 +34,6 @@ class MissingCatalog(Rule):
     """
 
     code = "NG702"
-    name = "missing-catalog"
-    family = "i18n"
     citation = "GDPR Art. 12(1); 11 CCR 7003"
     hint = "Run `noticegen i18n update` to create the catalog, then translate it."
 

@@ -40,8 +40,6 @@ class NewlineMismatch(Rule):
     """
 
     code = "NG710"
-    name = "newline-mismatch"
-    family = "i18n"
     hint = (
         "Run `noticegen i18n update`: msgids lose the line breaks at their ends, and so do "
         "translations."

@@ -40,8 +40,6 @@ class PluralFormsHeader(Rule):
     """
 
     code = "NG705"
-    name = "plural-forms-header"
-    family = "i18n"
     hint = "Run `noticegen i18n update`: it writes a rule the tools use for the language."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:

@@ -40,8 +40,6 @@ class StaleTranslation(Rule):
     """
 
     code = "NG707"
-    name = "stale-translation"
-    family = "i18n"
     citation = "GDPR Art. 12(1); 11 CCR 7003"
     hint = (
         "Compare the old English (`#| msgid`) with the new, correct the translation, then "

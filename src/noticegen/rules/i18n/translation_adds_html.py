@@ -35,8 +35,6 @@ class TranslationAddsHtml(Rule):
     """
 
     code = "NG709"
-    name = "translation-adds-html"
-    family = "i18n"
     hint = "Use Markdown instead of HTML, or plain text."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:

@@ -34,8 +34,6 @@ class UnknownLanguage(Rule):
     """
 
     code = "NG701"
-    name = "unknown-language"
-    family = "i18n"
     citation = "GDPR Art. 12(1)"
     hint = "Use a BCP 47 language tag, e.g. `fr`, `de`, `pt-BR`."
 

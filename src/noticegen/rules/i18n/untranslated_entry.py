@@ -38,8 +38,6 @@ class UntranslatedEntry(Rule):
     """
 
     code = "NG706"
-    name = "untranslated-entry"
-    family = "i18n"
     citation = "GDPR Art. 12(1); 11 CCR 7003"
     hint = "Translate the entry; run `noticegen i18n update` first if it is missing."
 

@@ -34,7 +34,6 @@ def relies_on_consent(ctx: LintContext) -> bool:
 class MissingLgpdRight(Rule):
     """Base of the rules that require one right of LGPD Art. 18; subclasses name it."""
 
-    family = "lgpd"
     profiles = frozenset({"lgpd"})
     accepted: ClassVar[tuple[Right, ...]]
     """The model's rights that express it; the first is the one to add."""

@@ -61,8 +61,6 @@ class AbsoluteSecurityClaim(Rule):
     """
 
     code = "NG605"
-    name = "absolute-security-claim"
-    family = "prose"
     severity = Severity.WARNING
     citation = "GDPR Art. 5(1)(a), 32; 15 U.S.C. 45(a)"
     hint = "Describe the measures taken instead of promising that nothing can go wrong."

@@ -49,8 +49,6 @@ class DanglingContactReference(Rule):
     """
 
     code = "NG602"
-    name = "dangling-contact-reference"
-    family = "prose"
     citation = "GDPR Art. 13(1)(a), 14(1)(a); LGPD Art. 9(IV)"
     hint = "Give the controller's email, postal address or phone, or remove the reference."
 

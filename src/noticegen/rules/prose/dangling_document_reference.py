@@ -53,8 +53,6 @@ class DanglingDocumentReference(Rule):
     """
 
     code = "NG604"
-    name = "dangling-document-reference"
-    family = "prose"
     citation = "GDPR Art. 12(1); 11 CCR 7003"
     hint = "Add the document under `documents` with its URL, or remove the reference."
 

@@ -67,8 +67,6 @@ class DanglingSupplementReference(Rule):
     """
 
     code = "NG603"
-    name = "dangling-supplement-reference"
-    family = "prose"
     citation = "GDPR Art. 12(1), 13; 11 CCR 7011(e)"
     hint = "Add the supplement under `supplements/`, or remove the reference."
 

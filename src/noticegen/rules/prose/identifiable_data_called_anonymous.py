@@ -56,8 +56,6 @@ class IdentifiableDataCalledAnonymous(Rule):
     """
 
     code = "NG608"
-    name = "identifiable-data-called-anonymous"
-    family = "prose"
     severity = Severity.WARNING
     citation = "GDPR Art. 4(1), Recital 30; Cal. Civ. Code 1798.140(v)(1)(A); LGPD Art. 5(I)"
     hint = "Treat the data as personal data in the text, or stop declaring it as collected."

@@ -75,8 +75,6 @@ class TemplateLeftover(Rule):
     """
 
     code = "NG601"
-    name = "template-leftover"
-    family = "prose"
     citation = "GDPR Art. 12(1); 11 CCR 7003"
     hint = "Replace the placeholder with the real text, or choose one of the alternatives."
 

@@ -52,8 +52,6 @@ class UndefinedAcronym(Rule):
     """
 
     code = "NG607"
-    name = "undefined-acronym"
-    family = "prose"
     severity = Severity.INFO
     citation = "GDPR Art. 12(1); 11 CCR 7003(a)"
     hint = "Spell the acronym out at its first use, with the acronym in brackets."

@@ -48,8 +48,6 @@ class VaguePurposeWording(Rule):
     """
 
     code = "NG606"
-    name = "vague-purpose-wording"
-    family = "prose"
     severity = Severity.INFO
     citation = "GDPR Art. 5(1)(b), 12(1); WP260 rev.01"
     hint = "Say exactly what is done with the data, and drop qualifiers that leave it open."

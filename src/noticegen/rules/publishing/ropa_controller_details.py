@@ -39,8 +39,6 @@ class RopaControllerDetails(Rule):
     """
 
     code = "NG905"
-    name = "ropa-controller-details"
-    family = "publishing"
     severity = Severity.INFO
     citation = "GDPR Art. 30(1)(a)"
     hint = "Give the controller's legal name, postal address, email and telephone."

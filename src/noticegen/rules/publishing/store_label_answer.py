@@ -49,8 +49,6 @@ class StoreLabelAnswer(Rule):
     """
 
     code = "NG904"
-    name = "store-label-answer"
-    family = "publishing"
     severity = Severity.WARNING
     citation = "Apple privacy manifest files; Google Play Data safety form"
     hint = "Answer it in the model: `true` or `false`."

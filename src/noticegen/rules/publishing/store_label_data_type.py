@@ -41,8 +41,6 @@ class StoreLabelDataType(Rule):
     """
 
     code = "NG901"
-    name = "store-label-data-type"
-    family = "publishing"
     severity = Severity.WARNING
     citation = "Apple App Store Review Guidelines 5.1.2; Google Play Data safety policy"
     hint = (

@@ -32,8 +32,6 @@ class StoreLabelOptional(Rule):
     """
 
     code = "NG902"
-    name = "store-label-optional"
-    family = "publishing"
     severity = Severity.INFO
     citation = "Google Play Data safety policy; GDPR Art. 13(2)(e)"
     hint = "Add `required: true` or `required: false`."

@@ -45,8 +45,6 @@ class StoreLabelPurpose(Rule):
     """
 
     code = "NG903"
-    name = "store-label-purpose"
-    family = "publishing"
     severity = Severity.WARNING
     citation = "Apple App Store Review Guidelines 5.1.2; Google Play Data safety policy"
     hint = "Name the purpose by what it is for (e.g. `analytics`, `marketing`, `security`)."

@@ -45,8 +45,6 @@ class BrokenAnchor(Rule):
     """
 
     code = "NG102"
-    name = "broken-anchor"
-    family = "references"
     citation = "GDPR Art. 12(1)"
     hint = "Point the link at an existing id or section anchor, or remove the link."
 

@@ -58,8 +58,6 @@ class DuplicateAnchor(Rule):
     """
 
     code = "NG104"
-    name = "duplicate-anchor"
-    family = "references"
     severity = Severity.WARNING
     citation = "GDPR Art. 12(1)"
     hint = "Give each entry an id of its own."

@@ -38,8 +38,6 @@ class RawHtmlInProse(Rule):
     """
 
     code = "NG105"
-    name = "raw-html-in-prose"
-    family = "references"
     citation = "GDPR Art. 12(1)"
     hint = "Write Markdown instead of HTML: **bold**, [text](https://...), lists with '-'."
 

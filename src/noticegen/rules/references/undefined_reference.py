@@ -33,8 +33,6 @@ class UndefinedReference(Rule):
     """
 
     code = "NG101"
-    name = "undefined-reference"
-    family = "references"
     citation = "GDPR Art. 12(1)"
     hint = "Define the id, or correct the reference."
 

@@ -51,8 +51,6 @@ class UnsafeLink(Rule):
     """
 
     code = "NG103"
-    name = "unsafe-link"
-    family = "references"
     citation = "GDPR Art. 5(1)(a), 32(1); ePrivacy Directive Art. 5(3)"
     hint = "Use an https, http or mailto address or an in-page `#id`; do not embed remote images."
 

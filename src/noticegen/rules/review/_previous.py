@@ -33,6 +33,15 @@ from ...model import Notice, Supplement
 PREVIOUS_FILE = Path(".noticegen") / "previous.yaml"
 
 
+class PreviousVersionOptions(NamedTuple):
+    """The options of the rules that compare with the previous version (NG801 to NG803)."""
+
+    previous: str = ""
+    """A notice folder or file holding the previous version, relative to the notice folder."""
+    base: str = "HEAD"
+    """The git revision whose notice folder is the previous version (e.g. `origin/main`)."""
+
+
 class Previous(NamedTuple):
     notice: Notice
     supplements: dict[str, Supplement]
@@ -41,11 +50,10 @@ class Previous(NamedTuple):
     """Where the previous version was read from, for messages."""
 
 
-def previous_version(ctx: LintContext, code: str) -> Previous | None:
-    """The previous version as configured for the rule `code`, read once per lint for all the
-    rules configured alike."""
-    options = ctx.options.get(code, {})
-    previous, base = str(options.get("previous") or ""), str(options.get("base", "HEAD"))
+def previous_version(ctx: LintContext, options: PreviousVersionOptions) -> Previous | None:
+    """The previous version as a rule's options say, read once per lint for all the rules
+    configured alike."""
+    previous, base = options.previous, options.base
     return ctx.once(
         ("previous version", previous, base), lambda: _previous_version(ctx, previous, base)
     )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._previous import previous_version
+from ._previous import PreviousVersionOptions, previous_version
 
 
 class EffectiveDateBackwards(Rule):
@@ -32,13 +32,13 @@ class EffectiveDateBackwards(Rule):
     """
 
     code = "NG803"
-    name = "effective-date-backwards"
-    family = "review"
     citation = "GDPR Art. 13(3)"
     hint = "Set `notice.effective` to the date the new version applies, after the previous one."
+    Options = PreviousVersionOptions
+    options: PreviousVersionOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        previous = previous_version(ctx, self.code)
+        previous = previous_version(ctx, self.options)
         if previous is None:
             return
         now, before = ctx.notice.notice.effective, previous.notice.notice.effective

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ..base import Rule, Violation
-from ._previous import content_changed, previous_version
+from ._previous import PreviousVersionOptions, content_changed, previous_version
 
 _SHOWN = 3
 
@@ -51,15 +51,15 @@ class MaterialChangeNotLogged(Rule):
     """
 
     code = "NG802"
-    name = "material-change-not-logged"
-    family = "review"
     citation = "GDPR Art. 13(3)"
     hint = (
         "Add a `changes.log` entry for this version that says what changed, with `material: true`."
     )
+    Options = PreviousVersionOptions
+    options: PreviousVersionOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        previous = previous_version(ctx, self.code)
+        previous = previous_version(ctx, self.options)
         # Material changes are all in the content: when only the version, dates or change log
         # differ, there is nothing to compare.
         if previous is None or not content_changed(ctx, previous):

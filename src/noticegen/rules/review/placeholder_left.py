@@ -59,8 +59,6 @@ class PlaceholderLeft(Rule):
     """
 
     code = "NG804"
-    name = "placeholder-left"
-    family = "review"
     citation = "GDPR Art. 13(1)"
     hint = "Replace the placeholder with the real value, or delete the example entry."
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...findings import Severity
 from ..base import Rule, Violation
-from ._previous import content_changed, previous_version
+from ._previous import PreviousVersionOptions, content_changed, previous_version
 
 
 class VersionNotBumped(Rule):
@@ -39,14 +39,14 @@ class VersionNotBumped(Rule):
     """
 
     code = "NG801"
-    name = "version-not-bumped"
-    family = "review"
     severity = Severity.WARNING
     citation = "GDPR Art. 5(2)"
     hint = "Raise `notice.version` and set `notice.effective` to the date the new text applies."
+    Options = PreviousVersionOptions
+    options: PreviousVersionOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        previous = previous_version(ctx, self.code)
+        previous = previous_version(ctx, self.options)
         if previous is None or not content_changed(ctx, previous):
             return
         meta, before = ctx.notice.notice, previous.notice.notice

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...context import LintContext
+from ...model import MethodKind
+from ..base import Rule, Violation
+from ._common import OnlineOnlyOptions, request_methods, where
+
+
+class CcpaTollFreeNumberMissing(Rule):
+    """No toll-free telephone number for requests.
+
+    What it does:
+        Checks that `requests.methods` (in the notice or a California supplement) includes a
+        `toll_free_phone`, unless the business operates exclusively online with a direct
+        relationship with its consumers: set `online_only = true` under
+        `[tool.noticegen.options.NG416]`.
+
+    Why it matters:
+        The designated request methods must include, at a minimum, a toll-free telephone
+        number (Cal. Civ. Code 1798.130(a)(1)(A)).
+
+    Example:
+        ```yaml
+        requests:
+          methods:
+            - {kind: email, value: privacy@example.com}
+            - {kind: web_form, value: https://example.com/privacy-request}
+        ```
+
+    Fix:
+        ```yaml
+        requests:
+          methods:
+            - {kind: email, value: privacy@example.com}
+            - {kind: toll_free_phone, value: "+1 800 555 0100"}
+        ```
+    """
+
+    code = "NG416"
+    profiles = frozenset({"ccpa"})
+    citation = "Cal. Civ. Code 1798.130(a)(1)(A)"
+    hint = "Add `{kind: toll_free_phone, value: ...}` under `requests.methods`."
+    Options = OnlineOnlyOptions
+    options: OnlineOnlyOptions
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if self.options.online_only or MethodKind.TOLL_FREE_PHONE in request_methods(ctx):
+            return
+        yield Violation(
+            ("requests", "methods") if ctx.notice.requests else where(ctx, "requests"),
+            "No toll-free telephone number is given for California consumers' requests.",
+        )
