@@ -73,8 +73,6 @@ class ProseContradictsProse(Rule):
     """
 
     code = "NG664"
-    name = "prose-contradicts-prose"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a), 12(1); 11 CCR 7003"
     hint = "Keep the sentence that is true and correct or remove the other."
 

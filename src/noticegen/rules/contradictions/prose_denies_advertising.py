@@ -50,8 +50,6 @@ class ProseDeniesAdvertising(Rule):
     """
 
     code = "NG661"
-    name = "prose-denies-advertising"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a), 13(1)(c); ePrivacy Directive Art. 5(3)"
     hint = "Correct the sentence, or the purposes, cookies and recipients, so that both agree."
 

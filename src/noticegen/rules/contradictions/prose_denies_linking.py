@@ -43,8 +43,6 @@ class ProseDeniesLinking(Rule):
     """
 
     code = "NG663"
-    name = "prose-denies-linking"
-    family = "contradictions"
     citation = "GDPR Art. 4(1), 5(1)(a), Recital 26"
     hint = "Correct the sentence, or `linked_to_user`, so that both say the truth."
 

@@ -48,8 +48,6 @@ class ProseDeniesSending(Rule):
     """
 
     code = "NG662"
-    name = "prose-denies-sending"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a), 13(1)(c), 21(4)"
     hint = "Correct the sentence, or the purposes, so that both say the truth."
 

@@ -50,8 +50,6 @@ class ProseDeniesUse(Rule):
     """
 
     code = "NG660"
-    name = "prose-denies-use"
-    family = "contradictions"
     citation = "GDPR Art. 5(1)(a), 13(1)(c); Cal. Civ. Code 1798.100(a)(1)"
     hint = "Correct the sentence, or the purposes, so that both say the truth."
 
@@ -64,16 +62,18 @@ class ProseDeniesUse(Rule):
             if not named:
                 continue
             named_set = IdSet(named)
-            for pid, purpose in ctx.notice.purposes.items():
-                if statement.purposes and not purpose_matches(statement.purposes, pid, purpose):
-                    continue
-                used = overlapping(purpose.data, named_set)
-                if used:
-                    yield Violation(
-                        read.path,
-                        f'The text says "{statement.quote}", but the purpose `{pid}` '
-                        f"({purpose.label}) uses {listed(used)}.",
-                        file=read.file,
-                        quote=statement.quote,
-                    )
-                    break
+            users = [
+                pid
+                for pid, purpose in ctx.notice.purposes.items()
+                if (not statement.purposes or purpose_matches(statement.purposes, pid, purpose))
+                and overlapping(purpose.data, named_set)
+            ]
+            if users:
+                used = {d for pid in users for d in ctx.notice.purposes[pid].data}
+                yield Violation(
+                    read.path,
+                    f'The text says "{statement.quote}", but the notice uses '
+                    f"{listed(sorted(overlapping(used, named_set)))} for {listed(users)}.",
+                    file=read.file,
+                    quote=statement.quote,
+                )
