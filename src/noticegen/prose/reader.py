@@ -222,8 +222,15 @@ def _triggers(clause: str) -> list[_Trigger]:
     return found
 
 
+@cache
+def _starts(kind: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(" ".join(p.split()[0] for p in lexicon().entries[kind])))
+
+
 def _found(kind: str, text: str) -> list[tuple[str, str]]:
     """(phrase, what it names) for each lexicon phrase of `kind` in `text`."""
+    if _starts(kind).isdisjoint(_WORD.findall(text.lower())):
+        return []  # no word that starts such a phrase: the pattern would find nothing
     pattern = lexicon().patterns[kind]
     return [(m.group(0), lookup(kind, m.group(0)) or "") for m in pattern.finditer(text)]
 
