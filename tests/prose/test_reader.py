@@ -26,6 +26,7 @@ def only(text: str, company: re.Pattern[str] | None = None) -> Statement:
         "At no time is your personal data sold.",
         "Your personal data is not sold.",
         "We do not, and will not, sell your personal data.",
+        "We sell no personal data.",
     ],
 )
 def test_denials_are_negated_facts(text: str) -> None:

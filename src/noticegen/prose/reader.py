@@ -70,6 +70,7 @@ _INVERTED_PASSIVE = re.compile(
     r"\s*,?\s+(?:is|are|was|were|will\s+(?:\w+\s+)?be)\b(?!\s+(?:we|you|they)\b)",
     re.IGNORECASE,
 )
+_NO_OBJECT = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)
 _PRONOUN = re.compile(
     r"\b(?:it|them|this|these|that|those|such)(?:\s+(?:personal\s+)?(?:information|data|"
     r"details))?\b",
@@ -308,7 +309,8 @@ def _read_clause(
         if coordinated and last is not None:
             negated, actor, possible = last.negated, last.actor, last.possible
         else:
-            negated = negation is not None
+            # "We collect no biometric data": the negation follows the verb
+            negated = negation is not None or bool(_NO_OBJECT.match(after))
             actor = _actor(before, company)
             if actor == "unknown" and last is not None:
                 actor = last.actor
