@@ -8,6 +8,7 @@ from .prose_contradicts_prose import ProseContradictsProse
 from .prose_denies_advertising import ProseDeniesAdvertising
 from .prose_denies_collection import ProseDeniesCollection
 from .prose_denies_cookies import ProseDeniesCookies
+from .prose_denies_keeping import ProseDeniesKeeping
 from .prose_denies_linking import ProseDeniesLinking
 from .prose_denies_profiling import ProseDeniesProfiling
 from .prose_denies_sale import ProseDeniesSale
@@ -33,5 +34,6 @@ RULES: tuple[type[Rule], ...] = (
     ProseDeniesAdvertising,
     ProseDeniesSending,
     ProseDeniesLinking,
+    ProseDeniesKeeping,
     ProseContradictsProse,
 )
