@@ -9,7 +9,7 @@ import pytest
 
 from noticegen.model import RecipientKind
 from noticegen.prose import read_text
-from noticegen.prose.lexicon import ACTIONS, KINDS, lexicon, lookup
+from noticegen.prose.lexicon import ACTIONS, KINDS, lexicon, lookup, pattern
 
 _ENTRIES = [
     (kind, phrase, value) for kind in KINDS for phrase, value in lexicon().entries[kind].items()
@@ -31,7 +31,7 @@ def test_each_entry_is_well_formed_and_found_as_itself(kind: str, phrase: str, v
         assert re.fullmatch(r"[a-z_]+(?:\.[a-z_]+)*", value)
     elif kind == "recipient":
         assert value in _RECIPIENTS
-    match = lexicon().patterns[kind].search(f"x {phrase.upper()} x")
+    match = pattern(kind).search(f"x {phrase.upper()} x")
     assert match is not None and lookup(kind, match.group(0)) == value
 
 

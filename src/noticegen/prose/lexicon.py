@@ -26,12 +26,13 @@ ACTIONS = (
 class Lexicon(NamedTuple):
     entries: dict[str, dict[str, str]]
     """For each kind, each phrase (lower case) and what it names."""
-    patterns: dict[str, re.Pattern[str]]
-    """For each kind, a pattern matching any of its phrases as whole words, longest first."""
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    ordered = sorted(phrases, key=len, reverse=True)
+@cache
+def pattern(kind: str) -> re.Pattern[str]:
+    """A pattern matching any phrase of `kind` as whole words, longest first; compiled when
+    first asked for, as a lint that reads no such window need not pay for it."""
+    ordered = sorted(lexicon().entries[kind], key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
@@ -44,7 +45,7 @@ def lexicon() -> Lexicon:
     rows = (line for line in text.splitlines() if line and not line.startswith("#"))
     for kind, phrase, value in csv.reader(rows):
         entries[kind][phrase.lower()] = value
-    return Lexicon(entries, {kind: _phrase_pattern(list(e)) for kind, e in entries.items()})
+    return Lexicon(entries)
 
 
 def normal(phrase: str) -> str:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 from typing import Any, NamedTuple
 
-from .lexicon import lexicon, lookup
+from .lexicon import lexicon, lookup, pattern
 
 PathT = tuple[str | int, ...]
 
@@ -153,13 +154,44 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
             yield match.start(), match.group(0)
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 @cache
-def _candidates() -> re.Pattern[str]:
-    """Any verb or noun the reader knows: a sentence without one states nothing."""
-    lex = lexicon()
-    return re.compile(
-        f"{lex.patterns['action'].pattern}|{lex.patterns['noun'].pattern}", re.IGNORECASE
-    )
+def _trigger_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """Each verb and noun the reader knows, by its first word, longest first: a dictionary
+    lookup per word of a clause costs less than one pattern of a hundred alternatives."""
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for kind in ("action", "noun"):
+        for phrase, value in lexicon().entries[kind].items():
+            words = tuple(_TOKEN.findall(phrase))
+            index.setdefault(words[0], []).append((words, kind, value))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
+
+
+def _candidates(clause: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, kind, value) of each known verb or noun of `clause`, as whole words
+    ("mail" in "e-mail" is not one)."""
+    index = _trigger_index()
+    tokens = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(clause)]
+    covered = 0  # matches do not overlap: "show ads" is one, not "show ads" and "ads"
+    for i, (word, start, _) in enumerate(tokens):
+        if start < covered:
+            continue
+        for words, kind, value in index.get(word, ()):
+            run = tokens[i : i + len(words)]
+            end = run[-1][2]
+            if (
+                tuple(t[0] for t in run) == words
+                and all(not clause[a[2] : b[1]].strip(" \t\n-") for a, b in pairwise(run))
+                and clause[start - 1 : start] != "-"
+                and clause[end : end + 1] != "-"
+            ):
+                yield start, end, kind, value
+                covered = end
+                break
 
 
 class _Trigger(NamedTuple):
@@ -195,30 +227,25 @@ def _inner_words() -> frozenset[str]:
 
 
 def _triggers(clause: str) -> list[_Trigger]:
-    lex = lexicon()
     taken: list[tuple[int, int]] | None = None
     found = []
-    for match in _candidates().finditer(clause):
-        start, end = match.span()
+    for start, end, kind, value in _candidates(clause):
         before = clause[:start]
-        action = lookup("action", match.group(0))
-        if action is not None:
+        if kind == "action":
             inside = False
-            if match.group(0).lower() in _inner_words():
+            if clause[start:end].lower() in _inner_words():
                 if taken is None:  # looked for only when a verb form may be inside a phrase
                     taken = [
                         (m.start(), m.end())
                         for kind in ("data", "purpose", "recipient")
-                        for m in lex.patterns[kind].finditer(clause)
+                        for m in pattern(kind).finditer(clause)
                     ]
                 inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in taken)
             if inside or _DETERMINER.search(before[-12:]):
                 continue  # "email address", "the use of": a noun, not a verb
-            found.append(_Trigger(start, end, action, None))
-            continue
-        noun = lookup("noun", match.group(0))
-        if noun is not None and _NOUN_CONTEXT.search(before[-60:]):
-            action, purpose = noun.split("/")
+            found.append(_Trigger(start, end, value, None))
+        elif _NOUN_CONTEXT.search(before[-60:]):
+            action, purpose = value.split("/")
             found.append(_Trigger(start, end, action, purpose))
     return found
 
@@ -232,8 +259,7 @@ def _found(kind: str, text: str) -> list[tuple[str, str]]:
     """(phrase, what it names) for each lexicon phrase of `kind` in `text`."""
     if _starts(kind).isdisjoint(_WORD.findall(text.lower())):
         return []  # no word that starts such a phrase: the pattern would find nothing
-    pattern = lexicon().patterns[kind]
-    return [(m.group(0), lookup(kind, m.group(0)) or "") for m in pattern.finditer(text)]
+    return [(m.group(0), lookup(kind, m.group(0)) or "") for m in pattern(kind).finditer(text)]
 
 
 def _actor(before: str, company: re.Pattern[str] | None) -> str:
@@ -243,7 +269,7 @@ def _actor(before: str, company: re.Pattern[str] | None) -> str:
         return "we"
     if _YOU.search(before):
         return "you"
-    if _THEY.search(before) or lexicon().patterns["recipient"].search(before):
+    if _THEY.search(before) or pattern("recipient").search(before):
         return "other"
     return "unknown"
 

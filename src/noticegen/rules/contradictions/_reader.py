@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ...context import LintContext, PathT
 from ...model import Purpose
 from ...prose import Statement, company_pattern, read_text
-from ...prose.lexicon import lexicon
+from ...prose.lexicon import lexicon, pattern
 from .._text import is_heading
 from ._statements import DataVocabulary
 
@@ -135,5 +135,5 @@ def tail_is_known(statement: Statement) -> bool:
     denial in a way no rule can check, so such a denial is left alone."""
     rest = statement.after
     for kind in ("data", "recipient", "purpose"):
-        rest = lexicon().patterns[kind].sub(" ", rest)
+        rest = pattern(kind).sub(" ", rest)
     return all(w.lower() in _FILLER for w in _TAIL_WORD.findall(rest))
