@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/lint.py
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/hostile.py
+	$(BIN)/python benchmarks/preview.py
 	$(BIN)/python benchmarks/prose.py
 
 schema: $(STAMP)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..context import related
 from ..model import Notice, RecipientKind, Safeguard
-from .vocabulary import LEGAL_BASIS_DPV, label_type
+from ..model.base import related
+from ..model.vocabulary import LEGAL_BASIS_DPV, label_type
 
 CONTEXT = {
     "dpv": "https://w3id.org/dpv#",

@@ -17,8 +17,8 @@ import re
 import zipfile
 from collections.abc import Iterable
 
-from ..context import related
 from ..model import Address, Contact, LegalBasis, Notice, RecipientKind
+from ..model.base import related
 
 TO_FILL_IN = "[to be completed by the controller]"
 

@@ -23,7 +23,12 @@ from .pofile import catalog_bytes, read_catalog, set_plural_rule
 from .strings import BUILTIN_LOCALES, TEMPLATE_LANGUAGE
 
 PACKAGE = Path(__file__).resolve().parent.parent
-SOURCES = (PACKAGE / "render", PACKAGE / "i18n" / "strings.py", PACKAGE / "site.py")
+SOURCES = (
+    PACKAGE / "render",
+    PACKAGE / "i18n" / "strings.py",
+    PACKAGE / "site.py",
+    PACKAGE / "model" / "sections.py",
+)
 KEYWORDS = {**DEFAULT_KEYWORDS, "msgid": None, "N_": None}
 # Fixed so that regenerating the catalogs changes only what changed.
 CATALOG_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)

@@ -19,7 +19,8 @@ from markupsafe import Markup, escape
 
 from ..i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from ..i18n.strings import Strings
-from ..model import Notice, Supplement
+from ..model import Notice, Supplement, sections
+from ..model.sections import assign_anchors
 from . import markdown, view
 
 PACKAGE = resources.files("noticegen.render")
@@ -136,6 +137,7 @@ def environment() -> Environment:
     env.filters["code"] = lambda text: Markup("<code><bdi>{}</bdi></code>").format(text)
     env.globals["name_slot"] = NAME_SLOT
     env.globals["view"] = view
+    env.globals["sections"] = sections
     return env
 
 
@@ -307,7 +309,7 @@ def render_notice(
     generator: str = "noticegen",
 ) -> str:
     """The main notice page for one language (the model given is already translated)."""
-    anchors = view.assign_anchors(notice)
+    anchors = assign_anchors(notice)
     context = _base_context(
         notice,
         strings,
@@ -337,7 +339,7 @@ def render_supplement(
     generator: str = "noticegen",
 ) -> str:
     """A supplement's page; the California one carries the CCPA table built from the notice."""
-    anchors = view.assign_anchors(notice)
+    anchors = assign_anchors(notice)
     x_default = default_language(languages, notice.notice.language)
     context = _base_context(
         notice,

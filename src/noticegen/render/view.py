@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..context import covers, related
 from ..model import (
     CcpaCategory,
     LegalBasis,
@@ -19,45 +18,11 @@ from ..model import (
     RetentionRule,
     Transfer,
 )
-from ..model.base import duration_days
+from ..model.base import covers, duration_days, related
+from ..model.sections import SECTIONS
 
-# Top-level sections of the page, in order: (anchor, heading msgid).
-SECTION_TITLES: dict[str, str] = {
-    "at-a-glance": "At a glance",
-    "controller": "Who we are",
-    "scope": "What this notice covers",
-    "data-flows": "How your data flows",
-    "data": "Data we collect",
-    "purposes": "Why we use your data",
-    "recipients": "Who receives your data",
-    "transfers": "International transfers",
-    "retention": "How long we keep your data",
-    "rights": "Your rights",
-    "requests": "How to make a request",
-    "cookies": "Cookies and similar technologies",
-    "children": "Children",
-    "security": "How we protect your data",
-    "promises": "Our commitments",
-    "changes": "Changes to this notice",
-    "documents": "Related documents",
-    "supplements": "Additional information for some regions",
-}
-
-# Anchors the templates use themselves; an entity with one of these ids gets a prefixed anchor.
-RESERVED_ANCHORS = frozenset(
-    {
-        *SECTION_TITLES,
-        "main",
-        "contents",
-        "contact",
-        "dpo",
-        "eu-representative",
-        "uk-representative",
-        "supervisory-authority",
-        "consent-withdrawal",
-        "ccpa-categories",
-    }
-)
+# Top-level sections of the page, in order: anchor -> heading msgid (from model.sections).
+SECTION_TITLES: dict[str, str] = {section.anchor: section.heading for section in SECTIONS}
 
 
 def msgid(text: str) -> str:
@@ -214,32 +179,6 @@ def duration_parts(value: str) -> list[tuple[str, int]]:
         if count is not None:
             parts.append((one if int(count) == 1 else many, int(count)))
     return parts
-
-
-def assign_anchors(
-    notice: Notice, reserved: Iterable[str] = RESERVED_ANCHORS
-) -> dict[tuple[str, str], str]:
-    """Each entity's anchor is its id; a later entity whose id is taken gets `<kind>-<id>`."""
-    taken = set(reserved)
-    anchors: dict[tuple[str, str], str] = {}
-    entities: list[tuple[str, Iterable[str]]] = [
-        ("data", notice.data),
-        ("purpose", notice.purposes),
-        ("recipient", notice.recipients),
-        ("transfer", notice.transfers),
-        ("retention", (r.id for r in notice.retention)),
-        ("right", (str(r) for r in notice.rights)),
-        ("cookie", notice.cookies),
-        ("promise", notice.promises),
-        ("section", notice.sections),
-        ("document", notice.documents),
-    ]
-    for kind, ids in entities:
-        for entity_id in ids:
-            anchor = entity_id if entity_id not in taken else f"{kind}-{entity_id}"
-            taken.add(anchor)
-            anchors[(kind, entity_id)] = anchor
-    return anchors
 
 
 @dataclass

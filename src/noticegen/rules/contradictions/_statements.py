@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from ...context import LintContext, PathT, covers
+from ...context import LintContext, PathT
 from ...model import Recipient
+from ...model.base import covers
 from .._text import is_heading, sentences
 
 VERB_FORMS = {

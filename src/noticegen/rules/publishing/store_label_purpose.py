@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...exports import label_purpose
 from ...findings import Severity
+from ...model.vocabulary import label_purpose
 from ..base import Rule, Violation
 
 

@@ -64,7 +64,8 @@ class MaterialChangeNotLogged(Rule):
         # differ, there is nothing to compare.
         if previous is None or not content_changed(ctx, previous):
             return
-        from ...diff import compare  # kept off the lint start-up path: most lints stop above
+        # Kept off the lint start-up path: most lints stop above.
+        from ...review import compare
 
         diff = compare(previous.notice, ctx.notice, previous.supplements, dict(ctx.supplements))
         material = diff.material
