@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/hostile.py
 	$(BIN)/python benchmarks/preview.py
+	$(BIN)/python benchmarks/prose.py
 
 schema: $(STAMP)
 	$(BIN)/noticegen schema

@@ -382,6 +382,8 @@ class DataVocabulary:
             return None
         if _SENSITIVE.search(phrase):
             return self.sensitive
+        if tokens:
+            return None  # "health data" names a kind of data the notice does not declare
         if _GENERIC.search(phrase):
             return list(self.ctx.notice.data)
         return None
