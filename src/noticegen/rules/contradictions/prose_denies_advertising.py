@@ -77,8 +77,11 @@ class ProseDeniesAdvertising(Rule):
         found += [
             cid
             for cid, cookie in notice.cookies.items()
-            if (cookie.purpose in ads or is_advertising(cid, cookie.name))
-            and not (third_party and is_first_party(ctx, cookie.provider))
+            if (cookie.purpose in ads or is_advertising(cid, cookie.name or str(cookie.category)))
+            # a provider the notice does not name is no evidence of a third party
+            and not (
+                third_party and (cookie.provider is None or is_first_party(ctx, cookie.provider))
+            )
         ]
         found += [
             rid
