@@ -994,11 +994,12 @@ def render_markdown_refusal(message: str) -> str:
 
 
 def render_json(diff: NoticeDiff) -> str:
-    def side(n: Notice) -> dict[str, str]:
+    def side(n: Notice) -> dict[str, str | None]:
+        effective = n.notice.effective
         return {
             "id": n.notice.id,
             "version": n.notice.version,
-            "effective": n.notice.effective.isoformat(),
+            "effective": effective.isoformat() if effective else None,
         }
 
     document = {
