@@ -126,3 +126,65 @@ def test_the_notice_overrides_the_deprecated_rule_option(tmp_path: Path) -> None
     assert "NG416" not in rules_of(folder, option)
     business(folder, "{online_only: false}")
     assert "NG416" in rules_of(folder, option)
+
+
+OTHER_CONTROLLERS = """
+other_controllers:
+  eu:
+    name: IMS Consulting B.V.
+    email: privacy@example.nl
+    postal_address: {street: 1 Voorbeeldstraat, locality: Amsterdam, country: NL}
+    role: regional
+    responsible_for: For users in the EEA.
+  events:
+    name: Partner SAS
+    email: privacy@partner.example
+    postal_address: {street: 2 Rue Exemple, locality: Paris, country: FR}
+    role: joint
+    arrangement: We answer every request about the events we run together.
+"""
+
+
+def test_other_controllers_are_rendered_in_who_we_are_and_processing_as_a_processor_out_of_scope(
+    tmp_path: Path,
+) -> None:
+    from noticegen.i18n.strings import Strings
+    from noticegen.render import html
+
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    text = main_file.read_text(encoding="utf-8").replace(
+        "scope:\n", "scope:\n  as_processor: [Forms our clients run on their own sites.]\n", 1
+    )
+    main_file.write_text(text + OTHER_CONTROLLERS, encoding="utf-8")
+    loaded = load(folder)
+    assert loaded.notice is not None, loaded.findings
+    assert not {f.rule for f in lint(loaded)} & {"NG301", "NG303"}
+    page = html.render_notice(loaded.notice, Strings("en"), supplements=[], languages=[])
+    who = page[
+        page.index('id="controller"') : page.index("</section>", page.index('id="controller"'))
+    ]
+    for fact in (
+        '<h3 id="controller-eu"><bdi>IMS Consulting B.V.</bdi></h3>',
+        "For users in the EEA.",
+        "Partner SAS",
+        "We answer every request about the events we run together.",
+        "mailto:privacy@partner.example",
+    ):
+        assert fact in who
+    assert "<li>Forms our clients run on their own sites.</li>" in page
+
+
+def test_an_incomplete_other_controller_is_reported_where_it_is(tmp_path: Path) -> None:
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    text = main_file.read_text(encoding="utf-8")
+    main_file.write_text(
+        text + "other_controllers:\n  eu: {name: IMS Consulting B.V., role: regional}\n",
+        encoding="utf-8",
+    )
+    findings = [f for f in lint(load(folder)) if f.rule == "NG301"]
+    assert [f.line for f in findings] == [len(text.splitlines()) + 2]
+    assert "IMS Consulting B.V." in findings[0].message

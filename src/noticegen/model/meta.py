@@ -154,6 +154,26 @@ class Controller(StrictModel):
     """Lead supervisory authority, named so users know where to complain."""
 
 
+class ControllerRole(enum.StrEnum):
+    """How another controller shares the responsibility for the processing."""
+
+    JOINT = "joint"
+    """Determines the purposes and means together with `controller` (GDPR Art. 26)."""
+    REGIONAL = "regional"
+    """Responsible instead of `controller` for some people, regions or services ("X Inc. or X
+    B.V.", the entity that employs an applicant)."""
+
+
+class OtherController(Controller):
+    role: ControllerRole
+    """Whether it is a joint controller or responsible for some people, regions or services."""
+    responsible_for: Text | None = None
+    """Whom or what it is responsible for, e.g. "Users in the EEA and the UK"."""
+    arrangement: Text | None = None
+    """For a joint controller, the essence of the arrangement between the controllers (GDPR
+    Art. 26(2)): who answers requests and who gives this notice."""
+
+
 class Scope(StrictModel):
     applies_to: list[Text] = Field(min_length=1)
     """Services, sites, apps and people the notice covers."""
@@ -161,3 +181,7 @@ class Scope(StrictModel):
     """What the notice expressly does not cover, e.g. third-party sites linked from ours."""
     audiences: list[Text] = Field(default_factory=list)
     """Groups of people addressed, e.g. customers, prospects, website visitors."""
+    as_processor: list[Text] = Field(default_factory=list)
+    """Processing the company does as a processor on its customers' behalf (GDPR Art. 28), e.g.
+    "Content our customers' sites collect from their visitors": outside this notice, which
+    the customers' own notices cover."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Id, LanguageTag, StrictModel, Text
-from .meta import Business, Controller, Jurisdiction, NoticeMeta, Scope
+from .meta import Business, Controller, Jurisdiction, NoticeMeta, OtherController, Scope
 from .practices import App, Changes, Children, Cookie, Link, Promise, Section, Security, Transfer
 from .processing import DataCategory, Purpose, Recipient, RetentionRule
 from .rights import ConsentWithdrawal, Requests, Right, RightDetail
@@ -18,6 +18,9 @@ class Notice(StrictModel):
     """Identity, version and languages of the notice."""
     controller: Controller
     """Who is responsible for the processing and how to reach them (GDPR Art. 13(1)(a)-(b))."""
+    other_controllers: dict[Id, OtherController] = Field(default_factory=dict)
+    """Controllers besides `controller`, keyed by id: joint controllers, and entities
+    responsible for some people, regions or services ("X Inc. or X B.V.")."""
     scope: Scope
     """What the notice covers and what it does not."""
     business: Business | None = None
