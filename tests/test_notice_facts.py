@@ -188,3 +188,15 @@ def test_an_incomplete_other_controller_is_reported_where_it_is(tmp_path: Path) 
     findings = [f for f in lint(load(folder)) if f.rule == "NG301"]
     assert [f.line for f in findings] == [len(text.splitlines()) + 2]
     assert "IMS Consulting B.V." in findings[0].message
+
+
+def test_diff_names_an_unnumbered_undated_version_in_words(tmp_path: Path) -> None:
+    from noticegen.diff import compare, render_markdown
+
+    dated = load(NOTICE).notice
+    undated = load(undated_copy(tmp_path)).notice
+    assert dated is not None and undated is not None
+    header = render_markdown(compare(undated, dated, [], {})).splitlines()
+    assert any(
+        "unnumbered version (effective date not given) → version 2.0.0" in line for line in header
+    )

@@ -19,7 +19,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, StringConstraints
 
 from .escaping import markdown_code_block, markdown_text, text_line
-from .model import Notice, Supplement
+from .model import Notice, NoticeMeta, Supplement
 from .model.base import DURATION_PATTERN, DURATION_RE, ID_RE, duration_days
 from .model.processing import LegalBasis
 
@@ -913,11 +913,13 @@ def compare(
 
 
 def _header(diff: NoticeDiff) -> str:
-    o, n = diff.old.notice, diff.new.notice
-    return (
-        f"version {o.version} (effective {o.effective}) → "
-        f"version {n.version} (effective {n.effective})"
-    )
+    return f"{_named(diff.old.notice)} → {_named(diff.new.notice)}"
+
+
+def _named(meta: NoticeMeta) -> str:
+    """How a version is named in the header: a published notice may have no number or date."""
+    version = f"version {meta.version}" if meta.version else "unnumbered version"
+    return f"{version} (effective {meta.effective or 'date not given'})"
 
 
 def _count(diff: NoticeDiff) -> str:
