@@ -634,8 +634,8 @@ def _manifest(staging: Path, inputs: str, notice: Notice, pending: dict[str, str
         "generator": GENERATOR,
         "inputs": inputs,
         "notice": notice.notice.id,
-        "version": notice.notice.version,
-        "effective": notice.notice.effective.isoformat(),
+        "version": notice.notice.dated.version,
+        "effective": notice.notice.dated.effective.isoformat(),
         "files": files,
     }
     if pending:
@@ -777,7 +777,8 @@ def _source_date_epoch(notice: Notice) -> str:
     given = os.environ.get("SOURCE_DATE_EPOCH")
     if given:
         return given
-    midnight = datetime.datetime.combine(notice.notice.effective, datetime.time(), datetime.UTC)
+    effective = notice.notice.dated.effective
+    midnight = datetime.datetime.combine(effective, datetime.time(), datetime.UTC)
     return str(int(midnight.timestamp()))
 
 
@@ -823,6 +824,8 @@ def build_site(
     notice = loaded.notice
     if notice is None:
         raise BuildError("the notice did not load; run `noticegen lint` for the findings")
+    if notice.notice.effective is None:  # the site files each version under its date
+        raise BuildError("the notice has no date (`notice.effective`) to publish it under (NG805)")
     out = out.absolute()
     check_output(out, loaded.root)
     try:
@@ -888,7 +891,7 @@ def _build_locked(
             for page in carried:
                 for path in (page.path, page.pdf_path):
                     published.pop(path or "", None)
-            warning = _archive(staging, notice.notice.version, published)
+            warning = _archive(staging, notice.notice.dated.version, published)
             if warning is not None:
                 warnings.append(warning)
         versions_page = _versions_page(loaded, staging)

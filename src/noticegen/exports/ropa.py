@@ -181,7 +181,7 @@ def ropa_xlsx(notice: Notice) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for cell in sheet[1]:
         cell.font = bold
-    effective = datetime.datetime.combine(notice.notice.effective, datetime.time())
+    effective = datetime.datetime.combine(notice.notice.dated.effective, datetime.time())
     book.properties.creator = "noticegen"
     book.properties.created = effective
     book.properties.modified = effective

@@ -287,7 +287,7 @@ def _base_context(
     x_default: LanguageLink | None,
     to_root: str,
 ) -> dict[str, Any]:
-    effective: datetime.date = notice.notice.effective
+    effective: datetime.date = notice.notice.dated.effective
     url = notice.notice.url
     published_at = str(url) if url and not draft else None
     return {

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..escaping import markdown_code_block, markdown_text, text_line
-from ..model import Notice
+from ..model import Notice, NoticeMeta
 from ..model.base import ID_RE
 from . import NoticeDiff, ReportedChange
 from .groups import GROUPS
@@ -16,11 +16,13 @@ from .wording import Code, Words
 
 
 def _header(diff: NoticeDiff) -> str:
-    o, n = diff.old.notice, diff.new.notice
-    return (
-        f"version {o.version} (effective {o.effective}) → "
-        f"version {n.version} (effective {n.effective})"
-    )
+    return f"{_named(diff.old.notice)} → {_named(diff.new.notice)}"
+
+
+def _named(meta: NoticeMeta) -> str:
+    """How a version is named in the header: a published notice may have no number or date."""
+    version = f"version {meta.version}" if meta.version else "unnumbered version"
+    return f"{version} (effective {meta.effective or 'date not given'})"
 
 
 def _count(diff: NoticeDiff) -> str:
@@ -100,11 +102,12 @@ def render_markdown_refusal(message: str) -> str:
 
 
 def render_json(diff: NoticeDiff) -> str:
-    def side(n: Notice) -> dict[str, str]:
+    def side(n: Notice) -> dict[str, str | None]:
+        effective = n.notice.effective
         return {
             "id": n.notice.id,
             "version": n.notice.version,
-            "effective": n.notice.effective.isoformat(),
+            "effective": effective.isoformat() if effective else None,
         }
 
     document = {
