@@ -60,8 +60,11 @@ def with_link_to_a_huge_file(folder: Path) -> None:
 
 CASES: dict[str, Callable[[Path], None]] = {
     "one 900k-character word": with_description("x" * 900_000),
+    # the longest one text the loader takes (100,000 characters): it reaches the PDF
+    "one 99,000-character word": with_description("x" * 99_000),
     "'**_' x 10,000 in prose": with_description("**_" * 10_000),
     "'**_' x 300,000 in prose": with_description("**_" * 300_000),
+    "'**_' x 33,000 in prose": with_description("**_" * 33_000),
     "nplurals=1000000000": with_catalog("Plural-Forms: nplurals=1000000000; plural=n;"),
     "a 5,000-digit nplurals": with_catalog(f"Plural-Forms: nplurals={'9' * 5000}; plural=n;"),
     "a catalog linked to a 1 GiB file": with_link_to_a_huge_file,
