@@ -21,7 +21,7 @@ from pydantic import BaseModel, StringConstraints
 from .escaping import markdown_code_block, markdown_text, text_line
 from .model import Notice, Supplement
 from .model.base import DURATION_PATTERN, DURATION_RE, ID_RE, duration_days
-from .model.processing import LegalBasis
+from .model.processing import BasisStatement, LegalBasis
 
 ARTICLE = "GDPR Art. 13(3)"
 
@@ -167,6 +167,25 @@ def weaker_basis(old: LegalBasis | None, new: LegalBasis | None) -> bool:
     if old is None or new is None or old == new:
         return False
     return old == LegalBasis.CONSENT or new == LegalBasis.LEGITIMATE_INTERESTS
+
+
+def weaker_bases(old: list[BasisStatement], new: list[BasisStatement]) -> bool:
+    """Whether a basis the purpose leaves is weaker-for-the-person replaced by one it takes
+    (each basis compared as what it amounts to under GDPR Art. 6(1))."""
+    before = {s.gdpr_basis for s in old} - {None}
+    after = {s.gdpr_basis for s in new} - {None}
+    return any(weaker_basis(o, n) for o in before - after for n in after - before)
+
+
+def _basis_names(statements: list[BasisStatement]) -> str | None:
+    """The bases as one value (`consent`; `contract (gdpr), lgpd_7_v (lgpd)`), None if none."""
+    return (
+        ", ".join(
+            _words(str(s.basis)) + (f" ({', '.join(s.jurisdictions)})" if s.jurisdictions else "")
+            for s in statements
+        )
+        or None
+    )
 
 
 # --- wording -----------------------------------------------------------------------------
@@ -420,7 +439,7 @@ class _Differ:
         for key in sorted(new.keys() - old.keys()):
             purpose = new[key]
             basis = (
-                f" on the basis of {_words(purpose.legal_basis.value)}"
+                f" on the basis of {_basis_names(purpose.legal_basis)}"
                 if purpose.legal_basis
                 else ""
             )
@@ -465,7 +484,7 @@ class _Differ:
                     say("{} no longer uses {}.", what, self.names.data_list(removed)),
                 )
             if before.legal_basis != after.legal_basis:
-                weaker = weaker_basis(before.legal_basis, after.legal_basis)
+                weaker = weaker_bases(before.legal_basis, after.legal_basis)
                 yield Change(
                     "purposes",
                     "changed",
@@ -473,7 +492,11 @@ class _Differ:
                     say(
                         "{}: {}.",
                         what,
-                        _field_change("legal_basis", before.legal_basis, after.legal_basis),
+                        _field_change(
+                            "legal_basis",
+                            _basis_names(before.legal_basis),
+                            _basis_names(after.legal_basis),
+                        ),
                     ),
                     weaker,
                     "the legal basis is weaker for the person" if weaker else "",

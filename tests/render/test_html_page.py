@@ -350,3 +350,21 @@ def test_front_page_has_no_switcher_of_its_own(small: LoadedNotice) -> None:
 )  # fmt: skip
 def test_the_site_address_is_the_folder_the_url_names(url: str) -> None:
     assert html.site_address(url) == "https://www.example.com/privacy/"
+
+
+def test_each_basis_of_a_purpose_is_shown_with_the_laws_it_is_limited_to(
+    small: LoadedNotice,
+) -> None:
+    assert small.notice is not None
+    pid, purpose = next(iter(small.notice.purposes.items()))
+    bases = [
+        {"basis": "contract", "jurisdictions": ["gdpr", "uk-gdpr"]},
+        {"basis": "lgpd_7_v", "jurisdictions": ["lgpd"]},
+    ]
+    changed = purpose.model_validate({**purpose.model_dump(), "legal_basis": bases})
+    notice = small.notice.model_copy(update={"purposes": {**small.notice.purposes, pid: changed}})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert (
+        "Performance of a contract (GDPR Art. 6(1)(b)) (GDPR, UK GDPR); LGPD Art. 7(V) (LGPD)"
+        in page
+    )

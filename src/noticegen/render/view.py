@@ -6,13 +6,16 @@ Everything here is a plain reading of the model; nothing is added that the model
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..context import covers, related
 from ..model import (
+    BasisValue,
     CcpaCategory,
-    LegalBasis,
+    FadpJustification,
+    LgpdBasis,
     Notice,
     Purpose,
     Recipient,
@@ -20,6 +23,7 @@ from ..model import (
     Transfer,
 )
 from ..model.base import duration_days
+from ..model.processing import own_terms_article
 
 # Top-level sections of the page, in order: (anchor, heading msgid).
 SECTION_TITLES: dict[str, str] = {
@@ -293,14 +297,32 @@ def purpose_flows(notice: Notice) -> list[PurposeFlow]:
 
 
 def purposes_by_basis(notice: Notice) -> list[tuple[str | None, list[tuple[str, Purpose]]]]:
-    """The purposes grouped by legal basis, in the order of GDPR Art. 6(1); purposes without
-    a basis last, under None."""
+    """The purposes grouped by legal basis, in the order of GDPR Art. 6(1) then of the other
+    laws' own bases; a purpose with several bases under each; purposes without one last,
+    under None."""
     groups: dict[str | None, list[tuple[str, Purpose]]] = {}
     for pid, purpose in notice.purposes.items():
-        basis = str(purpose.legal_basis) if purpose.legal_basis is not None else None
-        groups.setdefault(basis, []).append((pid, purpose))
-    order: list[str | None] = [*map(str, LegalBasis), None]
+        bases = dict.fromkeys(str(s.basis) for s in purpose.legal_basis) or [None]
+        for basis in bases:
+            groups.setdefault(basis, []).append((pid, purpose))
+    order: list[str | None] = [*(str(b) for law in typing.get_args(BasisValue) for b in law), None]
     return [(basis, groups[basis]) for basis in order if basis in groups]
+
+
+def basis_text(basis: str) -> str:
+    """The label key of a GDPR basis (translated by the template), or the article of a basis in
+    another law's own terms (a citation, the same in every language)."""
+    if basis in LABELS:
+        return basis
+    own: LgpdBasis | FadpJustification = (
+        LgpdBasis(basis) if basis in LgpdBasis._value2member_map_ else FadpJustification(basis)
+    )
+    return own_terms_article(own)
+
+
+def law_names(jurisdictions: Iterable[str]) -> str:
+    """The laws a basis is limited to, by their short names (`UK GDPR`, `LGPD`)."""
+    return ", ".join(str(j).upper().replace("-", " ") for j in jurisdictions)
 
 
 def destinations(notice: Notice) -> list[tuple[str, list[tuple[str, Transfer]]]]:

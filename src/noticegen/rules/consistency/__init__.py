@@ -2,6 +2,7 @@
 
 from ..base import Rule
 from .automated_decision_without_human_review import AutomatedDecisionWithoutHumanReview
+from .basis_jurisdiction_not_declared import BasisJurisdictionNotDeclared
 from .consent_without_withdrawal import ConsentWithoutWithdrawal
 from .cookie_data_not_used_by_purpose import CookieDataNotUsedByPurpose
 from .cookie_without_consent import CookieWithoutConsent
@@ -39,4 +40,5 @@ RULES: tuple[type[Rule], ...] = (
     PromiseContradictedByProcessing,
     PromiseContradictedByTransfer,
     CookieDataNotUsedByPurpose,
+    BasisJurisdictionNotDeclared,
 )
