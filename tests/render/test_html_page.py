@@ -368,3 +368,17 @@ def test_each_basis_of_a_purpose_is_shown_with_the_laws_it_is_limited_to(
         "Performance of a contract (GDPR Art. 6(1)(b)) (GDPR, UK GDPR); LGPD Art. 7(V) (LGPD)"
         in page
     )
+
+
+def test_a_recipient_of_unnamed_personal_data_is_shown_in_words_never_as_links(
+    small: LoadedNotice,
+) -> None:
+    assert small.notice is not None
+    rid, recipient = next(iter(small.notice.recipients.items()))
+    vague = recipient.model_copy(update={"data": [], "data_catch_all": True})
+    recipients = {**small.notice.recipients, rid: vague}
+    notice = small.notice.model_copy(update={"recipients": recipients})
+    page = html.render_notice(notice, Strings("en"), supplements=[], languages=[])
+    section = page[page.index('<section id="recipients"') :].split("</section>")[0]
+    received = section.split("Data received</dt><dd>")[1].split("</dd>")[0]
+    assert received == "Your personal data (no categories named)"

@@ -231,6 +231,9 @@ class Purpose(StrictModel):
     """What is done and why, in plain words."""
     data: list[Id] = Field(default_factory=list)
     """Ids of the data categories used for this purpose."""
+    data_catch_all: bool = False
+    """Whether the notice says only "your personal data" for this purpose, naming no category
+    (beyond any in `data`): recorded as said, never expanded into every category."""
     legal_basis: Annotated[
         list[BasisStatement],
         BeforeValidator(
@@ -285,6 +288,9 @@ class Recipient(StrictModel):
     """What the recipient does with the data."""
     data: list[Id] = Field(default_factory=list)
     """Ids of the data categories the recipient receives."""
+    data_catch_all: bool = False
+    """Whether the notice says only that the recipient receives "personal data" (some or all
+    of it), naming no category beyond any in `data`: recorded as said, never expanded."""
     purposes: list[Id] = Field(default_factory=list)
     """Ids of the purposes for which the data is disclosed."""
     countries: list[Annotated[str, Role.COUNTRY]] = Field(default_factory=list)
