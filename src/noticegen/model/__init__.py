@@ -34,6 +34,7 @@ from .processing import (
     RecipientKind,
     RetentionEvent,
     RetentionRule,
+    SaleException,
     Source,
     SpecialCategoryCondition,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "Right",
     "RightDetail",
     "Safeguard",
+    "SaleException",
     "Scope",
     "Section",
     "Security",

@@ -279,6 +279,18 @@ class RecipientKind(enum.StrEnum):
     PUBLIC = "public"
 
 
+class SaleException(enum.StrEnum):
+    """A disclosure the CCPA says is not a sale (Cal. Civ. Code 1798.140(ad)(2))."""
+
+    CONSUMER_DIRECTED = "consumer_directed"
+    """The person directs the disclosure, or uses the business to interact with the recipient
+    ((ad)(2)(A))."""
+    OPT_OUT_SIGNAL = "opt_out_signal"
+    """Telling a third party that the person opted out or limited use ((ad)(2)(B))."""
+    BUSINESS_TRANSFER = "business_transfer"
+    """A transfer as an asset in a merger, acquisition or bankruptcy ((ad)(2)(C))."""
+
+
 class Recipient(StrictModel):
     label: Text
     """Name or category of recipient, e.g. "Email delivery provider"."""
@@ -301,6 +313,9 @@ class Recipient(StrictModel):
     """Whether the disclosure is a sale (Cal. Civ. Code 1798.140(ad)): data for value."""
     sharing: bool = False
     """Whether it is sharing for cross-context behavioural advertising (1798.140(ah))."""
+    sale_exception: SaleException | None = None
+    """Why the disclosure is by law not a sale: the person directs it, an opt-out signal, or a
+    merger, acquisition or bankruptcy (Cal. Civ. Code 1798.140(ad)(2))."""
 
 
 class RetentionEvent(enum.StrEnum):
