@@ -11,7 +11,7 @@ from pagehtml import read
 from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice
-from noticegen.model import Notice
+from noticegen.model import Jurisdiction, Notice, Right, RightDetail
 from noticegen.render import html
 from noticegen.render.view import RIGHT_LABELS
 from noticegen.site import BuildResult
@@ -382,3 +382,18 @@ def test_a_recipient_of_unnamed_personal_data_is_shown_in_words_never_as_links(
     section = page[page.index('<section id="recipients"') :].split("</section>")[0]
     received = section.split("Data received</dt><dd>")[1].split("</dd>")[0]
     assert received == "Your personal data (no categories named)"
+
+
+def test_a_right_shows_the_laws_it_applies_under_and_the_reason_for_its_limit(
+    small: LoadedNotice,
+) -> None:
+    assert small.notice is not None
+    rights = dict(small.notice.rights)
+    rights[Right.APPEAL] = RightDetail(jurisdictions=[Jurisdiction.CCPA])
+    rights[Right.ERASURE] = RightDetail(
+        limited=True, limit_reason="Public postings others copied cannot be erased."
+    )
+    notice = small.notice.model_copy(update={"rights": rights})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert "Right to appeal a refused request (CCPA)" in page
+    assert "Limits of this rightPublic postings others copied cannot be erased." in page

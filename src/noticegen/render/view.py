@@ -20,6 +20,7 @@ from ..model import (
     Purpose,
     Recipient,
     RetentionRule,
+    RightDetail,
     Transfer,
 )
 from ..model.base import duration_days
@@ -113,6 +114,11 @@ RIGHT_LABELS: dict[str, str] = {
     "anonymisation": msgid("Right to anonymisation, blocking or deletion"),
     "information_on_sharing": msgid("Right to information about sharing"),
     "information_on_consent": msgid("Right to information about refusing consent"),
+    "appeal": msgid("Right to appeal a refused request"),
+    "opt_out_of_targeted_advertising": msgid("Right to opt out of targeted advertising"),
+    "opt_out_of_profiling": msgid("Right to opt out of profiling"),
+    "shine_the_light": msgid("Right to know about disclosures for direct marketing"),
+    "minors_content_removal": msgid("Right of minors to remove content they posted"),
 }
 EVENT_LABELS: dict[str, str] = {
     "account_closure": msgid("after your account is closed"),
@@ -369,6 +375,11 @@ def first_layer_rights(rights: Iterable[object]) -> tuple[list[str], int]:
 def has_text(value: str | None) -> bool:
     """Whether a prose value says anything (an empty or blank one publishes nothing)."""
     return bool(value and value.strip())
+
+
+def right_has_text(detail: RightDetail) -> bool:
+    """Whether a right says more than its name, and so gets its own heading."""
+    return any(map(has_text, (detail.description, detail.how, detail.limit_reason)))
 
 
 @dataclass

@@ -17,6 +17,7 @@ from .promise_contradicted_by_transfer import PromiseContradictedByTransfer
 from .purpose_without_data import PurposeWithoutData
 from .recipient_data_mismatch import RecipientDataMismatch
 from .retention_only_hides_data import RetentionOnlyHidesData
+from .right_limited_without_reason import RightLimitedWithoutReason
 from .source_not_named import SourceNotNamed
 from .special_category_without_condition import SpecialCategoryWithoutCondition
 from .transfer_outside_recipient_countries import TransferOutsideRecipientCountries
@@ -41,4 +42,5 @@ RULES: tuple[type[Rule], ...] = (
     PromiseContradictedByTransfer,
     CookieDataNotUsedByPurpose,
     BasisJurisdictionNotDeclared,
+    RightLimitedWithoutReason,
 )
