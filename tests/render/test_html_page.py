@@ -397,3 +397,22 @@ def test_a_right_shows_the_laws_it_applies_under_and_the_reason_for_its_limit(
     page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
     assert "Right to appeal a refused request (CCPA)" in page
     assert "Limits of this rightPublic postings others copied cannot be erased." in page
+
+
+def test_retention_says_whose_data_and_until_the_person_deletes_it(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    first = small.notice.retention[0]
+    rules = [
+        first.model_copy(
+            update={
+                "applies_to": "Visitors",
+                "period": None,
+                "after": "user_deletion",
+                "erasure": "delete_or_anonymise",
+            }
+        ),
+        *small.notice.retention[1:],
+    ]
+    notice = small.notice.model_copy(update={"retention": rules})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert "Visitors: Until you delete it. Then deleted or anonymised." in page

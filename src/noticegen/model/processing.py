@@ -327,6 +327,8 @@ class RetentionEvent(enum.StrEnum):
     CONSENT_WITHDRAWN = "consent_withdrawn"
     LAST_ACTIVITY = "last_activity"
     COLLECTION = "collection"
+    USER_DELETION = "user_deletion"
+    """The person deletes the item themselves (a post, a file, a message)."""
 
 
 class ErasureMethod(enum.StrEnum):
@@ -335,6 +337,8 @@ class ErasureMethod(enum.StrEnum):
     DELETE = "delete"
     ANONYMISE = "anonymise"
     HIDE = "hide"
+    DELETE_OR_ANONYMISE = "delete_or_anonymise"
+    """Deleted or anonymised, as the notice leaves the choice open."""
 
 
 class RetentionRule(StrictModel):
@@ -342,6 +346,9 @@ class RetentionRule(StrictModel):
     """Identifier of the rule, used as its anchor."""
     data: list[Id] = Field(min_length=1)
     """Ids of the data categories the rule covers."""
+    applies_to: Text | None = None
+    """Whose data the rule covers, where retention differs by person (e.g. "Account holders",
+    "Visitors"); several rules may then cover the same data."""
     period: Duration | None = None
     """How long the data is kept, as an ISO 8601 duration (e.g. `P3Y`)."""
     after: RetentionEvent | None = None

@@ -127,6 +127,7 @@ EVENT_LABELS: dict[str, str] = {
     "consent_withdrawn": msgid("after you withdraw consent"),
     "last_activity": msgid("after your last activity"),
     "collection": msgid("after collection"),
+    "user_deletion": msgid("after you delete it"),
 }
 UNTIL_LABELS: dict[str, str] = {
     "account_closure": msgid("Until your account is closed"),
@@ -135,11 +136,13 @@ UNTIL_LABELS: dict[str, str] = {
     "consent_withdrawn": msgid("Until you withdraw consent"),
     "last_activity": msgid("Until your last activity"),
     "collection": msgid("Until collection"),
+    "user_deletion": msgid("Until you delete it"),
 }
 ERASURE_LABELS: dict[str, str] = {
     "delete": msgid("Then deleted"),
     "anonymise": msgid("Then anonymised"),
     "hide": msgid("Then hidden from use"),
+    "delete_or_anonymise": msgid("Then deleted or anonymised"),
 }
 SAFEGUARD_LABELS: dict[str, str] = {
     "adequacy": msgid("Adequacy decision"),
