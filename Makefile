@@ -30,12 +30,15 @@ lint-code: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy src
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/zizmor --offline --quiet .github/ action.yml
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/lint.py
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/hostile.py
+	$(BIN)/python benchmarks/preview.py
+	$(BIN)/python benchmarks/prose.py
 
 schema: $(STAMP)
 	$(BIN)/noticegen schema

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -63,9 +63,13 @@ def judged(name: str) -> Judged:
 def lint_notice(name: str) -> list[tuple[Key, Finding]]:
     """The notice's unsuppressed findings, each with its key in expected.yaml."""
     loaded = load(CORPUS / name)
+    config = load_config(find_config(loaded.root))
+    # The review rules compare with the notice as committed in this repository: an edit to a
+    # corpus notice not yet committed is no defect of the published notice.
+    config = replace(config, ignore=(*config.ignore, "review"))
     return [
         ((Path(f.file).relative_to(loaded.root).as_posix(), f.rule, f.line), f)
-        for f in lint(loaded, load_config(find_config(loaded.root)))
+        for f in lint(loaded, config)
         if f.suppressed is None
     ]
 

@@ -18,17 +18,13 @@ from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
 from noticegen.cli import main
-from noticegen.diff import (
-    GROUPS,
-    compare,
-    duration_days,
-    duration_words,
-    render_markdown,
-    render_text,
-    weaker_basis,
-)
 from noticegen.model import LegalBasis, Notice, Supplement
-from noticegen.model.base import ID_RE
+from noticegen.model.base import ID_RE, duration_days
+from noticegen.review import compare
+from noticegen.review.groups import GROUPS
+from noticegen.review.policy import weaker_basis
+from noticegen.review.reporters import render_markdown, render_text
+from noticegen.review.wording import duration_words
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "rules" / "base" / "notice.yaml"

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from noticegen.exports import EXPORTS, export_files, label_type, not_applicable
+from noticegen.exports import EXPORTS, export_files, not_applicable
 from noticegen.exports.apple import app_store_answers, privacy_manifest
 from noticegen.exports.dpv import CONTEXT, dpv_document
 from noticegen.exports.google import data_safety_answers, data_safety_csv
 from noticegen.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv, ropa_xlsx
-from noticegen.exports.vocabulary import LEGAL_BASIS_DPV, all_purposes, all_rows
 from noticegen.loading import load
 from noticegen.model import App, AppPlatform, BasisValue, Notice
+from noticegen.model.vocabulary import LEGAL_BASIS_DPV, all_purposes, all_rows, label_type
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data" / "exports"

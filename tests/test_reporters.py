@@ -57,8 +57,9 @@ def test_text_summary_counts_each_severity() -> None:
         make(severity=Severity.WARNING, hint="", citation=""),
         make(severity=Severity.INFO, hint="", citation=""),
     ]
+    # the two errors are one defect in two places
     assert text.report(findings).splitlines()[-1] == (
-        "Found 4 problems (2 errors, 1 warning, 1 info)."
+        "Found 4 problems (2 errors, 1 warning, 1 info) in 3 groups."
     )
 
 
@@ -95,7 +96,13 @@ def test_json_findings_have_the_contract_fields_with_their_types() -> None:
     assert finding["citation"] == "GDPR Art. 12(1)"
     assert finding["hint"] == ERROR.hint
     assert "suppressed" not in finding
-    assert document["summary"] == {"error": 1, "warning": 0, "info": 0, "suppressed": 0}
+    assert document["summary"] == {
+        "error": 1,
+        "warning": 0,
+        "info": 0,
+        "suppressed": 0,
+        "groups": 1,
+    }
 
 
 def test_json_keeps_suppressed_findings_with_their_reason() -> None:

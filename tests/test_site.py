@@ -736,3 +736,118 @@ def test_a_killed_build_leaves_no_worker_and_no_lock_behind(
     files = _intact(out)
     assert {"versions/1.2.0/en/index.html", "versions/1.3.0/en/index.html"} <= files.keys()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notice", "site"]
+
+
+# --- publishing the source while translations catch up ------------------------------------
+
+TRANSLATED = Path(__file__).parents[1] / "notice"  # en, fr and de, every catalog up to date
+OLD_LABEL = "label: Providing and managing your account"
+NEW_LABEL = "label: Providing and running your account"
+
+
+@pytest.fixture
+def translated(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(TRANSLATED, tmp_path / "notice"))
+
+
+def fake_pdf(html_text: str) -> bytes:
+    return b"%PDF-fake " + hashlib.sha256(html_text.encode()).digest()
+
+
+def _published_then_edited(notice: Path, out: Path) -> dict[str, bytes]:
+    """Publish version 2.0.0 with every translation, then edit one English word so that the
+    French and German catalogs translate an earlier text; the site as published."""
+    result = _build_cli(notice, out)
+    assert result.exit_code == 0, result.output
+    _edit(notice, OLD_LABEL, NEW_LABEL)
+    return tree(out)
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_stale_translations_block_the_build_by_default(translated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    published = _published_then_edited(translated, out)
+    result = _build_cli(translated, out)
+    assert result.exit_code == 1, result.output
+    assert "NG707" in result.output and "not building" in result.stderr
+    assert tree(out) == published
+    result = _build_cli(translated, out, "--stale-translations", "block")
+    assert result.exit_code == 1, result.output
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_publishing_the_source_marks_each_stale_translation_as_an_earlier_version(
+    translated: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    published = _published_then_edited(translated, out)
+    _edit(translated, 'version: "2.0.0"', 'version: "2.0.1"')
+    result = _build_cli(translated, out, "--stale-translations", "publish-source")
+    assert result.exit_code == 0, result.output
+    for lang in ("fr", "de"):
+        assert (
+            f"the {lang} catalog does not translate the current text yet: the {lang} pages are "
+            "those of version 2.0.0" in result.stderr
+        )
+    site_now = tree(out)
+    assert NEW_LABEL.removeprefix("label: ").encode() in site_now["en/index.html"]
+    for lang in ("fr", "de"):
+        pages = [name for name in published if name.startswith(f"{lang}/")]
+        assert pages and sorted(pages) == sorted(n for n in site_now if n.startswith(f"{lang}/"))
+        for name in pages:
+            if not name.endswith(".html"):
+                continue
+            page = site_now[name].decode()
+            # The page as version 2.0.0 published it, with one note first in its body.
+            note = re.search(r'\n<div class="earlier-translation".*?</div>', page)
+            assert note is not None, name
+            assert "translation is of an earlier version" in note.group(0)
+            assert "version 2.0.0, effective 2026-11-24" in note.group(0)
+            assert 'href="../en/index.html"' in note.group(0)
+            assert (page[: note.start()] + page[note.end() :]).encode() == published[name]
+            pdf = name.replace("index.html", "ims-consulting.pdf").replace(".html", ".pdf")
+            assert site_now[pdf] == fake_pdf(page)  # the PDF says so too
+    # Version 2.0.1 is archived with the languages that translate it, and no other.
+    archived = {name.split("/")[2] for name in site_now if name.startswith("versions/2.0.1/")}
+    assert "en" in archived and not {"fr", "de"} & archived
+    assert site_now["versions/2.0.0/fr/index.html"] == published["versions/2.0.0/fr/index.html"]
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_stale_translation_never_archived_is_left_out(translated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _edit(translated, OLD_LABEL, NEW_LABEL)
+    result = _build_cli(translated, out, "--stale-translations", "publish-source")
+    assert result.exit_code == 0, result.output
+    assert "no archived version has fr pages: fr is left out" in result.stderr
+    site_now = tree(out)
+    assert not [name for name in site_now if name.startswith(("fr/", "de/"))]
+    for name in ("index.html", "en/index.html", "en/eu.html"):
+        page = site_now[name].decode()
+        assert "fr/" not in page and 'hreflang="de"' not in page, name
+    assert "pt-BR/brazil.html" in site_now  # a language whose catalog is up to date stays
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_the_configuration_chooses_and_the_option_overrides_it(
+    translated: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    _published_then_edited(translated, out)
+    (translated / "noticegen.toml").write_text('stale-translations = "publish-source"\n')
+    assert _build_cli(translated, out, "--stale-translations", "block").exit_code == 1
+    result = _build_cli(translated, out)
+    assert result.exit_code == 0, result.output
+    assert b"earlier-translation" in (out / "fr/index.html").read_bytes()
+
+
+def test_an_unknown_stale_translations_setting_is_one_line(
+    translated: Path, tmp_path: Path
+) -> None:
+    (translated / "noticegen.toml").write_text('\nstale-translations = "mix"\n')
+    result = _build_cli(translated, tmp_path / "site")
+    assert result.exit_code == 2, result.output
+    assert f"{translated / 'noticegen.toml'}:2:1: `stale-translations` must be one of" in (
+        result.stderr
+    )
+    assert not (tmp_path / "site").exists()

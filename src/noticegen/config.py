@@ -17,13 +17,18 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from .findings import Severity
 from .folder import FolderFileRefused, read_folder_file
+from .model.jurisdictions import Jurisdiction
 
 if TYPE_CHECKING:
     from .rules.base import Rule, RuleOptions
 
 CONFIG_FILE = "noticegen.toml"
-PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
-SETTINGS = ("select", "ignore", "severity", "profiles", "options")
+PROFILES = tuple(j.value for j in Jurisdiction)
+SETTINGS = ("select", "ignore", "severity", "profiles", "options", "stale-translations")
+STALE_TRANSLATIONS = ("block", "publish-source")
+"""What `build` does while a catalog does not translate the current text (NG706, NG707): build
+nothing, or publish the source language with each stale language marked as an earlier
+version's."""
 MAX_BYTES = 1_000_000
 """A configuration file may come with a pull request: no real one comes near this size."""
 
@@ -44,6 +49,8 @@ class Config:
     """Profiles to apply instead of the notice's declared jurisdictions."""
     options: Mapping[str, RuleOptions] = field(default_factory=dict)
     """Each configured rule's options, checked by the rule's own model, keyed by rule code."""
+    stale_translations: str = STALE_TRANSLATIONS[0]
+    """One of STALE_TRANSLATIONS."""
     source: str = ""
 
     def enabled(self, rule: type[Rule]) -> bool:
@@ -122,12 +129,20 @@ def load_config(path: Path | None) -> Config:
                 ("profiles",),
                 profile,
             )
+    stale_translations = table.get("stale-translations", STALE_TRANSLATIONS[0])
+    if stale_translations not in STALE_TRANSLATIONS:
+        checker.fail(
+            f"`stale-translations` must be one of {', '.join(map(repr, STALE_TRANSLATIONS))}, "
+            f"not {stale_translations!r}",
+            ("stale-translations",),
+        )
     return Config(
         select=checker.selectors(table, "select"),
         ignore=checker.selectors(table, "ignore"),
         severity=checker.severities(table),
         profiles=profiles,
         options=checker.options(table),
+        stale_translations=stale_translations,
         source=str(path),
     )
 

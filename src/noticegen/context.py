@@ -16,17 +16,6 @@ PathT = tuple[str | int, ...]
 T = TypeVar("T")
 
 
-def covers(general: str, specific: str) -> bool:
-    """True when id `general` is `specific` or one of its ancestors (`location` covers
-    `location.precise`)."""
-    return specific == general or specific.startswith(general + ".")
-
-
-def related(a: str, b: str) -> bool:
-    """True when either id covers the other."""
-    return covers(a, b) or covers(b, a)
-
-
 @dataclass
 class LintContext:
     notice: Notice

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
+from .model import Jurisdiction
 from .rules import ALL_RULES, FAMILIES, Rule
 
 DOCS = Path("docs")
@@ -108,6 +109,17 @@ def rules_index() -> str:
     return "\n".join(lines)
 
 
+def _jurisdiction_table() -> list[str]:
+    """The one record of each jurisdiction, as a reader of the reference needs it."""
+    rows = [f"| `{j.value}` | {j.label} | {j.citation} | {j.region} |" for j in Jurisdiction]
+    return [
+        "| Value | Named on the page | Statute | Region |",
+        "| --- | --- | --- | --- |",
+        *rows,
+        "",
+    ]
+
+
 def schema_reference() -> str:
     from .schema import SCHEMAS, json_schema
 
@@ -127,6 +139,8 @@ def schema_reference() -> str:
             lines += [f"### {name}", "", definition.get("description", "").strip(), ""]
             if "enum" in definition:
                 lines += ["Values: " + ", ".join(f"`{v}`" for v in definition["enum"]), ""]
+            if name == Jurisdiction.__name__:
+                lines += _jurisdiction_table()
             lines += _fields(definition)
     return "\n".join(lines).rstrip() + "\n"
 

@@ -32,7 +32,13 @@ class Position(NamedTuple):
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in a notice, located in a file and explained for a lawyer."""
+    """One problem in a notice, located in a file and explained for a lawyer.
+
+    `group` names the defect this finding is one instance of, in words true of every instance
+    (e.g. "A purpose does not state its legal basis under Art. 6(1)."): the reporters show the
+    findings of one rule with the same `group` once, with their places listed. Empty, the defect
+    is the message with its quoted parts (ids, labels, quotes) taken out.
+    """
 
     rule: str
     severity: Severity
@@ -44,6 +50,7 @@ class Finding:
     hint: str = ""
     name: str = ""
     suppressed: str | None = None
+    group: str = ""
 
     @property
     def line(self) -> int:

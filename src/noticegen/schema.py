@@ -59,7 +59,12 @@ class _FieldDocstrings(GenerateJsonSchema):
         json_schema = super().model_schema(schema)
         model: type[BaseModel] = schema["cls"]
         properties = json_schema.get("properties", {})
-        for name, text in attribute_docstrings(model).items():
+        # a field inherited from another model is documented where it is declared
+        inherited = [
+            c for c in reversed(model.__mro__) if c is not BaseModel and issubclass(c, BaseModel)
+        ]
+        docs = {name: text for cls in inherited for name, text in attribute_docstrings(cls).items()}
+        for name, text in docs.items():
             field = model.model_fields.get(name)
             if field is not None and name in properties:
                 form = field.description

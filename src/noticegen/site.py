@@ -10,7 +10,9 @@ Layout of the output folder:
     versions/<version>/           every published version, kept across builds as it was first
                                   published (a draft or a `serve` preview is never archived)
     versions/index.html           the list of archived versions (VERSIONS_PAGE), when there is one
-    manifest.json                 every file with its sha256, and the hash of the inputs
+    manifest.json                 every file with its sha256, and the hash of the inputs (a
+                                  `serve` preview's also lists the PDFs it left to be rendered
+                                  on request, under PENDING_PDFS)
     .noticegen-site               the marker that noticegen built this folder (see SITE_MARKER)
 
 `--out` may come from a script run on a stranger's pull request, and the site replaces the whole
@@ -34,14 +36,15 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import __version__
 from .folder import supplement_files
@@ -55,6 +58,8 @@ MANIFEST = "manifest.json"
 VERSIONS = "versions"
 VERSIONS_PAGE = f"{VERSIONS}/index.html"
 """The page that lists every archived version, relative to the site folder."""
+PENDING_PDFS = "pending_pdfs"
+"""The manifest key of a site built without PDFs: each PDF's path and the page it renders."""
 GENERATOR = f"noticegen {__version__}"
 SITE_MARKER = ".noticegen-site"
 SITE_FORMAT = 1
@@ -87,6 +92,8 @@ class BuildResult:
     skipped: bool
     warnings: tuple[str, ...] = ()
     """One line each, for the user: things the build did not do as asked."""
+    pending_pdfs: int = 0
+    """PDFs left out of a site built without them (`serve` renders them on request)."""
 
 
 def languages_of(notice: Notice) -> list[str]:
@@ -97,8 +104,16 @@ def supplement_languages(supplement: Supplement, notice: Notice) -> list[str]:
     return list(supplement.supplement.languages or languages_of(notice))
 
 
-def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
-    """Every HTML page of the site, rendered; the PDFs are rendered from these."""
+def plan_pages(
+    loaded: LoadedNotice,
+    *,
+    draft: bool,
+    earlier: Collection[str] = (),
+    left_out: Collection[str] = (),
+) -> list[Page]:
+    """Every HTML page of the site, rendered; the PDFs are rendered from these. The pages in the
+    `earlier` languages come from the archive (`earlier_pages`): linked to, not rendered. The
+    `left_out` languages are neither rendered nor linked to."""
     from .i18n.notice import translate_notice, translate_supplement
     from .i18n.strings import Strings
     from .render import html
@@ -107,7 +122,7 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
     assert notice is not None
     root = loaded.root
     notice_id = notice.notice.id
-    langs = languages_of(notice)
+    langs = [lang for lang in languages_of(notice) if lang not in left_out]
     supplements = [s for _, s in loaded.supplements]
     for supplement in supplements:
         if supplement.supplement.id in (notice_id, "index"):
@@ -122,13 +137,18 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
             for lang in available
         ]
 
+    def published_in(supplement: Supplement) -> list[str]:
+        return [lang for lang in supplement_languages(supplement, notice) if lang not in left_out]
+
     pages = []
-    for lang in langs:
+    for lang in [lang for lang in langs if lang not in earlier]:
         strings = Strings(lang)
         translated = translate_notice(notice, root, lang)
         supplement_links = []
         for supplement in supplements:
-            available = supplement_languages(supplement, notice)
+            available = published_in(supplement)
+            if not available:
+                continue
             shown_in = lang if lang in available else available[0]
             # The link is read on this page, so it is worded in the page's language even
             # when the supplement itself is published only in another one.
@@ -149,9 +169,9 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
         pages.append(Page(f"{lang}/index.html", text, f"{lang}/{notice_id}.pdf"))
 
     for supplement in supplements:
-        available = supplement_languages(supplement, notice)
+        available = published_in(supplement)
         sid = supplement.supplement.id
-        for lang in available:
+        for lang in [lang for lang in available if lang not in earlier]:
             notice_lang = lang if lang in langs else langs[0]
             text = html.render_supplement(
                 translate_supplement(supplement, root, lang),
@@ -181,6 +201,122 @@ def plan_pages(loaded: LoadedNotice, *, draft: bool) -> list[Page]:
     return pages
 
 
+# --- translations of an earlier text -------------------------------------------------------
+
+
+def stale_languages(loaded: LoadedNotice) -> list[str]:
+    """The translation languages whose catalog does not translate every entry of the current
+    text (an entry translates an earlier text, is fuzzy, missing or empty): a page built from
+    it now would mix the current text, shown untranslated, with the translations."""
+    from .i18n.catalogs import SourceEntries, entries_for, entry_states, translation_languages
+    from .i18n.notice import catalog_path
+    from .i18n.pofile import read_catalog
+
+    notice = loaded.notice
+    assert notice is not None
+    root = loaded.root
+    supplements = [
+        (_relative(Path(s.path), root), supplement) for s, supplement in loaded.supplements
+    ]
+    source = SourceEntries.of(notice, supplements)
+    stale = []
+    for lang in translation_languages(notice, supplements):
+        path = catalog_path(root, lang)
+        po = read_catalog(path, lang, root) if path.is_file() else None
+        if po is None or po.catalog is None:
+            continue
+        states = entry_states(po, entries_for(notice, supplements, lang, source))
+        if any(state.state != "translated" for state in states):
+            stale.append(lang)
+    return stale
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _earliest_first_archive(out: Path) -> list[Path]:
+    archive = out / VERSIONS
+    folders = [p for p in archive.iterdir() if p.is_dir()] if archive.is_dir() else []
+    return sorted(folders, key=lambda f: _newest_last(_archived_version(f)))
+
+
+def _archived_version(folder: Path) -> html.ArchivedVersion:
+    from .render import html
+
+    return html.ArchivedVersion(folder.name, f"{folder.name}/index.html", _effective(folder))
+
+
+class EarlierTranslation(NamedTuple):
+    version: str
+    """The archived version the pages translate."""
+    pages: list[Page]
+
+
+def earlier_pages(out: Path, lang: str, notice: Notice) -> EarlierTranslation | None:
+    """The pages in `lang` of the newest version archived in the site `out` that has them, each
+    marked as a translation of that earlier version and pointing to the current text in the
+    source language; None when no archived version has that language. Every archived version
+    was published from a catalog that fully translated it (a stale language is never archived)."""
+    from html import escape
+
+    from .render import html
+
+    for folder in reversed(_earliest_first_archive(out)):
+        archived = folder / lang
+        if not (archived / "index.html").is_file():
+            continue
+        version = _archived_version(folder)
+        pdf_stem = _archived_notice_id(folder)
+        source = notice.notice.language
+        when = f", effective {version.effective.isoformat()}" if version.effective else ""
+        note = (
+            f'<div class="earlier-translation" role="note" lang="en" dir="ltr" '
+            f'style="{EARLIER_NOTE_STYLE}"><p style="margin:0"><strong>This translation is of '
+            f"an earlier version of this notice</strong> (version {escape(version.version)}"
+            f"{escape(when)}). The notice has changed since, and this translation is being "
+            f'updated. <a href="../{escape(source)}/index.html" hreflang="{escape(source)}">'
+            f"Read the current version ({escape(html.language_name(source))})</a>.</p></div>"
+        )
+        pages = []
+        for page in sorted(archived.glob("*.html")):
+            if page.is_symlink():
+                continue
+            text = _marked(page.read_text(encoding="utf-8"), note)
+            stem = pdf_stem if page.stem == "index" else page.stem
+            pdf = f"{lang}/{stem}.pdf" if stem and (archived / f"{stem}.pdf").is_file() else None
+            pages.append(Page(f"{lang}/{page.name}", text, pdf))
+        return EarlierTranslation(version.version, pages)
+    return None
+
+
+EARLIER_NOTE_STYLE = (
+    "margin:0 auto;padding:.75rem 1rem;max-width:50rem;border:2px solid #8a5a00;"
+    "background:#fff4d6;color:#1a1a1a"
+)
+
+
+def _marked(page: str, note: str) -> str:
+    """The page with the note first in its body."""
+    body = re.search(r"<body\b[^>]*>", page)
+    at = body.end() if body else 0
+    return f"{page[:at]}\n{note}{page[at:]}"
+
+
+def _archived_notice_id(folder: Path) -> str | None:
+    try:
+        notice_id = json.loads((folder / "notice.json").read_text(encoding="utf-8"))["notice"]["id"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return notice_id if isinstance(notice_id, str) and SAFE_NAME.fullmatch(notice_id) else None
+
+
+SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*", re.IGNORECASE)
+
+
 # --- PDF rendering, in parallel ------------------------------------------------------------
 
 _worker_renderer: Any = None
@@ -204,26 +340,69 @@ def _init_worker(root: str) -> None:
         _worker_error = error
 
 
-def _init_pool_worker(root: str) -> None:
+def _init_pool_worker(root: str, owner: int) -> None:
     # A forked worker shares the build's lock: it lets go of it, so that a build killed while
     # its workers live on does not lock out the next one. And it ends with the build that
     # started it: a killed build's workers would otherwise wait for work forever.
     if _held_lock is not None:
         os.close(_held_lock)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_owner, args=(owner, os.getppid()), daemon=True).start()
     _init_worker(root)
 
 
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
+def _exit_with_owner(owner: int, parent: int) -> None:
+    # A forked worker's parent is the process that started the pool (its owner). A fork
+    # server's worker has the server for parent, which lives as long as its workers do: the
+    # owner is watched as well.
+    while os.getppid() == parent and _alive(owner):
         time.sleep(1)
     os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        return True
+    return True
 
 
 def _render_in_worker(html_text: str) -> bytes:
     if _worker_error is not None:
         raise _worker_error
     return bytes(_worker_renderer.render(html_text))
+
+
+def _ready() -> None:
+    """A task that only makes a worker start (and import WeasyPrint) before it is needed."""
+
+
+def pdf_pool(root: Path, workers: int | None = None) -> ProcessPoolExecutor:
+    """A pool of PDF workers that stay warm between renderings (`serve`): every worker is
+    started at once and imports WeasyPrint in the background."""
+    workers = workers or os.cpu_count() or 1
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        # Forking is unsafe while other threads run, as they do in `serve`.
+        mp_context=multiprocessing.get_context("forkserver"),
+        initializer=_init_pool_worker,
+        initargs=(str(root), os.getpid()),
+    )
+    for _ in range(workers):
+        pool.submit(_ready)
+    return pool
+
+
+def render_pdf(pool: ProcessPoolExecutor, html_text: str) -> bytes:
+    """The PDF of one page, rendered in a worker of `pool`; raises BuildError."""
+    from .render.pdf import PdfError
+
+    try:
+        return pool.submit(_render_in_worker, html_text).result()
+    except PdfError as error:
+        raise BuildError(f"PDF rendering failed: {error}") from error
 
 
 def render_pdfs(root: Path, documents: list[str], workers: int | None = None) -> list[bytes]:
@@ -241,7 +420,7 @@ def render_pdfs(root: Path, documents: list[str], workers: int | None = None) ->
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
             initializer=_init_pool_worker,
-            initargs=(str(root),),
+            initargs=(str(root), os.getpid()),
         ) as pool:
             # Longest pages first, so that no core is left with a long page at the end.
             order = sorted(range(len(documents)), key=lambda i: -len(documents[i]))
@@ -277,16 +456,22 @@ def _renderer_files() -> Iterator[tuple[str, Path]]:
 
 
 def inputs_hash(
-    root: Path, *, draft: bool, config: Path | None = None, preview: bool = False
+    root: Path,
+    *,
+    draft: bool,
+    config: Path | None = None,
+    preview: bool = False,
+    pdfs: bool = True,
 ) -> str:
     """A hash of everything the output depends on: the notice files, noticegen's own version and
-    the files of noticegen that shape the output, the draft and preview flags (a preview archives
-    nothing, so a build after it must not be skipped), SOURCE_DATE_EPOCH and the lint
-    configuration (which decides whether the notice may be built at all)."""
+    the files of noticegen that shape the output, the draft, preview and PDF flags (a preview
+    archives nothing and may leave out the PDFs, so a build after it must not be skipped),
+    SOURCE_DATE_EPOCH and the lint configuration (which decides whether the notice may be built
+    at all)."""
     digest = hashlib.sha256()
     if config is not None:
         digest.update(b"config\0" + hashlib.sha256(config.read_bytes()).digest())
-    digest.update(f"{GENERATOR}\0draft={draft}\0preview={preview}\0".encode())
+    digest.update(f"{GENERATOR}\0draft={draft}\0preview={preview}\0pdfs={pdfs}\0".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     for path in _files_under(root):
         digest.update(f"notice/{path.relative_to(root).as_posix()}\0".encode())
@@ -316,7 +501,8 @@ def previous_build(out: Path, inputs: str) -> BuildResult | None:
         _sha256_of(out / name) == digest for name, digest in files.items()
     ):
         return None
-    return BuildResult(out, len(files), sum(name.endswith(".pdf") for name in files), True)
+    pdfs = sum(name.endswith(".pdf") for name in files)
+    return BuildResult(out, len(files), pdfs, True, pending_pdfs=len(pending_pdfs(out)))
 
 
 def _sha256_of(path: Path) -> str | None:
@@ -335,6 +521,17 @@ def published_files(out: Path) -> set[str]:
         return set()
     files = _list_manifest(out)
     return {*files, MANIFEST} if files else set()
+
+
+def pending_pdfs(out: Path) -> dict[str, str]:
+    """The PDFs a site built without them leaves to be rendered on request, each with the path
+    of the page it is rendered from (both relative to `out` and listed by its manifest)."""
+    manifest = read_manifest(out) or {}
+    pending = manifest.get(PENDING_PDFS, {})
+    files = manifest.get("files", {})
+    if not isinstance(pending, dict) or not isinstance(files, dict):
+        return {}
+    return {pdf: page for pdf, page in pending.items() if page in files and pdf not in files}
 
 
 def dump_json(data: Any) -> bytes:
@@ -401,9 +598,7 @@ def _versions_page(loaded: LoadedNotice, staging: Path) -> str | None:
     folders = sorted(p for p in archive.iterdir() if p.is_dir()) if archive.is_dir() else []
     if not folders:
         return None
-    versions = [
-        html.ArchivedVersion(f.name, f"{f.name}/index.html", _effective(f)) for f in folders
-    ]
+    versions = [_archived_version(f) for f in folders]
     versions.sort(key=_newest_last)
     versions.reverse()
     source = notice.notice.language
@@ -429,22 +624,23 @@ def _effective(archived: Path) -> datetime.date | None:
         return None
 
 
-def _manifest(staging: Path, inputs: str, notice: Notice) -> bytes:
+def _manifest(staging: Path, inputs: str, notice: Notice, pending: dict[str, str]) -> bytes:
     files = {
         path.relative_to(staging).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in _files_under(staging)
     }
     files.pop(MANIFEST, None)
-    return dump_json(
-        {
-            "generator": GENERATOR,
-            "inputs": inputs,
-            "notice": notice.notice.id,
-            "version": notice.notice.version,
-            "effective": notice.notice.effective.isoformat(),
-            "files": files,
-        }
-    )
+    manifest: dict[str, Any] = {
+        "generator": GENERATOR,
+        "inputs": inputs,
+        "notice": notice.notice.id,
+        "version": notice.notice.dated.version,
+        "effective": notice.notice.dated.effective.isoformat(),
+        "files": files,
+    }
+    if pending:
+        manifest[PENDING_PDFS] = pending
+    return dump_json(manifest)
 
 
 # --- the output folder: what may be replaced, the swap and its recovery ----------------------
@@ -581,7 +777,8 @@ def _source_date_epoch(notice: Notice) -> str:
     given = os.environ.get("SOURCE_DATE_EPOCH")
     if given:
         return given
-    midnight = datetime.datetime.combine(notice.notice.effective, datetime.time(), datetime.UTC)
+    effective = notice.notice.dated.effective
+    midnight = datetime.datetime.combine(effective, datetime.time(), datetime.UTC)
     return str(int(midnight.timestamp()))
 
 
@@ -609,14 +806,26 @@ def build_site(
     workers: int | None = None,
     config: Path | None = None,
     preview: bool = False,
+    pdfs: bool = True,
+    stale: Collection[str] = (),
 ) -> BuildResult:
     """Build the site for a loaded notice into `out`. Raises BuildError with one line.
 
+    The `stale` languages (`stale_languages`, when the source is published while their
+    translations catch up) are not built from their catalogs: each is the newest archived
+    version's pages in it, marked as a translation of that version, or left out of the site
+    when the archive has none; a stale language is not archived with this version.
+
     A preview (`serve`, while the notice is being written) is not published: like a draft, it
-    adds nothing to the archive of versions."""
+    adds nothing to the archive of versions. Without `pdfs` (a preview only: the pages come
+    first) the manifest lists the PDFs left out, to be rendered on request."""
+    if not pdfs and not preview:
+        raise ValueError("only a preview may leave out the PDFs")
     notice = loaded.notice
     if notice is None:
         raise BuildError("the notice did not load; run `noticegen lint` for the findings")
+    if notice.notice.effective is None:  # the site files each version under its date
+        raise BuildError("the notice has no date (`notice.effective`) to publish it under (NG805)")
     out = out.absolute()
     check_output(out, loaded.root)
     try:
@@ -624,7 +833,7 @@ def build_site(
         with _lock(out.parent):
             _recover(out)
             check_output(out, loaded.root)  # what the recovery put back is checked too
-            return _build_locked(loaded, notice, out, draft, workers, config, preview)
+            return _build_locked(loaded, notice, out, draft, workers, config, preview, pdfs, stale)
     except OSError as error:
         raise BuildError(f"cannot write the site {out}: {describe_os_error(error)}") from error
 
@@ -637,10 +846,14 @@ def _build_locked(
     workers: int | None,
     config: Path | None,
     preview: bool,
+    pdfs: bool,
+    stale: Collection[str],
 ) -> BuildResult:
     from .exports import export_files
 
-    inputs = inputs_hash(loaded.root, draft=draft, config=config, preview=preview)
+    inputs = inputs_hash(loaded.root, draft=draft, config=config, preview=preview, pdfs=pdfs)
+    if stale:
+        inputs = hashlib.sha256(f"{inputs}\0stale={sorted(stale)}".encode()).hexdigest()
     previous = previous_build(out, inputs)
     if previous is not None:
         return previous  # rendering is skipped; lint, which reads git too, ran as always
@@ -654,12 +867,18 @@ def _build_locked(
     from .render.html import MissingAsset
 
     try:
-        pages = plan_pages(loaded, draft=draft)
+        earlier = {lang: earlier_pages(out, lang, notice) for lang in stale}
+        left_out = sorted(lang for lang, found in earlier.items() if found is None)
+        warnings.extend(_stale_warning(lang, earlier[lang]) for lang in sorted(stale))
+        pages = plan_pages(loaded, draft=draft, earlier=stale, left_out=left_out)
+        carried = [page for found in earlier.values() if found for page in found.pages]
+        pages += carried
         with_pdf = [p for p in pages if p.pdf_path]
-        pdfs = render_pdfs(loaded.root, [p.html for p in with_pdf], workers)
+        pending = {p.pdf_path: p.path for p in with_pdf if p.pdf_path and not pdfs}
+        rendered = render_pdfs(loaded.root, [p.html for p in with_pdf], workers) if pdfs else []
         published: dict[str, bytes] = {p.path: p.html.encode("utf-8") for p in pages}
         published.update(
-            {p.pdf_path: pdf for p, pdf in zip(with_pdf, pdfs, strict=True) if p.pdf_path}
+            {p.pdf_path: pdf for p, pdf in zip(with_pdf, rendered, strict=False) if p.pdf_path}
         )
         published["notice.json"] = dump_json(notice.model_dump(mode="json"))
         for relative, data in published.items():
@@ -668,13 +887,17 @@ def _build_locked(
             _write(staging, f"exports/{relative}", data)
         _copy_archive(out, staging)
         if not (draft or preview):
-            warning = _archive(staging, notice.notice.version, published)
+            # Only what this version was built from is archived with it.
+            for page in carried:
+                for path in (page.path, page.pdf_path):
+                    published.pop(path or "", None)
+            warning = _archive(staging, notice.notice.dated.version, published)
             if warning is not None:
                 warnings.append(warning)
         versions_page = _versions_page(loaded, staging)
         if versions_page is not None:
             _write(staging, VERSIONS_PAGE, versions_page.encode("utf-8"))
-        _write(staging, MANIFEST, _manifest(staging, inputs, notice))
+        _write(staging, MANIFEST, _manifest(staging, inputs, notice, pending))
         _swap_in(staging, out)
     except MissingAsset as error:
         _remove_ours(staging)
@@ -688,7 +911,21 @@ def _build_locked(
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
-    return BuildResult(out, len(_list_manifest(out)), len(with_pdf), False, tuple(warnings))
+    return BuildResult(
+        out, len(_list_manifest(out)), len(rendered), False, tuple(warnings), len(pending)
+    )
+
+
+def _stale_warning(lang: str, earlier: EarlierTranslation | None) -> str:
+    if earlier is None:
+        return (
+            f"the {lang} catalog does not translate the current text yet and no archived "
+            f"version has {lang} pages: {lang} is left out of this site"
+        )
+    return (
+        f"the {lang} catalog does not translate the current text yet: the {lang} pages are "
+        f"those of version {earlier.version} from the archive, marked as a translation of it"
+    )
 
 
 def _list_manifest(out: Path) -> dict[str, str]:

@@ -249,11 +249,10 @@ class _Builder:
                 )
             )
         # An empty document's implicit value has no place of its own (libyaml puts it on the next
-        # line, the pure parser after `---`): both name the start of the file.
+        # line, the pure parser after `---` or after its anchor): both name the start of the file.
         empty_document = path == () and isinstance(event, ScalarEvent) and not event.value
-        self.result.value_positions.setdefault(
-            path, Position(1, 1) if empty_document else _pos(event)
-        )
+        where = Position(1, 1) if empty_document else _pos(event)
+        self.result.value_positions.setdefault(path, where)
         self.values += 1
         if self.values > MAX_VALUES:
             raise _Refused(
@@ -270,7 +269,7 @@ class _Builder:
                 YamlProblem(
                     "tag",
                     f"Explicit YAML tag `{_as_written(str(tag))}` is not allowed in a notice.",
-                    _pos(event),
+                    where,
                     "Remove the tag; write the value as plain text, a list or a mapping.",
                 )
             )

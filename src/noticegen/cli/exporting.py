@@ -10,6 +10,7 @@ import click
 from ..exports import EXPORTS, not_applicable
 from ..fsutil import atomic_write_bytes
 from ..loading import NoticeNotFound, load
+from ..model.meta import NoticeUndated
 from .linting import fail_usage
 
 _KINDS = {export.kind: export for export in EXPORTS}
@@ -46,7 +47,10 @@ def export(kind: str, path: Path, out: Path | None) -> None:
     why_not = not_applicable(loaded.notice, chosen)
     if why_not is not None:
         fail_usage(f"no {kind} export: {why_not}")
-    data = chosen.write(loaded.notice)
+    try:
+        data = chosen.write(loaded.notice)
+    except NoticeUndated as error:  # the DPV and the RoPA workbook are dated
+        fail_usage(f"no {kind} export: {error}")
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import click
 
-from ..config import ConfigError, check_selectors, find_config, load_config
+from ..config import PROFILES, ConfigError, check_selectors, find_config, load_config
 from ..escaping import text_line
 from ..loading import NoticeNotFound, load
 from ..reporters import REPORTERS
@@ -20,9 +20,6 @@ def fail_usage(message: str) -> NoReturn:
     pull request: it is kept to its line (a CI log would run a line it starts)."""
     click.echo(f"noticegen: error: {text_line(message)}", err=True)
     sys.exit(2)
-
-
-PROFILES = ("gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy")
 
 
 @click.command()

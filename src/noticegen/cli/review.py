@@ -50,7 +50,7 @@ def _side(argument: str, notice_folder: Path, name: str) -> Iterator[tuple[Path,
 def _refuse(message: str, fmt: str) -> NoReturn:
     """A usage error; in Markdown, for a pull-request comment, also a comment that says so."""
     if fmt == "markdown":
-        from ..diff import render_markdown_refusal
+        from ..review.reporters import render_markdown_refusal
 
         sys.stdout.write(render_markdown_refusal(message))
     fail_usage(message)
@@ -115,7 +115,8 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
     would write (a path with `..`, a link where the notice's files are). With `--format
     markdown`, these errors are also written as a comment that says so.
     """
-    from ..diff import RENDERERS, compare
+    from ..review import compare
+    from ..review.reporters import REPORTERS
 
     # Two folders are compared without git, so no repository is needed then.
     sides_are_folders = new is not None and Path(old).exists() and Path(new).exists()
@@ -131,7 +132,7 @@ def diff(old: str, new: str | None, fmt: str, folder: str) -> None:
             _refuse(str(error), fmt)
         before, before_supplements = _notice(old_folder, old_name, fmt)
         after, after_supplements = _notice(new_folder, new_name, fmt)
-    sys.stdout.write(RENDERERS[fmt](compare(before, after, before_supplements, after_supplements)))
+    sys.stdout.write(REPORTERS[fmt](compare(before, after, before_supplements, after_supplements)))
 
 
 def _interactive() -> bool:

@@ -3,7 +3,8 @@ Google Play's Data safety CSV, Apple's privacy manifest and App Privacy answers,
 and a record of processing activities (CSV and XLSX).
 
 The store labels are written only for the platforms of the apps the notice declares (`apps`).
-This package's top level stays light, since lint rules import the vocabulary from it.
+The vocabulary the exports map to lives in the domain (`noticegen.model.vocabulary`), where the
+lint rules read it too.
 """
 
 from __future__ import annotations
@@ -13,36 +14,8 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from ..model import AppPlatform, Notice
-from .vocabulary import LabelPurpose, LabelType, label_purpose, label_type
 
-__all__ = [
-    "EXPORTS",
-    "Export",
-    "LabelPurpose",
-    "LabelType",
-    "export_files",
-    "label_purpose",
-    "label_type",
-    "missing_controller_details",
-    "not_applicable",
-]
-
-
-def missing_controller_details(notice: Notice) -> list[str]:
-    """The Art. 30(1)(a) details of the controller that the notice does not give: its name,
-    its address, and a way to reach it (email or telephone)."""
-    controller = notice.controller
-    missing = [
-        name
-        for name, value in (
-            ("legal_name", controller.legal_name),
-            ("postal_address", controller.postal_address),
-        )
-        if not value
-    ]
-    if not (controller.email or controller.phone):
-        missing.append("email or phone")
-    return missing
+__all__ = ["EXPORTS", "Export", "export_files", "not_applicable"]
 
 
 def _json(data: Any) -> bytes:

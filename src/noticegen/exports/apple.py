@@ -12,7 +12,7 @@ import plistlib
 from typing import Any, NamedTuple
 
 from ..model import AppPlatform, Notice
-from .vocabulary import label_purpose, label_type, purposes_of
+from ..model.vocabulary import label_purpose, label_type, purposes_of
 
 TYPE_PREFIX = "NSPrivacyCollectedDataType"
 PURPOSE_PREFIX = "NSPrivacyCollectedDataTypePurpose"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..context import related
 from ..model import Notice, RecipientKind, Safeguard
-from .vocabulary import LEGAL_BASIS_DPV, label_type
+from ..model.base import related
+from ..model.vocabulary import LEGAL_BASIS_DPV, label_type
 
 CONTEXT = {
     "dpv": "https://w3id.org/dpv#",
@@ -51,7 +51,7 @@ def _place(code: str) -> dict[str, str]:
 
 def dpv_document(notice: Notice) -> dict[str, Any]:
     """The JSON-LD document (a dict; `export_files` writes it)."""
-    base = f"urn:noticegen:{notice.notice.id}:{notice.notice.version}"
+    base = f"urn:noticegen:{notice.notice.id}:{notice.notice.dated.version}"
     controller: dict[str, Any] = {
         "@id": f"{base}#controller",
         "@type": "dpv:DataController",
@@ -135,8 +135,8 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
     document = {
         "@id": base,
         "dct:title": notice.notice.title,
-        "dct:valid": {"@value": notice.notice.effective.isoformat(), "@type": "xsd:date"},
-        "dct:hasVersion": notice.notice.version,
+        "dct:valid": {"@value": notice.notice.dated.effective.isoformat(), "@type": "xsd:date"},
+        "dct:hasVersion": notice.notice.dated.version,
     }
     # A top-level `@graph` without an `@id` beside it is the default graph: a plain RDF graph
     # sees every triple (with an `@id`, the nodes would sit in a named graph).

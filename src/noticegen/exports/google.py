@@ -14,7 +14,7 @@ import io
 from typing import NamedTuple
 
 from ..model import Notice, RecipientKind, Right
-from .vocabulary import label_purpose, label_type, purposes_of, recipients_of
+from ..model.vocabulary import label_purpose, label_type, purposes_of, recipients_of
 
 HEADER = (
     "Question ID (machine readable)",

@@ -17,8 +17,8 @@ import re
 import zipfile
 from collections.abc import Iterable
 
-from ..context import related
 from ..model import Address, BasisStatement, Contact, LegalBasis, Notice, RecipientKind
+from ..model.base import related
 from ..model.processing import own_terms_article
 
 TO_FILL_IN = "[to be completed by the controller]"
@@ -190,7 +190,7 @@ def ropa_xlsx(notice: Notice) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for cell in sheet[1]:
         cell.font = bold
-    effective = datetime.datetime.combine(notice.notice.effective, datetime.time())
+    effective = datetime.datetime.combine(notice.notice.dated.effective, datetime.time())
     book.properties.creator = "noticegen"
     book.properties.created = effective
     book.properties.modified = effective

@@ -1,7 +1,8 @@
 """Keeping the built-in catalogs in step with the renderer: `python -m noticegen.i18n.builtin`.
 
 The English template `locales/en.po` holds every built-in string the renderer uses: each
-`msgid("...")` marker and `_("...")` call in `render/*.py`, the templates and `i18n/strings.py`.
+`msgid("...")` or `N_("...")` marker and `_("...")` call in `render/*.py`, the templates,
+`i18n/strings.py` and the jurisdictions' labels (`model/jurisdictions.py`).
 A pair "{count} year" / "{count} years" becomes one plural entry, so that each language picks
 its own plural form. Run this after changing a template; then translate the new entries (the
 test suite fails until every catalog is complete).
@@ -23,7 +24,13 @@ from .pofile import catalog_bytes, read_catalog, set_plural_rule
 from .strings import BUILTIN_LOCALES, TEMPLATE_LANGUAGE
 
 PACKAGE = Path(__file__).resolve().parent.parent
-SOURCES = (PACKAGE / "render", PACKAGE / "i18n" / "strings.py", PACKAGE / "site.py")
+SOURCES = (
+    PACKAGE / "render",
+    PACKAGE / "i18n" / "strings.py",
+    PACKAGE / "site.py",
+    PACKAGE / "model" / "sections.py",
+    PACKAGE / "model" / "jurisdictions.py",
+)
 KEYWORDS = {**DEFAULT_KEYWORDS, "msgid": None, "N_": None}
 # Fixed so that regenerating the catalogs changes only what changed.
 CATALOG_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)

@@ -137,7 +137,9 @@ LineOf = Callable[[Entry], int | None]
 
 def _new_catalog(notice: Notice, lang: str | None) -> Catalog:
     # Dates come from the notice, not the clock, so that the same notice gives the same files.
-    when = datetime.datetime.combine(notice.notice.effective, datetime.time(), datetime.UTC)
+    # An undated notice (lint reports it) gets a fixed date, never the clock's.
+    day = notice.notice.effective or datetime.date(1970, 1, 1)
+    when = datetime.datetime.combine(day, datetime.time(), datetime.UTC)
     catalog = Catalog(
         locale=languages.babel_id(lang) if lang and languages.is_known(lang) else None,
         project=notice.notice.id,

@@ -80,6 +80,19 @@ Id = Annotated[
         "anchor in the published page and as the translation context."
     ),
 ]
+
+
+def covers(general: str, specific: str) -> bool:
+    """True when id `general` is `specific` or one of its ancestors (`location` covers
+    `location.precise`)."""
+    return specific == general or specific.startswith(general + ".")
+
+
+def related(a: str, b: str) -> bool:
+    """True when either id covers the other."""
+    return covers(a, b) or covers(b, a)
+
+
 Markdown = Annotated[
     str,
     Role.PROSE,

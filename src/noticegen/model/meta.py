@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -21,16 +22,18 @@ from .base import (
     Url,
     Version,
 )
+from .jurisdictions import Jurisdiction
 
 
-class Jurisdiction(enum.StrEnum):
-    """A legal regime whose disclosure requirements the notice claims to meet."""
+class Dated(NamedTuple):
+    """The version and date a published notice is filed and shown under."""
 
-    GDPR = "gdpr"
-    UK_GDPR = "uk-gdpr"
-    CCPA = "ccpa"
-    LGPD = "lgpd"
-    EPRIVACY = "eprivacy"
+    version: str
+    effective: datetime.date
+
+
+class NoticeUndated(ValueError):
+    """The notice has no version or no effective date, which publishing needs."""
 
 
 class NoticeMeta(StrictModel):
@@ -38,10 +41,13 @@ class NoticeMeta(StrictModel):
     """Stable identifier of the notice; names the published files (`<id>.pdf`)."""
     title: Text
     """The notice's title as published, e.g. "Privacy Notice"."""
-    version: Version
-    """Version of this text, e.g. "2.0.0". Quote it in YAML so that `1.10` stays `1.10`."""
-    effective: datetime.date
-    """Date from which this version applies (YYYY-MM-DD)."""
+    version: Version | None = None
+    """Version of this text, e.g. "2.0.0". Quote it in YAML so that `1.10` stays `1.10`. Left
+    out when the published text has none: the version is then known by its effective date."""
+    effective: datetime.date | None = None
+    """Date from which this version applies (YYYY-MM-DD), the "last updated" date of the text.
+    Left out when the published text gives none: lint reports it (NG805; NG428 as an error for
+    the CCPA), and the site is not built until it is set."""
     last_reviewed: datetime.date | None = None
     """Date the notice was last reviewed; CCPA requires a review at least every 12 months."""
     language: LanguageTag = "en"
@@ -53,6 +59,37 @@ class NoticeMeta(StrictModel):
     url: Url | None = None
     """Where the notice is published: the address of the built site's folder. Each page names
     its versions in other languages by their full address under it (for search engines)."""
+
+    @property
+    def dated(self) -> Dated:
+        """The version (its date when it has no number) and effective date, for what
+        publishes the notice. `noticegen build` refuses an undated notice before anything
+        reads this."""
+        if self.effective is None:
+            raise NoticeUndated("the notice has no date (`notice.effective`) to publish it under")
+        return Dated(self.version or self.effective.isoformat(), self.effective)
+
+
+class SensitiveDataUse(enum.StrEnum):
+    """What the business uses sensitive personal information for (CCPA)."""
+
+    PERMITTED_PURPOSES_ONLY = "permitted_purposes_only"
+    """Only for the purposes listed in 11 CCR 7027(m) (providing the goods or services,
+    security, short-term transient use, ...): no right to limit is owed."""
+    BEYOND_PERMITTED_PURPOSES = "beyond_permitted_purposes"
+    """Also for other purposes (e.g. inferring characteristics): the right to limit is owed."""
+
+
+class Business(StrictModel):
+    """Facts about the business that decide which disclosures the law asks of the notice."""
+
+    online_only: bool | None = None
+    """The business operates exclusively online and has a direct relationship with the
+    consumers it collects from: an email address is then the only request method owed, and no
+    toll-free number (Cal. Civ. Code 1798.130(a)(1)(A))."""
+    sensitive_data_use: SensitiveDataUse | None = None
+    """What sensitive personal information is used for; `permitted_purposes_only` means no
+    right to limit its use is owed (Cal. Civ. Code 1798.121(d); 11 CCR 7027(m))."""
 
 
 class Address(StrictModel):
@@ -108,6 +145,26 @@ class Controller(StrictModel):
     """Lead supervisory authority, named so users know where to complain."""
 
 
+class ControllerRole(enum.StrEnum):
+    """How another controller shares the responsibility for the processing."""
+
+    JOINT = "joint"
+    """Determines the purposes and means together with `controller` (GDPR Art. 26)."""
+    REGIONAL = "regional"
+    """Responsible instead of `controller` for some people, regions or services ("X Inc. or X
+    B.V.", the entity that employs an applicant)."""
+
+
+class OtherController(Controller):
+    role: ControllerRole
+    """Whether it is a joint controller or responsible for some people, regions or services."""
+    responsible_for: Text | None = None
+    """Whom or what it is responsible for, e.g. "Users in the EEA and the UK"."""
+    arrangement: Text | None = None
+    """For a joint controller, the essence of the arrangement between the controllers (GDPR
+    Art. 26(2)): who answers requests and who gives this notice."""
+
+
 class Scope(StrictModel):
     applies_to: list[Text] = Field(min_length=1)
     """Services, sites, apps and people the notice covers."""
@@ -115,3 +172,7 @@ class Scope(StrictModel):
     """What the notice expressly does not cover, e.g. third-party sites linked from ours."""
     audiences: list[Text] = Field(default_factory=list)
     """Groups of people addressed, e.g. customers, prospects, website visitors."""
+    as_processor: list[Text] = Field(default_factory=list)
+    """Processing the company does as a processor on its customers' behalf (GDPR Art. 28), e.g.
+    "Content our customers' sites collect from their visitors": outside this notice, which
+    the customers' own notices cover."""

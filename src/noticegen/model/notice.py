@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Id, LanguageTag, StrictModel, Text
-from .meta import Controller, Jurisdiction, NoticeMeta, Scope
+from .meta import Business, Controller, Jurisdiction, NoticeMeta, OtherController, Scope
 from .practices import App, Changes, Children, Cookie, Link, Promise, Section, Security, Transfer
 from .processing import DataCategory, Purpose, Recipient, RetentionRule
 from .rights import ConsentWithdrawal, Requests, Right, RightDetail
@@ -18,8 +18,14 @@ class Notice(StrictModel):
     """Identity, version and languages of the notice."""
     controller: Controller
     """Who is responsible for the processing and how to reach them (GDPR Art. 13(1)(a)-(b))."""
+    other_controllers: dict[Id, OtherController] = Field(default_factory=dict)
+    """Controllers besides `controller`, keyed by id: joint controllers, and entities
+    responsible for some people, regions or services ("X Inc. or X B.V.")."""
     scope: Scope
     """What the notice covers and what it does not."""
+    business: Business | None = None
+    """Facts about the business that decide what the law asks of the notice (online only,
+    what sensitive data is used for); rules read them instead of assuming the strictest case."""
     data: dict[Id, DataCategory] = Field(default_factory=dict)
     """The personal data collected, keyed by id (e.g. `contact.email`)."""
     purposes: dict[Id, Purpose] = Field(default_factory=dict)

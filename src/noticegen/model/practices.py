@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
 
 from .base import (
     CountryCode,
@@ -21,6 +22,7 @@ from .base import (
     Url,
     Version,
 )
+from .meta import Jurisdiction
 
 
 class TechnologyKind(enum.StrEnum):
@@ -33,12 +35,52 @@ class TechnologyKind(enum.StrEnum):
     FINGERPRINTING = "fingerprinting"
 
 
+class CookieCategory(enum.StrEnum):
+    """A group of cookies by what they are for, as cookie banners and policies name them."""
+
+    STRICTLY_NECESSARY = "strictly_necessary"
+    FUNCTIONAL = "functional"
+    ANALYTICS = "analytics"
+    ADVERTISING = "advertising"
+    SOCIAL_MEDIA = "social_media"
+
+
+# What a category says about the ePrivacy exemption; a functional (preference) cookie may or
+# may not be strictly necessary, so it says nothing.
+_NECESSARY_BY_CATEGORY = {
+    CookieCategory.STRICTLY_NECESSARY: True,
+    CookieCategory.ANALYTICS: False,
+    CookieCategory.ADVERTISING: False,
+    CookieCategory.SOCIAL_MEDIA: False,
+}
+
+
+COOKIE_CONSENT_LAWS = frozenset({Jurisdiction.EPRIVACY, Jurisdiction.GDPR, Jurisdiction.UK_GDPR})
+"""The laws under which storing on a device needs prior consent (ePrivacy Art. 5(3), UK PECR
+reg. 6, with the GDPR's standard of consent): the keys of a per-jurisdiction `consent` that the
+cookie rules read."""
+
+
 class Cookie(StrictModel):
-    name: Name
-    """The cookie's or technology's technical name, e.g. `_ga`."""
+    """One cookie or similar technology, or a category of them as the notice describes it."""
+
+    # The schema says what the validator below checks, so that editors flag it too.
+    model_config = ConfigDict(
+        **StrictModel.model_config,
+        json_schema_extra={"anyOf": [{"required": ["name"]}, {"required": ["category"]}]},
+    )
+
+    name: Name | None = None
+    """The cookie's or technology's technical name, e.g. `_ga`; omit it for a `category`."""
+    category: CookieCategory | None = None
+    """The category, for an entry that stands for a group of cookies the notice does not name
+    one by one, e.g. `analytics`."""
+    listed_in: Id | None = None
+    """Id of the entry of `documents` (e.g. the cookie policy) that lists these cookies with
+    their names, providers and durations; those are then not required here."""
     kind: TechnologyKind = TechnologyKind.COOKIE
     """Cookie, local storage, pixel, SDK or fingerprinting."""
-    provider: RoleName
+    provider: RoleName | None = None
     """Who sets it: the company (first party) or the third party that does."""
     purpose: Id
     """Id of the purpose the technology serves."""
@@ -46,12 +88,40 @@ class Cookie(StrictModel):
     """How long it stays on the device; omit for a session cookie and set `session: true`."""
     session: bool = False
     """Whether it is deleted when the browser closes."""
-    strictly_necessary: bool
-    """Whether it is strictly necessary for a service the user asked for (ePrivacy Art. 5(3))."""
-    consent: bool
-    """Whether it is set only after consent."""
+    strictly_necessary: bool | None = None
+    """Whether it is strictly necessary for a service the user asked for (ePrivacy Art. 5(3));
+    omit when the notice does not say (a `category` other than `functional` says it)."""
+    consent: bool | dict[Jurisdiction, bool] | None = None
+    """Whether it is set only after consent: `true` or `false`, or per jurisdiction where that
+    differs (`{gdpr: true, ccpa: false}`); omit when the notice does not say."""
     data: list[Id] = Field(default_factory=list)
     """Ids of the data categories it collects."""
+
+    @model_validator(mode="after")
+    def _named_or_categorised(self) -> Cookie:
+        if self.name is None and self.category is None:
+            raise ValueError("give the cookie's `name`, or a `category` for a group of cookies")
+        return self
+
+    @property
+    def label(self) -> str:
+        """How messages name the entry, at the start of a sentence: its name, or its category."""
+        return f"`{self.name}`" if self.name else f"The `{self.category}` cookie category"
+
+    @property
+    def necessary(self) -> bool | None:
+        """Whether it is strictly necessary, as stated or as its category says; None if unknown."""
+        if self.strictly_necessary is not None:
+            return self.strictly_necessary
+        return _NECESSARY_BY_CATEGORY.get(self.category) if self.category else None
+
+    def consent_under(self, laws: Iterable[str]) -> bool | None:
+        """Whether it is set only after consent under these laws (jurisdiction codes): False if
+        any of them says it is not, None if the notice does not say for any of them."""
+        if not isinstance(self.consent, dict):
+            return self.consent
+        stated = [self.consent[j] for j in self.consent if j in frozenset(laws)]
+        return all(stated) if stated else None
 
 
 class Safeguard(enum.StrEnum):

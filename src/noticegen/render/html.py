@@ -19,7 +19,8 @@ from markupsafe import Markup, escape
 
 from ..i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from ..i18n.strings import Strings
-from ..model import Notice, Supplement
+from ..model import Cookie, Notice, Supplement, sections
+from ..model.sections import assign_anchors
 from . import markdown, view
 
 PACKAGE = resources.files("noticegen.render")
@@ -136,6 +137,7 @@ def environment() -> Environment:
     env.filters["code"] = lambda text: Markup("<code><bdi>{}</bdi></code>").format(text)
     env.globals["name_slot"] = NAME_SLOT
     env.globals["view"] = view
+    env.globals["sections"] = sections
     return env
 
 
@@ -216,6 +218,15 @@ class Helpers:
         """Each value's label, once, in order."""
         return list(dict.fromkeys(self.label(table, value) for value in values))
 
+    def cookie_name(self, cookie: Cookie) -> Markup | str:
+        """A cookie's technical name, or the label of the category the entry stands for."""
+        if cookie.name:
+            return Markup("<code><bdi>{}</bdi></code>").format(cookie.name)
+        return self.label(view.COOKIE_CATEGORY_LABELS, cookie.category)
+
+    def cookie_names(self, cookies: Iterable[Cookie]) -> list[Markup | str]:
+        return [self.cookie_name(cookie) for cookie in cookies]
+
     def countries(self, codes: Iterable[str]) -> list[str]:
         return [self.country(code) for code in codes]
 
@@ -276,7 +287,7 @@ def _base_context(
     x_default: LanguageLink | None,
     to_root: str,
 ) -> dict[str, Any]:
-    effective: datetime.date = notice.notice.effective
+    effective: datetime.date = notice.notice.dated.effective
     url = notice.notice.url
     published_at = str(url) if url and not draft else None
     return {
@@ -307,7 +318,7 @@ def render_notice(
     generator: str = "noticegen",
 ) -> str:
     """The main notice page for one language (the model given is already translated)."""
-    anchors = view.assign_anchors(notice)
+    anchors = assign_anchors(notice)
     context = _base_context(
         notice,
         strings,
@@ -337,7 +348,7 @@ def render_supplement(
     generator: str = "noticegen",
 ) -> str:
     """A supplement's page; the California one carries the CCPA table built from the notice."""
-    anchors = view.assign_anchors(notice)
+    anchors = assign_anchors(notice)
     x_default = default_language(languages, notice.notice.language)
     context = _base_context(
         notice,

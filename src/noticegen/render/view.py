@@ -10,11 +10,11 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..context import covers, related
 from ..model import (
     BasisValue,
     CcpaCategory,
     FadpJustification,
+    Jurisdiction,
     LgpdBasis,
     Notice,
     Purpose,
@@ -23,46 +23,12 @@ from ..model import (
     RightDetail,
     Transfer,
 )
-from ..model.base import duration_days
+from ..model.base import covers, duration_days, related
 from ..model.processing import own_terms_article
+from ..model.sections import SECTIONS
 
-# Top-level sections of the page, in order: (anchor, heading msgid).
-SECTION_TITLES: dict[str, str] = {
-    "at-a-glance": "At a glance",
-    "controller": "Who we are",
-    "scope": "What this notice covers",
-    "data-flows": "How your data flows",
-    "data": "Data we collect",
-    "purposes": "Why we use your data",
-    "recipients": "Who receives your data",
-    "transfers": "International transfers",
-    "retention": "How long we keep your data",
-    "rights": "Your rights",
-    "requests": "How to make a request",
-    "cookies": "Cookies and similar technologies",
-    "children": "Children",
-    "security": "How we protect your data",
-    "promises": "Our commitments",
-    "changes": "Changes to this notice",
-    "documents": "Related documents",
-    "supplements": "Additional information for some regions",
-}
-
-# Anchors the templates use themselves; an entity with one of these ids gets a prefixed anchor.
-RESERVED_ANCHORS = frozenset(
-    {
-        *SECTION_TITLES,
-        "main",
-        "contents",
-        "contact",
-        "dpo",
-        "eu-representative",
-        "uk-representative",
-        "supervisory-authority",
-        "consent-withdrawal",
-        "ccpa-categories",
-    }
-)
+# Top-level sections of the page, in order: anchor -> heading msgid (from model.sections).
+SECTION_TITLES: dict[str, str] = {section.anchor: section.heading for section in SECTIONS}
 
 
 def msgid(text: str) -> str:
@@ -181,6 +147,14 @@ TECHNOLOGY_LABELS: dict[str, str] = {
     "sdk": msgid("Software development kit"),
     "fingerprinting": msgid("Fingerprinting"),
 }
+JURISDICTION_LABELS: dict[str, str] = {j.value: j.label for j in Jurisdiction}
+COOKIE_CATEGORY_LABELS: dict[str, str] = {
+    "strictly_necessary": msgid("Strictly necessary cookies"),
+    "functional": msgid("Functional cookies"),
+    "analytics": msgid("Analytics cookies"),
+    "advertising": msgid("Advertising cookies"),
+    "social_media": msgid("Social media cookies"),
+}
 CCPA_LABELS: dict[str, str] = {
     "identifiers": msgid("Identifiers"),
     "customer_records": msgid("Customer records (Cal. Civ. Code 1798.80(e))"),
@@ -227,32 +201,6 @@ def duration_parts(value: str) -> list[tuple[str, int]]:
         if count is not None:
             parts.append((one if int(count) == 1 else many, int(count)))
     return parts
-
-
-def assign_anchors(
-    notice: Notice, reserved: Iterable[str] = RESERVED_ANCHORS
-) -> dict[tuple[str, str], str]:
-    """Each entity's anchor is its id; a later entity whose id is taken gets `<kind>-<id>`."""
-    taken = set(reserved)
-    anchors: dict[tuple[str, str], str] = {}
-    entities: list[tuple[str, Iterable[str]]] = [
-        ("data", notice.data),
-        ("purpose", notice.purposes),
-        ("recipient", notice.recipients),
-        ("transfer", notice.transfers),
-        ("retention", (r.id for r in notice.retention)),
-        ("right", (str(r) for r in notice.rights)),
-        ("cookie", notice.cookies),
-        ("promise", notice.promises),
-        ("section", notice.sections),
-        ("document", notice.documents),
-    ]
-    for kind, ids in entities:
-        for entity_id in ids:
-            anchor = entity_id if entity_id not in taken else f"{kind}-{entity_id}"
-            taken.add(anchor)
-            anchors[(kind, entity_id)] = anchor
-    return anchors
 
 
 @dataclass

@@ -7,6 +7,7 @@ from .ccpa_authorised_agent_missing import CcpaAuthorisedAgentMissing
 from .ccpa_category_missing import CcpaCategoryMissing
 from .ccpa_disclosed_categories_missing import CcpaDisclosedCategoriesMissing
 from .ccpa_disclosure_purpose_missing import CcpaDisclosurePurposeMissing
+from .ccpa_last_updated_missing import CcpaLastUpdatedMissing
 from .ccpa_minors_opt_in_missing import CcpaMinorsOptInMissing
 from .ccpa_minors_statement_missing import CcpaMinorsStatementMissing
 from .ccpa_no_sale_statement_missing import CcpaNoSaleStatementMissing
@@ -43,6 +44,7 @@ RULES: tuple[type[Rule], ...] = (
     CcpaAuthorisedAgentMissing,
     CcpaVerificationMissing,
     CcpaAnnualUpdate,
+    CcpaLastUpdatedMissing,
     CcpaMinorsStatementMissing,
     CcpaMinorsOptInMissing,
 )

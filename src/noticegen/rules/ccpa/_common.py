@@ -69,9 +69,17 @@ class OnlineOnlyOptions(NamedTuple):
     """The options of the rules on request methods (NG415, NG416)."""
 
     online_only: bool = False
-    """The business operates exclusively online and has a direct relationship with the
-    consumers it collects from, so an email address is enough (Cal. Civ. Code
-    1798.130(a)(1)(A))."""
+    """Deprecated: state `business.online_only: true` in the notice, where it is a fact of the
+    business that every reader and rule sees. Still honoured when the notice does not say."""
+
+
+def online_only(ctx: LintContext, options: OnlineOnlyOptions) -> bool:
+    """Whether the business operates exclusively online: the notice's `business.online_only`
+    when stated, else the deprecated rule option."""
+    business = ctx.notice.business
+    if business is not None and business.online_only is not None:
+        return business.online_only
+    return options.online_only
 
 
 def request_methods(ctx: LintContext) -> list[MethodKind]:

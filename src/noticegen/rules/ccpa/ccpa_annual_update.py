@@ -80,10 +80,13 @@ class CcpaAnnualUpdate(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         meta = ctx.notice.notice
         log = ctx.notice.changes.log if ctx.notice.changes else []
-        recorded = [meta.effective, *([meta.last_reviewed] if meta.last_reviewed else [])]
+        # An undated notice is NG428's finding; this rule works from the dates there are.
+        recorded = [day for day in (meta.effective, meta.last_reviewed) if day is not None]
         recorded += [entry.date for entry in log]
         reference = self.options.as_of
         if reference is not None:
+            if not recorded:
+                return
             newest = max(recorded)
             if _year_after(newest) < reference:
                 yield Violation(
@@ -92,17 +95,20 @@ class CcpaAnnualUpdate(Rule):
                     f"12 months before {reference.isoformat()}.",
                 )
             return
-        earlier = [entry.date for entry in log if entry.date < meta.effective]
+        effective = meta.effective
+        if effective is None:
+            return
+        earlier = [entry.date for entry in log if entry.date < effective]
         if not earlier:
             return
         previous = max(earlier)
-        points = [previous, meta.effective]
-        if meta.last_reviewed and previous < meta.last_reviewed < meta.effective:
+        points = [previous, effective]
+        if meta.last_reviewed and previous < meta.last_reviewed < effective:
             points.insert(1, meta.last_reviewed)
         if any(_year_after(a) < b for a, b in itertools.pairwise(points)):
             yield Violation(
                 ("notice", "effective"),
                 f"The previous version dates from {previous.isoformat()} and this one from "
-                f"{meta.effective.isoformat()}; the notice went more than 12 months without an "
+                f"{effective.isoformat()}; the notice went more than 12 months without an "
                 "update or a recorded review.",
             )

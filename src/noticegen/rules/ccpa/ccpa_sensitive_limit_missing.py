@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 from ...context import LintContext
 from ...model import CcpaCategory, Right
+from ...model.meta import SensitiveDataUse
 from ..base import Rule, Violation
 from ..consistency._ids import IdIndex
 from ._common import ccpa_rights, requests_field_set
@@ -17,8 +18,10 @@ class CcpaSensitiveLimitMissing(Rule):
         When a purpose uses data flagged `sensitive` (or in the CCPA category `sensitive`),
         checks that the notice or a California supplement offers `limit_sensitive` and gives a
         `requests.limit_link`. A business that uses sensitive personal information only for
-        the purposes listed in 11 CCR 7027(m) sets the rule option
-        `permitted_purposes_only = true` under `[tool.noticegen.options.NG409]`.
+        the purposes listed in 11 CCR 7027(m) says so in the notice with
+        `business.sensitive_data_use: permitted_purposes_only` (the older rule option
+        `permitted_purposes_only = true` under `[tool.noticegen.options.NG409]` is deprecated
+        and read only when the notice does not say).
 
     Why it matters:
         Consumers may direct a business to limit the use of their sensitive personal
@@ -48,13 +51,17 @@ class CcpaSensitiveLimitMissing(Rule):
 
     class Options(NamedTuple):
         permitted_purposes_only: bool = False
-        """Sensitive personal information is used only for the purposes listed in 11 CCR
-        7027(m), so no right to limit is owed."""
+        """Deprecated: state `business.sensitive_data_use: permitted_purposes_only` in the
+        notice. Still honoured when the notice does not say."""
 
     options: Options
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        if self.options.permitted_purposes_only:
+        business = ctx.notice.business
+        stated = business.sensitive_data_use if business is not None else None
+        if stated is None and self.options.permitted_purposes_only:
+            return
+        if stated is SensitiveDataUse.PERMITTED_PURPOSES_ONLY:
             return
         sensitive = [
             did

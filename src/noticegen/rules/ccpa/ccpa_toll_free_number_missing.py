@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import MethodKind
 from ..base import Rule, Violation
-from ._common import OnlineOnlyOptions, request_methods, where
+from ._common import OnlineOnlyOptions, online_only, request_methods, where
 
 
 class CcpaTollFreeNumberMissing(Rule):
@@ -14,8 +14,9 @@ class CcpaTollFreeNumberMissing(Rule):
     What it does:
         Checks that `requests.methods` (in the notice or a California supplement) includes a
         `toll_free_phone`, unless the business operates exclusively online with a direct
-        relationship with its consumers: set `online_only = true` under
-        `[tool.noticegen.options.NG416]`.
+        relationship with its consumers: the notice says so with `business.online_only: true`
+        (the older rule option `online_only = true` under `[tool.noticegen.options.NG416]` is
+        deprecated and read only when the notice does not say).
 
     Why it matters:
         The designated request methods must include, at a minimum, a toll-free telephone
@@ -46,7 +47,7 @@ class CcpaTollFreeNumberMissing(Rule):
     options: OnlineOnlyOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        if self.options.online_only or MethodKind.TOLL_FREE_PHONE in request_methods(ctx):
+        if online_only(ctx, self.options) or MethodKind.TOLL_FREE_PHONE in request_methods(ctx):
             return
         yield Violation(
             ("requests", "methods") if ctx.notice.requests else where(ctx, "requests"),

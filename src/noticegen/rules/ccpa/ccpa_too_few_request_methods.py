@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ...context import LintContext
 from ...model import MethodKind
 from ..base import Rule, Violation
-from ._common import OnlineOnlyOptions, request_methods, where
+from ._common import OnlineOnlyOptions, online_only, request_methods, where
 
 
 class CcpaTooFewRequestMethods(Rule):
@@ -14,8 +14,10 @@ class CcpaTooFewRequestMethods(Rule):
     What it does:
         Counts the request methods in `requests.methods` of the notice and of any California
         supplement. A business that operates exclusively online and has a direct relationship
-        with its consumers needs only an email address: set `online_only = true` under
-        `[tool.noticegen.options.NG415]` (and under NG416 for the toll-free number).
+        with its consumers needs only an email address: the notice says so with
+        `business.online_only: true` (the older rule option `online_only = true` under
+        `[tool.noticegen.options.NG415]` is deprecated and read only when the notice does not
+        say).
 
     Why it matters:
         A business must make available two or more designated methods for submitting requests
@@ -46,7 +48,7 @@ class CcpaTooFewRequestMethods(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         methods = request_methods(ctx)
-        if self.options.online_only:
+        if online_only(ctx, self.options):
             if MethodKind.EMAIL not in methods:
                 yield Violation(
                     where(ctx, "requests"),

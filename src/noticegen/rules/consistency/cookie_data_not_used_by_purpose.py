@@ -55,6 +55,6 @@ class CookieDataNotUsedByPurpose(Rule):
                 if not used.touches(did):
                     yield Violation(
                         ("cookies", cid, "data", i),
-                        f"`{cookie.name}` collects `{did}` for purpose `{cookie.purpose}` "
+                        f"{cookie.label} collects `{did}` for purpose `{cookie.purpose}` "
                         f"({purpose.label}), which does not use it.",
                     )

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from ...context import LintContext, PathT, covers
+from ...context import LintContext, PathT
 from ...model import Recipient
+from ...model.base import covers
 from .._text import is_heading, sentences
 
 VERB_FORMS = {
@@ -381,6 +382,8 @@ class DataVocabulary:
             return None
         if _SENSITIVE.search(phrase):
             return self.sensitive
+        if tokens:
+            return None  # "health data" names a kind of data the notice does not declare
         if _GENERIC.search(phrase):
             return list(self.ctx.notice.data)
         return None

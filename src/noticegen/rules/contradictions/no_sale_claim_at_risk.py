@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ...context import LintContext, PathT, covers
+from ...context import LintContext, PathT
 from ...findings import Severity
 from ...model import CcpaCategory, DataCategory, PromiseKind, RecipientKind
+from ...model.base import covers
 from .._text import listed
 from ..base import Rule, Violation
 from ._statements import IdSet, denials, words

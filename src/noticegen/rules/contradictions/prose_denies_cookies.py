@@ -108,7 +108,7 @@ class ProseDeniesCookies(Rule):
                     continue  # a qualifier we cannot check against the cookies
                 kind = _KIND_ALIASES.get(purpose_kind.group("kind")[:5].lower(), kind)
             found = [
-                c.name
+                c.name or f"{c.category} cookies"
                 for c in cookies.values()
                 if self._is_kind(kind, c, ctx.notice.purposes.get(c.purpose), ctx)
             ]
@@ -126,9 +126,9 @@ class ProseDeniesCookies(Rule):
         if kind in ("advertising", "marketing", "targeting"):
             return purpose is not None and (purpose.direct_marketing or purpose.profiling)
         if kind in ("tracking", "non-essential", "optional"):
-            return not cookie.strictly_necessary
+            return cookie.necessary is False
         if kind.startswith("third"):
-            return not is_first_party(ctx, cookie.provider)
+            return cookie.provider is not None and not is_first_party(ctx, cookie.provider)
         if kind.startswith("analytic"):
             text = cookie.purpose + " " + (purpose.label if purpose else "")
             return bool(_ANALYTICS.search(text))

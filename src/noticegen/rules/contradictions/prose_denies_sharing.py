@@ -6,7 +6,15 @@ from ...context import LintContext
 from ...model import RecipientKind
 from .._text import listed
 from ..base import Rule, Violation
-from ._statements import DataVocabulary, denials, recipients_receiving
+from ._reader import Read, company_denials, declared_data, tail_is_known
+from ._statements import (
+    DataVocabulary,
+    IdSet,
+    denials,
+    overlapping,
+    received_data,
+    recipients_receiving,
+)
 
 # Recipients that are third parties in every regime: not processors acting for the company,
 # not group companies, not authorities the law compels disclosure to.
@@ -27,7 +35,10 @@ class ProseDeniesSharing(Rule):
         and one with neither is not counted. Processors, group companies and authorities are
         not counted; a sentence that names a kind of recipient ("with advertisers") counts
         only against recipients whose name shares its words; sentences with a qualifier
-        ("unless", "without your consent", "for their own marketing") are left alone.
+        ("unless", "without your consent", "for their own marketing") are left alone. The
+        prose reader adds the denials these patterns miss ("Under no circumstances is it
+        shared with other organisations for commercial purposes", "it" being the data of the
+        sentence before).
 
     Why it matters:
         The notice must tell people who receives their data (GDPR Art. 13(1)(e), 14(1)(e);
@@ -58,7 +69,9 @@ class ProseDeniesSharing(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         vocabulary = DataVocabulary(ctx)
-        for denial in denials(ctx):
+        found = denials(ctx)
+        yield from self._read(ctx, {d.sentence for d in found})
+        for denial in found:
             if "share" not in denial.kinds or not denial.about_recipients():
                 continue
             named = vocabulary.data_named(denial.object_text)
@@ -74,3 +87,35 @@ class ProseDeniesSharing(Rule):
                         quote=denial.quote,
                     )
                     break
+
+    @staticmethod
+    def _read(ctx: LintContext, seen: set[str]) -> Iterator[Violation]:
+        """The denials only the prose reader finds: to third parties in general, for no
+        purpose or a commercial one."""
+        for read in company_denials(ctx, "share"):
+            statement = read.statement
+            if statement.sentence in seen or not _about_third_parties(read):
+                continue
+            named = IdSet(declared_data(ctx, statement))
+            for rid, recipient in ctx.notice.recipients.items():
+                if not (recipient.kind in THIRD_PARTIES or recipient.sale or recipient.sharing):
+                    continue
+                shared = overlapping(received_data(ctx, recipient) or [], named)
+                if shared:
+                    yield Violation(
+                        read.path,
+                        f'The text says "{statement.quote}", but `{rid}` ({recipient.label}), '
+                        f"a third party, receives {listed(shared, limit=None)}.",
+                        file=read.file,
+                        quote=statement.quote,
+                    )
+                    break
+
+
+def _about_third_parties(read: Read) -> bool:
+    statement = read.statement
+    return (
+        set(statement.recipients) == {"third_party"}
+        and set(statement.purposes) <= {"commercial"}
+        and tail_is_known(statement)
+    )

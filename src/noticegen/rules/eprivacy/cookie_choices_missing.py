@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
+from ...model.practices import COOKIE_CONSENT_LAWS
 from ..base import Rule, Violation
 
 _CHOICES = re.compile(
@@ -52,7 +53,9 @@ class CookieChoicesMissing(Rule):
     hint = "Set `consent_withdrawal.settings_url` to the page where cookie choices are changed."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        with_consent = [cid for cid, c in ctx.notice.cookies.items() if c.consent]
+        with_consent = [
+            cid for cid, c in ctx.notice.cookies.items() if c.consent_under(COOKIE_CONSENT_LAWS)
+        ]
         if not with_consent:
             return
         withdrawal = ctx.notice.consent_withdrawal

@@ -11,8 +11,9 @@ class CookieDurationMissing(Rule):
     """A cookie or similar technology does not say how long it stays on the device.
 
     What it does:
-        Flags cookies that give neither a `duration` nor `session: true`, and cookies that
-        give both (a session cookie has no fixed duration, so one of the two is wrong).
+        Flags cookies that give neither a `duration` nor `session: true`, unless they are
+        `listed_in` a document (a cookie policy) that gives it, and cookies that give both (a
+        session cookie has no fixed duration, so one of the two is wrong).
 
     Why it matters:
         Storing information on a user's device requires clear and comprehensive information
@@ -52,15 +53,15 @@ class CookieDurationMissing(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for cid, cookie in ctx.notice.cookies.items():
-            if cookie.duration is None and not cookie.session:
+            if cookie.duration is None and not cookie.session and cookie.listed_in is None:
+                who = f" ({cookie.provider})" if cookie.provider else ""
                 yield Violation(
                     ("cookies", cid),
-                    f"`{cookie.name}` ({cookie.provider}) does not say how long it stays on the "
-                    "device.",
+                    f"{cookie.label}{who} does not say how long it stays on the device.",
                 )
             elif cookie.duration is not None and cookie.session:
                 yield Violation(
                     ("cookies", cid, "session"),
-                    f"`{cookie.name}` is said to be a session cookie and to last "
+                    f"{cookie.label} is said to be a session cookie and to last "
                     f"{cookie.duration}; it cannot be both.",
                 )

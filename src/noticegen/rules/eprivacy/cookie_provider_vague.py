@@ -18,7 +18,9 @@ class CookieProviderVague(Rule):
 
     What it does:
         Flags cookies whose `provider` is a generic word ("third party", "partners",
-        "various", "unknown") rather than the name of the company that sets or reads it.
+        "various", "unknown") rather than the name of the company that sets or reads it, and
+        cookies that name no provider and are not `listed_in` a document (a cookie policy)
+        that does.
 
     Why it matters:
         Consent to cookies is informed only if the user knows which parties can access them
@@ -58,9 +60,16 @@ class CookieProviderVague(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for cid, cookie in ctx.notice.cookies.items():
-            if _VAGUE.fullmatch(cookie.provider.strip().lower()):
+            if cookie.provider is None:
+                if cookie.listed_in is None:
+                    yield Violation(
+                        ("cookies", cid),
+                        f"{cookie.label} names no provider, so the user cannot tell who can "
+                        "read it.",
+                    )
+            elif _VAGUE.fullmatch(cookie.provider.strip().lower()):
                 yield Violation(
                     ("cookies", cid, "provider"),
-                    f'`{cookie.name}` is set by "{cookie.provider}", which does not tell the '
+                    f'{cookie.label} is set by "{cookie.provider}", which does not tell the '
                     "user who can read it.",
                 )

@@ -31,7 +31,9 @@ class CookiesMentionedNotDeclared(Rule):
         and comprehensive information and, unless strictly necessary, consent (Directive
         2002/58/EC Art. 5(3)). A notice that admits to cookies without listing them gives
         neither their purposes, providers nor durations, and nothing can check the consent
-        rules against them.
+        rules against them. A notice that describes its cookies only by category declares
+        each category (`category: analytics`), with `listed_in` pointing at the cookie policy
+        that names them.
 
     Example:
         ```yaml

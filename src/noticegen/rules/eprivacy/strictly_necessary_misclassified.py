@@ -12,7 +12,8 @@ class StrictlyNecessaryMisclassified(Rule):
     that rests on consent.
 
     What it does:
-        Flags cookies marked `strictly_necessary: true` whose purpose is direct marketing,
+        Flags cookies marked `strictly_necessary: true` (or of the `strictly_necessary`
+        category) whose purpose is direct marketing,
         involves profiling, or has consent as its legal basis.
 
     Why it matters:
@@ -56,7 +57,7 @@ class StrictlyNecessaryMisclassified(Rule):
         purposes = ctx.notice.purposes
         for cid, cookie in ctx.notice.cookies.items():
             purpose = purposes.get(cookie.purpose)
-            if not cookie.strictly_necessary or purpose is None:
+            if not cookie.necessary or purpose is None:
                 continue
             if purpose.direct_marketing:
                 why = "direct marketing"
@@ -66,8 +67,9 @@ class StrictlyNecessaryMisclassified(Rule):
                 why = "a purpose the notice itself bases on consent"
             else:
                 continue
+            field = "strictly_necessary" if cookie.strictly_necessary else "category"
             yield Violation(
-                ("cookies", cid, "strictly_necessary"),
-                f"`{cookie.name}` is marked strictly necessary, but it serves `{cookie.purpose}` "
+                ("cookies", cid, field),
+                f"{cookie.label} is marked strictly necessary, but it serves `{cookie.purpose}` "
                 f"({purpose.label}), which is {why}.",
             )

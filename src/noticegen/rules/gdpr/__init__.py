@@ -13,6 +13,7 @@ from .direct_marketing_objection_not_separate import DirectMarketingObjectionNot
 from .dpo_not_stated import DpoNotStated
 from .eu_representative_missing import EuRepresentativeMissing
 from .ico_not_named import IcoNotNamed
+from .joint_arrangement_missing import JointArrangementMissing
 from .marketing_on_contract import MarketingOnContract
 from .purpose_without_legal_basis import PurposeWithoutLegalBasis
 from .recipient_abroad_without_transfer import RecipientAbroadWithoutTransfer
@@ -36,6 +37,7 @@ from .uk_representative_missing import UkRepresentativeMissing
 RULES: tuple[type[Rule], ...] = (
     ControllerIdentityIncomplete,
     DpoNotStated,
+    JointArrangementMissing,
     EuRepresentativeMissing,
     UkRepresentativeMissing,
     PurposeWithoutLegalBasis,

@@ -4,13 +4,14 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
+from ...model import Controller
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES
 
 _LEGAL_FORM = re.compile(
     r"\b(ltd|limited|plc|llp|llc|inc|corp|corporation|co|gmbh|ag|kg|ug|sas|sasu|sarl|sca|snc|"
-    r"eurl|srl|s\.?p\.?a|bv|nv|s\.?a|s\.?l|ab|as|asa|aps|a/s|oy|oyj|sp\. z o\.o|ltda|eireli|pty|"
-    r"kft|zrt|s\.?r\.?o|d\.?o\.?o|ehf|se|bvba|cvba)\.?\s*$",
+    r"eurl|srl|s\.?p\.?a|b\.?v|n\.?v|s\.?a|s\.?l|ab|as|asa|aps|a/s|oy|oyj|sp\. z o\.o|ltda|"
+    r"eireli|pty|kft|zrt|s\.?r\.?o|d\.?o\.?o|ehf|se|bvba|cvba)\.?\s*$",
     re.IGNORECASE,
 )
 """A company name ending in a legal form is already the full legal name."""
@@ -20,9 +21,10 @@ class ControllerIdentityIncomplete(Rule):
     """The controller's identity or contact details are incomplete.
 
     What it does:
-        Checks that `controller` gives the full legal name of the entity, a postal address and
-        an email address. The legal name is `legal_name`, or `name` itself when it already ends
-        in a legal form (Ltd, SAS, GmbH, Inc. and the like).
+        Checks that `controller`, and each of `other_controllers`, gives the full legal name of
+        the entity, a postal address and an email address. The legal name is `legal_name`, or
+        `name` itself when it already ends in a legal form (Ltd, SAS, GmbH, B.V., Inc. and the
+        like).
 
     Why it matters:
         The notice must give the identity and the contact details of the controller (GDPR Art.
@@ -52,25 +54,30 @@ class ControllerIdentityIncomplete(Rule):
     hint = "Add the controller's `legal_name`, `postal_address` and `email`."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        controller = ctx.notice.controller
-        missing = [
-            label
-            for label, present in (
-                (
-                    "its full legal name (`legal_name`)",
-                    controller.legal_name or _LEGAL_FORM.search(controller.name),
-                ),
-                ("a postal address (`postal_address`)", controller.postal_address),
-                ("an email address (`email`)", controller.email),
-            )
-            if not present
-        ]
-        if missing:
-            yield Violation(
-                ("controller",),
-                f"The notice does not fully identify the controller {controller.name}: it lacks "
-                f"{_and(missing)}.",
-            )
+        yield from _incomplete(ctx.notice.controller, ("controller",))
+        for other_id, other in ctx.notice.other_controllers.items():
+            yield from _incomplete(other, ("other_controllers", other_id))
+
+
+def _incomplete(controller: Controller, path: tuple[str, ...]) -> Iterator[Violation]:
+    missing = [
+        label
+        for label, present in (
+            (
+                "its full legal name (`legal_name`)",
+                controller.legal_name or _LEGAL_FORM.search(controller.name),
+            ),
+            ("a postal address (`postal_address`)", controller.postal_address),
+            ("an email address (`email`)", controller.email),
+        )
+        if not present
+    ]
+    if missing:
+        yield Violation(
+            path,
+            f"The notice does not fully identify the controller {controller.name}: it lacks "
+            f"{_and(missing)}.",
+        )
 
 
 def _and(items: list[str]) -> str:

@@ -8,24 +8,24 @@ from ._common import GDPR_PROFILES
 
 
 class DpoNotStated(Rule):
-    """The notice neither gives a data protection officer's contact details nor says why there
-    is none.
+    """A data protection officer is named without a way to contact them.
 
     What it does:
-        Checks that `controller` has a `dpo` with at least one way to reach them (email, phone,
-        postal address or web page), or a `no_dpo_reason`.
+        Checks that a `controller.dpo` has at least one way to reach them (email, phone, postal
+        address or web page). A notice that names no DPO is not flagged, with or without a
+        `no_dpo_reason`: the law asks for no reason.
 
     Why it matters:
         Where a DPO is designated, the notice must give their contact details (GDPR Art.
-        13(1)(b), 14(1)(b), 37(7)). Saying why none is designated (Art. 37(1) does not require
-        one) answers the question a reader and a regulator will ask, and noticegen never
-        invents that statement.
+        13(1)(b), 14(1)(b), 37(7)). Art. 13(1)(b) applies only "where applicable": a notice
+        need not say why there is no DPO, and noticegen never invents that statement.
 
     Example:
         ```yaml
         controller:
           name: Example Ltd
           email: privacy@example.com
+          dpo: {name: Data Protection Officer}
         ```
 
     Fix:
@@ -40,22 +40,13 @@ class DpoNotStated(Rule):
     code = "NG302"
     profiles = GDPR_PROFILES
     citation = "GDPR Art. 13(1)(b), 14(1)(b), 37(7)"
-    hint = "Add `dpo` with their contact details, or `no_dpo_reason`."
+    hint = "Add the DPO's email, phone, postal address or web form."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        controller = ctx.notice.controller
-        dpo = controller.dpo
-        if dpo is None:
-            if not (controller.no_dpo_reason or "").strip():
-                yield Violation(
-                    ("controller",),
-                    "The notice neither gives the contact details of a data protection officer "
-                    "nor says why none is designated.",
-                )
-        elif not (dpo.email or dpo.phone or dpo.postal_address or dpo.url):
+        dpo = ctx.notice.controller.dpo
+        if dpo is not None and not (dpo.email or dpo.phone or dpo.postal_address or dpo.url):
             yield Violation(
                 ("controller", "dpo"),
                 f"The data protection officer ({dpo.name}) is named, but no way to contact "
                 "them is given.",
-                hint="Add the DPO's email, phone, postal address or web form.",
             )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
+from ...model.meta import ControllerRole
 from .._geo import is_placeholder_country
 from ..base import Rule, Violation
 from ..consistency._geo import outside_eea
@@ -13,9 +14,10 @@ class EuRepresentativeMissing(Rule):
 
     What it does:
         When the controller's postal address is outside the EEA, checks that
-        `controller.eu_representative` is given. The placeholder country `XX` that
-        `noticegen init` writes is no country: NG804 reports it, this rule waits for the real
-        one.
+        `controller.eu_representative` is given, unless one of `other_controllers` is a
+        `regional` controller established in the EEA (the entity responsible there). The
+        placeholder country `XX` that `noticegen init` writes is no country: NG804 reports it,
+        this rule waits for the real one.
 
     Why it matters:
         A controller not established in the Union that offers goods or services to people in
@@ -52,9 +54,21 @@ class EuRepresentativeMissing(Rule):
             and not is_placeholder_country(address.country)
             and outside_eea(address.country)
             and controller.eu_representative is None
+            and not _regional_controller_in_eea(ctx)
         ):
             yield Violation(
                 ("controller", "postal_address", "country"),
                 f"The controller is established in {address.country}, outside the EEA, but the "
                 "notice names no representative in the EU.",
             )
+
+
+def _regional_controller_in_eea(ctx: LintContext) -> bool:
+    """An entity established in the EEA that is the controller for people there ("X Inc. or X
+    B.V."): Art. 27 asks no representative for what it is responsible for."""
+    return any(
+        other.role is ControllerRole.REGIONAL
+        and other.postal_address is not None
+        and not outside_eea(other.postal_address.country)
+        for other in ctx.notice.other_controllers.values()
+    )

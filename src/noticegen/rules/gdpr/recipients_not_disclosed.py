@@ -52,10 +52,10 @@ class RecipientsNotDisclosed(Rule):
         if n.recipients:
             return
         for cid, cookie in n.cookies.items():
-            if not is_first_party(ctx, cookie.provider):
+            if cookie.provider is not None and not is_first_party(ctx, cookie.provider):
                 yield Violation(
                     ("cookies", cid, "provider"),
-                    f"`{cookie.name}` is set by {cookie.provider}, so data reaches a third "
+                    f"{cookie.label} is set by {cookie.provider}, so data reaches a third "
                     "party, but the notice names no recipients.",
                 )
         for tid, transfer in n.transfers.items():

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
+from ...model.meta import ControllerRole
 from .._geo import UK, is_placeholder_country
 from ..base import Rule, Violation
 
@@ -12,7 +13,8 @@ class UkRepresentativeMissing(Rule):
 
     What it does:
         Under the `uk-gdpr` profile, when the controller's postal address is outside the United
-        Kingdom, checks that `controller.uk_representative` is given.
+        Kingdom, checks that `controller.uk_representative` is given, unless one of
+        `other_controllers` is a `regional` controller established in the UK.
 
     Why it matters:
         A controller outside the UK that offers goods or services to people in the UK, or
@@ -50,9 +52,21 @@ class UkRepresentativeMissing(Rule):
             and address.country not in UK
             and not is_placeholder_country(address.country)
             and controller.uk_representative is None
+            and not _regional_controller_in_uk(ctx)
         ):
             yield Violation(
                 ("controller", "postal_address", "country"),
                 f"The controller is established in {address.country}, outside the United "
                 "Kingdom, but the notice names no representative in the UK.",
             )
+
+
+def _regional_controller_in_uk(ctx: LintContext) -> bool:
+    """An entity established in the UK that is the controller for people there: UK GDPR Art.
+    27 asks no representative for what it is responsible for."""
+    return any(
+        other.role is ControllerRole.REGIONAL
+        and other.postal_address is not None
+        and other.postal_address.country in UK
+        for other in ctx.notice.other_controllers.values()
+    )

@@ -28,7 +28,9 @@ def relies_on_consent(ctx: LintContext) -> bool:
         p.relies_on(LegalBasis.CONSENT)
         or p.special_category_condition == SpecialCategoryCondition.EXPLICIT_CONSENT
         for p in ctx.notice.purposes.values()
-    ) or any(c.consent and not c.strictly_necessary for c in ctx.notice.cookies.values())
+    ) or any(
+        c.consent_under({"lgpd"}) and c.necessary is not True for c in ctx.notice.cookies.values()
+    )
 
 
 class MissingLgpdRight(Rule):

@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
+from .._text import sentences
 from ..base import Rule, Violation
 
 _NOT_A_LINK = r"(?![(\[:])"
@@ -21,9 +22,24 @@ LEFTOVERS = re.compile(
             r"\[[^\]\n/]{1,30}(?:/[^\]\n/]{1,30})+\]" + _NOT_A_LINK,
             r"(?i:<\s*(?:insert|enter|add|company|name|date)\b[^>\n]*>)",
             r"\{\{[^}\n]*\}\}",
+            # an optional clause or an alternative sentence left in its brackets
+            # (the lookahead bounds the work per bracket; word and space classes do not overlap)
+            r"\[(?:[A-Z]|,\s*|(?:and|or|if|where|including|unless)\s)(?=[^\]\n]{0,300}\])"
+            r"(?:[^\]\s]*\s+){3}[^\]\n]*\]" + _NOT_A_LINK,
+            # the vendor's instructions or licence note
+            r"(?i:\b(?:note|instructions?|drafting\s+note)\s+(?:to|for)\s+(?:the\s+)?"
+            r"(?:drafter|editor|user|author)s?\b)",
+            r"(?i:\b(?:delete|remove|replace|edit|customi[sz]e|adapt)\s+(?:this|the\s+following)"
+            r"\s+(?:section|paragraph|sentence|text|note|clause|template)\b)",
+            r"(?i:\b(?:this|the)\s+(?:privacy\s+(?:policy|notice)\s+)?template\s+(?:is|was|may)\b)",
+            r"(?i:\b(?:generated|created)\s+(?:by|with|using)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?"
+            r"\s+(?:privacy\s+)?(?:policy\s+)?(?:generator|template)\b)",
         ]
     )
 )
+# A sentence this long said twice is a paste, not an emphasis.
+_REPEATED_WORDS = 8
+_WORDS = re.compile(r"\w+")
 
 
 class TemplateLeftover(Rule):
@@ -33,7 +49,11 @@ class TemplateLeftover(Rule):
         Finds leftovers of a template or a draft in any text of the notice and its
         supplements: `TODO`, `TBD`, `FIXME`, `XXX`, "lorem ipsum", placeholders in brackets
         (`[Company Name]`, `[DATE]`, `[insert address]`), bracketed alternatives (`[he/she]`,
-        `[our/the]`), `<insert ...>` and `{{ ... }}`. Markdown links are not flagged.
+        `[our/the]`) and bracketed sentences or optional clauses ("[IP addresses are tied to
+        your account.]", "[, and with our partners]"), `<insert ...>`, `{{ ... }}`, a template
+        vendor's instructions or licence note ("delete this paragraph", "created with the X
+        policy generator"), and a sentence of eight words or more said twice in one text.
+        Markdown links are not flagged.
 
     Why it matters:
         Information must be given in a concise, transparent and intelligible form (GDPR Art.
@@ -65,5 +85,21 @@ class TemplateLeftover(Rule):
                     path,
                     f'Template text left in the notice: "{leftover}".',
                     file=file,
-                    quote=leftover,
+                    quote=leftover.splitlines()[0],
                 )
+            # Within one text only: structured fields repeat a sentence on purpose (the same
+            # consequence for two kinds of data, the same safeguard for two transfers).
+            seen: set[tuple[str, ...]] = set()
+            for _, sentence in sentences(text):
+                words = tuple(w.casefold() for w in _WORDS.findall(sentence))
+                if len(words) < _REPEATED_WORDS:
+                    continue
+                if words in seen:
+                    quote = sentence.strip().splitlines()[0][:60].strip()
+                    yield Violation(
+                        path,
+                        f'The sentence "{quote}" is said twice.',
+                        file=file,
+                        quote=quote,
+                    )
+                seen.add(words)

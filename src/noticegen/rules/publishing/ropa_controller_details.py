@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...exports import missing_controller_details
 from ...findings import Severity
+from ...model.vocabulary import missing_controller_details
 from ..base import Rule, Violation
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...exports import label_type
 from ...findings import Severity
+from ...model.vocabulary import label_type
 from ..base import Rule, Violation
 
 
@@ -12,11 +12,12 @@ class StoreLabelDataType(Rule):
     """A data category cannot be placed on the App Store or Google Play privacy labels.
 
     What it does:
-        Derives each data category's type on Apple's App Privacy details and Google Play's Data
-        safety form from words in its id and label that name the type beyond doubt ("email",
-        "precise location", "device ID", ...) or, failing that, from a `ccpa_category` that
-        decides it (`biometric`, `professional`, `education`, `inferences`; the others span
-        several types). Flags a category for which neither gives a type.
+        For a notice with `apps`, derives each data category's type on Apple's App Privacy
+        details and Google Play's Data safety form from words in its id and label that name
+        the type beyond doubt ("email", "precise location", "device ID", ...) or, failing
+        that, from a `ccpa_category` that decides it (`biometric`, `professional`,
+        `education`, `inferences`; the others span several types). Flags a category for which
+        neither gives a type.
 
     Why it matters:
         The exports in `site/exports/` answer the store forms from the same model as the
@@ -50,6 +51,8 @@ class StoreLabelDataType(Rule):
     )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if not ctx.notice.apps:  # no app, no store listing: nothing is exported
+            return
         for data_id, data in ctx.notice.data.items():
             if label_type(data_id, data) is None:
                 yield Violation(

@@ -11,7 +11,9 @@ class StoreLabelOptional(Rule):
     """A data category does not say whether people must provide it.
 
     What it does:
-        Flags each data category without `required: true` or `required: false`.
+        For a notice with `apps`, flags each data category without `required: true` or
+        `required: false`. (A notice without apps has no store listing; NG321 asks the
+        notice's own question, GDPR Art. 13(2)(e).)
 
     Why it matters:
         Google Play's Data safety form asks, for each data type, whether collecting it is
@@ -37,6 +39,8 @@ class StoreLabelOptional(Rule):
     hint = "Add `required: true` or `required: false`."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if not ctx.notice.apps:  # no app, no store listing (NG321 asks GDPR's question)
+            return
         for data_id, data in ctx.notice.data.items():
             if data.required is None:
                 yield Violation(

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...exports import label_purpose
 from ...findings import Severity
+from ...model.vocabulary import label_purpose
 from ..base import Rule, Violation
 
 
@@ -12,10 +12,11 @@ class StoreLabelPurpose(Rule):
     """A purpose cannot be matched to a purpose on the App Store or Google Play labels.
 
     What it does:
-        Derives each purpose's label purpose (app functionality, analytics, advertising or
-        marketing, personalisation, security and compliance, account management) from its
-        `direct_marketing` flag, words in its id and label, or a `contract` or
-        `legal_obligation` basis. Flags a purpose for which none of these gives an answer.
+        For a notice with `apps`, derives each purpose's label purpose (app functionality,
+        analytics, advertising or marketing, personalisation, security and compliance, account
+        management) from its `direct_marketing` flag, words in its id and label, or a
+        `contract` or `legal_obligation` basis. Flags a purpose for which none of these gives
+        an answer.
 
     Why it matters:
         The store labels list why each data type is collected. A purpose the export cannot
@@ -50,6 +51,8 @@ class StoreLabelPurpose(Rule):
     hint = "Name the purpose by what it is for (e.g. `analytics`, `marketing`, `security`)."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if not ctx.notice.apps:  # no app, no store listing: nothing is exported
+            return
         for purpose_id, purpose in ctx.notice.purposes.items():
             if label_purpose(ctx.notice, purpose_id, purpose) is None:
                 yield Violation(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ...context import PathT
 from ...model import Supplement
-from ...render.view import RESERVED_ANCHORS, assign_anchors
+from ...model.sections import RESERVED_ANCHORS, assign_anchors
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
-from ...render.view import RESERVED_ANCHORS
+from ...model.sections import RESERVED_ANCHORS
 from ..base import Rule, Violation
 from ._markdown import entity_ids
 

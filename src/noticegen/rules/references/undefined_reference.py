@@ -11,8 +11,8 @@ class UndefinedReference(Rule):
 
     What it does:
         Checks every reference to a data category, purpose or recipient (in purposes,
-        recipients, cookies, transfers, retention rules and promises) against the ids the notice
-        defines.
+        recipients, cookies, transfers, retention rules and promises), and each cookie's
+        `listed_in` document, against the ids the notice defines.
 
     Why it matters:
         A dangling reference means the notice names something it never explains, so the reader
@@ -51,6 +51,12 @@ class UndefinedReference(Rule):
                 yield Violation(
                     ("cookies", cid, "purpose"),
                     f"Cookie `{cid}` refers to purpose `{cookie.purpose}`, which is not defined.",
+                )
+            if cookie.listed_in is not None and cookie.listed_in not in n.documents:
+                yield Violation(
+                    ("cookies", cid, "listed_in"),
+                    f"Cookie `{cid}` is said to be listed in `{cookie.listed_in}`, which is not "
+                    "an entry of `documents`: the reader has no link to the list.",
                 )
         for tid, transfer in n.transfers.items():
             for i, r in enumerate(transfer.recipients):

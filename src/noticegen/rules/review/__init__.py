@@ -3,6 +3,7 @@
 from ..base import Rule
 from .effective_date_backwards import EffectiveDateBackwards
 from .material_change_not_logged import MaterialChangeNotLogged
+from .notice_undated import NoticeUndated
 from .placeholder_left import PlaceholderLeft
 from .version_not_bumped import VersionNotBumped
 
@@ -11,4 +12,5 @@ RULES: tuple[type[Rule], ...] = (
     MaterialChangeNotLogged,
     EffectiveDateBackwards,
     PlaceholderLeft,
+    NoticeUndated,
 )

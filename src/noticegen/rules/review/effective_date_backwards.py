@@ -42,7 +42,7 @@ class EffectiveDateBackwards(Rule):
         if previous is None:
             return
         now, before = ctx.notice.notice.effective, previous.notice.notice.effective
-        if now < before:
+        if now is not None and before is not None and now < before:
             yield Violation(
                 ("notice", "effective"),
                 f"The effective date {now} is earlier than {before}, the effective date of the "

@@ -64,20 +64,31 @@ class MaterialChangeNotLogged(Rule):
         # differ, there is nothing to compare.
         if previous is None or not content_changed(ctx, previous):
             return
-        from ...diff import compare  # kept off the lint start-up path: most lints stop above
+        # Kept off the lint start-up path: most lints stop above.
+        from ...review import compare
 
         diff = compare(previous.notice, ctx.notice, previous.supplements, dict(ctx.supplements))
         material = diff.material
         if not material:
             return
-        version = ctx.notice.notice.version
+        meta = ctx.notice.notice
+        # A version without a number is known by its date: its change-log entry is that day's.
+        version = meta.version or (meta.effective.isoformat() if meta.effective else "")
         shown = "; ".join(c.text.rstrip(".") for c in material[:_SHOWN])
         more = f" and {len(material) - _SHOWN} more" if len(material) > _SHOWN else ""
         changes = ctx.notice.changes
-        entries = [e for e in (changes.log if changes else []) if e.version == version]
+        entries = [
+            e
+            for e in (changes.log if changes else [])
+            if e.version == meta.version or (meta.version is None and e.date == meta.effective)
+        ]
         if not entries:
             yield Violation(
-                ("changes", "log") if changes else ("notice", "version"),
+                ("changes", "log")
+                if changes
+                else ("notice", "version")
+                if meta.version
+                else ("notice",),
                 f"Version {version} makes material changes since {previous.source} "
                 f"({shown}{more}) but the change log has no entry for it.",
             )

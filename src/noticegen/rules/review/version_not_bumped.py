@@ -50,13 +50,14 @@ class VersionNotBumped(Rule):
         if previous is None or not content_changed(ctx, previous):
             return
         meta, before = ctx.notice.notice, previous.notice.notice
-        if meta.version == before.version:
+        # An absent version or date is NG805's finding, not an unchanged one.
+        if meta.version is not None and meta.version == before.version:
             yield Violation(
                 ("notice", "version"),
                 f"The content changed since {previous.source}, but the version is still "
                 f"{meta.version}.",
             )
-        if meta.effective == before.effective:
+        if meta.effective is not None and meta.effective == before.effective:
             yield Violation(
                 ("notice", "effective"),
                 f"The content changed since {previous.source}, but the effective date is still "

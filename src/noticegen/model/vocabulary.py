@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..context import related
-from ..model import (
+from .base import related
+from .notice import Notice
+from .processing import (
     BasisValue,
     DataCategory,
     FadpJustification,
     LegalBasis,
     LgpdBasis,
-    Notice,
     Purpose,
 )
 
@@ -270,3 +270,20 @@ def all_rows() -> list[LabelType]:
 def all_purposes() -> list[LabelPurpose]:
     """Every purpose row, for tests that check each id against its source."""
     return [row for _, row in _PURPOSE_WORDS] + [_THIRD_PARTY_ADS, _SECURITY]
+
+
+def missing_controller_details(notice: Notice) -> list[str]:
+    """The Art. 30(1)(a) details of the controller that the notice does not give: its name,
+    its address, and a way to reach it (email or telephone)."""
+    controller = notice.controller
+    missing = [
+        name
+        for name, value in (
+            ("legal_name", controller.legal_name),
+            ("postal_address", controller.postal_address),
+        )
+        if not value
+    ]
+    if not (controller.email or controller.phone):
+        missing.append("email or phone")
+    return missing

@@ -1,0 +1,203 @@
+"""Facts a published notice states (or leaves out) about itself and its business: an undated
+notice is a finding that stops no other rule, and the business facts replace tool options."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from noticegen.cli import main
+from noticegen.config import Config
+from noticegen.linting import lint
+from noticegen.loading import load
+from noticegen.rules import BY_CODE
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTICE = ROOT / "notice"
+
+
+def undated_copy(tmp_path: Path, *, jurisdictions: str | None = None) -> Path:
+    """The example notice without its version and effective date (as many published notices)."""
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    lines = main_file.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith(("  version:", "  effective:"))]
+    if jurisdictions is not None:
+        kept = [
+            f"  jurisdictions: {jurisdictions}" if line.startswith("  jurisdictions:") else line
+            for line in kept
+        ]
+    assert len(kept) == len(lines) - 2
+    main_file.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return folder
+
+
+def rules_of(folder: Path, config: Config | None = None) -> set[str]:
+    return {f.rule for f in lint(load(folder), config)}
+
+
+def test_an_undated_notice_loads_and_every_other_rule_still_runs(tmp_path: Path) -> None:
+    folder = undated_copy(tmp_path, jurisdictions="[gdpr]")
+    loaded = load(folder)
+    assert loaded.notice is not None, loaded.findings
+    assert loaded.findings == []
+    findings = lint(loaded)
+    assert {f.rule for f in findings} == {"NG805"}, findings
+    # the same rules run as on the dated notice: a placeholder left would still be reported
+    text = (folder / "notice.yaml").read_text(encoding="utf-8")
+    (folder / "notice.yaml").write_text(
+        text.replace("title: Privacy Notice", "title: TODO(noticegen) Privacy Notice", 1),
+        encoding="utf-8",
+    )
+    assert {"NG805", "NG804"} <= rules_of(folder)
+
+
+def test_under_the_ccpa_a_missing_date_is_an_error_citing_the_regulation(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["lint", str(undated_copy(tmp_path)), "--format", "json"])
+    findings = json.loads(result.output)["findings"]
+    dated = [f for f in findings if f["rule"] in ("NG428", "NG805")]
+    assert [(f["rule"], f["severity"]) for f in dated] == [("NG428", "error")]
+    assert "11 CCR 7011(e)(4)" in dated[0]["citation"]
+    assert result.exit_code == 1
+
+
+def test_build_refuses_an_undated_notice_in_one_line_even_as_a_draft(tmp_path: Path) -> None:
+    folder = undated_copy(tmp_path, jurisdictions="[gdpr]")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(out), "--draft"])
+    assert result.exit_code == 2, result.output
+    assert "no date (`notice.effective`)" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_a_dated_export_refuses_an_undated_notice_and_an_undated_one_is_written(
+    tmp_path: Path,
+) -> None:
+    folder = undated_copy(tmp_path, jurisdictions="[gdpr]")
+    refused = CliRunner().invoke(main, ["export", "dpv", str(folder)])
+    assert refused.exit_code == 2, refused.output
+    assert "no dpv export: the notice has no date" in refused.stderr
+    written = CliRunner().invoke(main, ["export", "ropa", str(folder)])
+    assert written.exit_code == 0, written.output
+
+
+def test_a_notice_without_a_version_number_is_filed_under_its_date(tmp_path: Path) -> None:
+    folder = undated_copy(tmp_path)
+    notice = load(folder).notice
+    assert notice is not None
+    meta = notice.notice.model_copy(update={"effective": notice.notice.last_reviewed})
+    assert meta.dated.version == meta.dated.effective.isoformat()
+
+
+def without_toll_free_number(tmp_path: Path) -> Path:
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    for name in ("notice.yaml", "supplements/california.yaml"):
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("kind: toll_free_phone", "kind: phone"), encoding="utf-8")
+    return folder
+
+
+def business(folder: Path, facts: str) -> None:
+    main_file = folder / "notice.yaml"
+    main_file.write_text(
+        main_file.read_text(encoding="utf-8") + f"business: {facts}\n", encoding="utf-8"
+    )
+
+
+def test_the_notice_states_the_business_facts_the_ccpa_rules_read(tmp_path: Path) -> None:
+    # the example offers a toll-free number; without it, only an online-only business is exempt
+    folder = without_toll_free_number(tmp_path)
+    assert "NG416" in rules_of(folder)
+    business(folder, "{online_only: true}")
+    assert "NG416" not in rules_of(folder)
+
+
+def test_the_notice_overrides_the_deprecated_rule_option(tmp_path: Path) -> None:
+    folder = without_toll_free_number(tmp_path)
+
+    option = Config(options={"NG416": BY_CODE["NG416"].Options(online_only=True)})
+    assert "NG416" not in rules_of(folder, option)
+    business(folder, "{online_only: false}")
+    assert "NG416" in rules_of(folder, option)
+
+
+OTHER_CONTROLLERS = """
+other_controllers:
+  eu:
+    name: IMS Consulting B.V.
+    email: privacy@example.nl
+    postal_address: {street: 1 Voorbeeldstraat, locality: Amsterdam, country: NL}
+    role: regional
+    responsible_for: For users in the EEA.
+  events:
+    name: Partner SAS
+    email: privacy@partner.example
+    postal_address: {street: 2 Rue Exemple, locality: Paris, country: FR}
+    role: joint
+    arrangement: We answer every request about the events we run together.
+"""
+
+
+def test_other_controllers_are_rendered_in_who_we_are_and_processing_as_a_processor_out_of_scope(
+    tmp_path: Path,
+) -> None:
+    from noticegen.i18n.strings import Strings
+    from noticegen.render import html
+
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    text = main_file.read_text(encoding="utf-8").replace(
+        "scope:\n", "scope:\n  as_processor: [Forms our clients run on their own sites.]\n", 1
+    )
+    main_file.write_text(text + OTHER_CONTROLLERS, encoding="utf-8")
+    loaded = load(folder)
+    assert loaded.notice is not None, loaded.findings
+    assert not {f.rule for f in lint(loaded)} & {"NG301", "NG303"}
+    page = html.render_notice(loaded.notice, Strings("en"), supplements=[], languages=[])
+    who = page[
+        page.index('id="controller"') : page.index("</section>", page.index('id="controller"'))
+    ]
+    for fact in (
+        '<h3 id="controller-eu"><bdi>IMS Consulting B.V.</bdi></h3>',
+        "For users in the EEA.",
+        "Partner SAS",
+        "We answer every request about the events we run together.",
+        "mailto:privacy@partner.example",
+    ):
+        assert fact in who
+    assert "<li>Forms our clients run on their own sites.</li>" in page
+
+
+def test_an_incomplete_other_controller_is_reported_where_it_is(tmp_path: Path) -> None:
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    text = main_file.read_text(encoding="utf-8")
+    main_file.write_text(
+        text + "other_controllers:\n  eu: {name: IMS Consulting B.V., role: regional}\n",
+        encoding="utf-8",
+    )
+    findings = [f for f in lint(load(folder)) if f.rule == "NG301"]
+    assert [f.line for f in findings] == [len(text.splitlines()) + 2]
+    assert "IMS Consulting B.V." in findings[0].message
+
+
+def test_diff_names_an_unnumbered_undated_version_in_words(tmp_path: Path) -> None:
+    from noticegen.review import compare
+    from noticegen.review.reporters import render_markdown
+
+    dated = load(NOTICE).notice
+    undated = load(undated_copy(tmp_path)).notice
+    assert dated is not None and undated is not None
+    header = render_markdown(compare(undated, dated, [], {})).splitlines()
+    assert any(
+        "unnumbered version (effective date not given) → version 2.0.0" in line for line in header
+    )
