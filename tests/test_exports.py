@@ -9,6 +9,7 @@ import io
 import json
 import plistlib
 import re
+import typing
 import zipfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from noticegen.exports.dpv import CONTEXT, dpv_document
 from noticegen.exports.google import data_safety_answers, data_safety_csv
 from noticegen.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv, ropa_xlsx
 from noticegen.loading import load
-from noticegen.model import App, AppPlatform, Notice
+from noticegen.model import App, AppPlatform, BasisValue, Notice
 from noticegen.model.vocabulary import LEGAL_BASIS_DPV, all_purposes, all_rows, label_type
 
 ROOT = Path(__file__).parent.parent
@@ -357,3 +358,29 @@ def test_an_undetermined_type_is_left_out_not_guessed(small: Notice) -> None:
     document = dpv_document(changed)
     node = next(n for n in document["@graph"] if n["@id"].endswith("profile.answers"))
     assert node["@type"] == ["dpv:PersonalData"]
+
+
+def test_several_bases_are_each_exported_with_the_laws_they_are_limited_to(
+    small: Notice,
+) -> None:
+    pid, purpose = next(iter(small.purposes.items()))
+    bases = [
+        {"basis": "legitimate_interests", "jurisdictions": ["gdpr"]},
+        {"basis": "lgpd_11_ii_g", "jurisdictions": ["lgpd"]},
+    ]
+    changed = purpose.model_validate(
+        {**purpose.model_dump(), "legal_basis": bases, "legitimate_interest": "Security"}
+    )
+    notice = small.model_copy(update={"purposes": {**small.purposes, pid: changed}})
+    rows = list(csv.reader(io.StringIO(ropa_csv(notice).decode("utf-8"))))
+    row = next(r for r in rows if r[1:2] == [purpose.label])
+    assert row[11] == "Art. 6(1)(f) legitimate interests (gdpr); LGPD Art. 11(II)(g) (lgpd)"
+    process = next(n for n in dpv_document(notice)["@graph"] if n["@id"].endswith(f"/{pid}"))
+    assert process["dpv:hasLegalBasis"] == [
+        {"@id": "eu-gdpr:A6-1-f"},
+        {"@id": "dpv:LegitimateInterest"},
+    ]
+
+
+def test_every_legal_basis_has_a_dpv_term() -> None:
+    assert set(LEGAL_BASIS_DPV) == {b for law in typing.get_args(BasisValue) for b in law}

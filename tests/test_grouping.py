@@ -1,6 +1,6 @@
 """A defect that repeats is shown once with its places: the grouping itself, then each reporter on
-the as-published IMS notice, where NG305 fires for each of its ten purposes (no legal basis
-anywhere) and NG401/NG902 for each of its sixteen data items."""
+the as-published IMS notice, where NG401 fires for each of its data items (none has a CCPA
+category). NG305 reports a notice with no legal basis anywhere once, so it no longer repeats."""
 
 from __future__ import annotations
 
@@ -59,11 +59,13 @@ def by_rule(findings: list[Finding], rule: str) -> list[Finding]:
     return [f for f in findings if f.rule == rule]
 
 
-def purpose_named(f: Finding) -> str:
-    """The purpose an NG305 message names: its id and label."""
-    return f.message.removeprefix("Purpose ").removesuffix(
-        " does not state its legal basis under Art. 6(1)."
-    )
+NO_CATEGORY = " has no CCPA category, so the list of categories of personal information \
+collected in the last 12 months is incomplete."
+
+
+def datum_named(f: Finding) -> str:
+    """The data item an NG401 message names: its id and label."""
+    return f.message.removesuffix(NO_CATEGORY)
 
 
 # --- what is one defect -----------------------------------------------------------------------
@@ -212,49 +214,50 @@ def test_grouping_never_loses_or_duplicates_an_instance(findings: list[Finding])
 # --- each reporter on the as-published notice -------------------------------------------------
 
 
-def test_text_shows_the_missing_legal_basis_once_with_each_purpose(
+def test_text_shows_the_missing_ccpa_category_once_with_each_data_item(
     published: list[Finding],
 ) -> None:
     out = text.report(published).splitlines()
-    no_basis = by_rule(published, "NG305")
-    assert len(no_basis) == 10
+    no_category = by_rule(published, "NG401")
+    places = len(no_category)
+    assert places > 1
+    first = no_category[0]
     start = out.index(
-        f"{no_basis[0].file}:{no_basis[0].line}:{no_basis[0].column}: NG305 [error] Purpose "
-        f"{PLACEHOLDER} does not state its legal "
-        "basis under Art. 6(1). (10 places)"
+        f"{first.file}:{first.line}:{first.column}: NG401 [error] {PLACEHOLDER}{NO_CATEGORY} "
+        f"({places} places)"
     )
-    assert out[start + 1 : start + 13] == [
-        *(f"    at {f.file}:{f.line}:{f.column}: {purpose_named(f)}" for f in no_basis),
-        f"    source: {no_basis[0].citation}",
-        f"    fix: {no_basis[0].hint}",
+    assert out[start + 1 : start + places + 3] == [
+        *(f"    at {f.file}:{f.line}:{f.column}: {datum_named(f)}" for f in no_category),
+        f"    source: {first.citation}",
+        f"    fix: {first.hint}",
     ]
-    assert out[start + 1].endswith("`relationship_management` (Managing our client / prospects "
-                                   "relationship)")  # fmt: skip
-    assert sum(" NG305 " in line for line in out) == 1
+    assert out[start + 1].endswith("`identity.name` (First and Last name)")
+    assert sum(" NG401 " in line for line in out) == 1
     groups = len(group_findings(published))
     counts = Counter(f.severity.name.lower() for f in published)
     assert out[-1] == (
         f"Found {len(published)} problems ({counts['error']} errors, {counts['warning']} "
         f"warnings, {counts['info']} info) in {groups} groups."
     )
-    assert groups < len(published) // 2
+    assert groups <= len(published) - (places - 1)
 
 
 def test_json_groups_the_findings_and_keeps_the_flat_list(published: list[Finding]) -> None:
     document = json.loads(json_reporter.report(published))
     assert document["findings"] == [f.to_dict() for f in published]
-    [no_basis] = [g for g in document["groups"] if g["rule"] == "NG305"]
-    assert set(no_basis) == {
+    [no_category] = [g for g in document["groups"] if g["rule"] == "NG401"]
+    assert set(no_category) == {
         "rule", "name", "severity", "message", "source", "fix", "fingerprint", "instances"
     }  # fmt: skip
-    assert no_basis["severity"] == "error"
-    assert no_basis["message"].startswith(f"Purpose {PLACEHOLDER} does not state")
-    assert no_basis["source"] == "GDPR Art. 6(1), 13(1)(c), 14(1)(c)"
-    assert no_basis["fix"] == "Add the purpose's `legal_basis`."
-    assert no_basis["instances"] == [
+    first = by_rule(published, "NG401")[0]
+    assert no_category["severity"] == "error"
+    assert no_category["message"] == PLACEHOLDER + NO_CATEGORY
+    assert no_category["source"] == first.citation
+    assert no_category["fix"] == first.hint
+    assert no_category["instances"] == [
         {"file": f["file"], "line": f["line"], "column": f["column"], "message": f["message"]}
         for f in document["findings"]
-        if f["rule"] == "NG305"
+        if f["rule"] == "NG401"
     ]
     singles = [g for g in document["groups"] if len(g["instances"]) == 1]
     assert all(g["message"] == g["instances"][0]["message"] for g in singles)
@@ -271,16 +274,18 @@ def test_github_annotates_each_defect_once_at_its_first_place(published: list[Fi
     out = github.report(published)
     commands = [line for line in out.splitlines() if line.startswith("::")]
     assert len(commands) == len(group_findings(published))
-    [no_basis] = [c for c in commands if "title=NG305 " in c]
-    head, _, message = no_basis[2:].partition("::")
-    first = by_rule(published, "NG305")[0]
+    [annotation] = [c for c in commands if "title=NG401 " in c]
+    head, _, message = annotation[2:].partition("::")
+    no_category = by_rule(published, "NG401")
+    places = min(len(no_category), github.ANNOTATION_PLACES)
+    first = no_category[0]
     assert f"line={first.line},col={first.column}," in head
     lines = _runner_unescape(message).split("\n")
-    assert lines[1] == "In 10 places:"
-    assert lines[2:12] == [
-        f"- {f.file}:{f.line}:{f.column}: {purpose_named(f)}" for f in by_rule(published, "NG305")
+    assert lines[1] == f"In {len(no_category)} places:"
+    assert lines[2 : 2 + places] == [
+        f"- {f.file}:{f.line}:{f.column}: {datum_named(f)}" for f in no_category[:places]
     ]
-    assert lines[12] == "Add the purpose's `legal_basis`."
+    assert lines[-1] == first.hint
     # the plain listing is grouped too, and still names every place
     plain = [line for line in out.splitlines() if not line.startswith("::")]
     for f in published:
@@ -295,12 +300,12 @@ def test_sarif_results_of_one_defect_share_a_fingerprint_and_link_each_other(
     assert list(validator.iter_errors(document)) == []
     results = document["runs"][0]["results"]
     assert len(results) == len(published)
-    no_basis = [r for r in results if r["ruleId"] == "NG305"]
-    assert len({r["partialFingerprints"][sarif.FINGERPRINT] for r in no_basis}) == 1
-    others = {r["partialFingerprints"][sarif.FINGERPRINT] for r in results if r not in no_basis}
-    assert no_basis[0]["partialFingerprints"][sarif.FINGERPRINT] not in others
-    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in no_basis]
-    for result, line in zip(no_basis, lines, strict=True):
+    no_category = [r for r in results if r["ruleId"] == "NG401"]
+    assert len({r["partialFingerprints"][sarif.FINGERPRINT] for r in no_category}) == 1
+    others = {r["partialFingerprints"][sarif.FINGERPRINT] for r in results if r not in no_category}
+    assert no_category[0]["partialFingerprints"][sarif.FINGERPRINT] not in others
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in no_category]
+    for result, line in zip(no_category, lines, strict=True):
         related = result["relatedLocations"]
         assert [r["physicalLocation"]["region"]["startLine"] for r in related] == [
             other for other in lines if other != line
@@ -349,4 +354,4 @@ def test_lint_cli_groups_the_published_notice(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(main, ["lint", "tests/fixtures/ims-as-published"])
     assert result.exit_code == 1
-    assert result.stdout.count(" NG305 ") == 1 and "(10 places)" in result.stdout
+    assert result.stdout.count(" NG401 ") == 1 and "(16 places)" in result.stdout

@@ -42,7 +42,16 @@ from .yamlsource import MAX_BYTES, parse_yaml
 # retention rule names its event before its period ("after account closure, one year").
 CANONICAL_ORDER: dict[type[BaseModel], tuple[str, ...]] = {
     Notice: (*(f for f in Notice.model_fields if f != "sections"), "sections"),
-    RetentionRule: ("id", "data", "after", "period", "criteria", "legal_hold", "erasure"),
+    RetentionRule: (
+        "id",
+        "data",
+        "applies_to",
+        "after",
+        "period",
+        "criteria",
+        "legal_hold",
+        "erasure",
+    ),
 }
 
 

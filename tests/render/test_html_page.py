@@ -11,7 +11,7 @@ from pagehtml import read
 from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice
-from noticegen.model import Notice
+from noticegen.model import Jurisdiction, Notice, Right, RightDetail
 from noticegen.render import html
 from noticegen.render.view import RIGHT_LABELS
 from noticegen.site import BuildResult
@@ -350,3 +350,69 @@ def test_front_page_has_no_switcher_of_its_own(small: LoadedNotice) -> None:
 )  # fmt: skip
 def test_the_site_address_is_the_folder_the_url_names(url: str) -> None:
     assert html.site_address(url) == "https://www.example.com/privacy/"
+
+
+def test_each_basis_of_a_purpose_is_shown_with_the_laws_it_is_limited_to(
+    small: LoadedNotice,
+) -> None:
+    assert small.notice is not None
+    pid, purpose = next(iter(small.notice.purposes.items()))
+    bases = [
+        {"basis": "contract", "jurisdictions": ["gdpr", "uk-gdpr"]},
+        {"basis": "lgpd_7_v", "jurisdictions": ["lgpd"]},
+    ]
+    changed = purpose.model_validate({**purpose.model_dump(), "legal_basis": bases})
+    notice = small.notice.model_copy(update={"purposes": {**small.notice.purposes, pid: changed}})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert (
+        "Performance of a contract (GDPR Art. 6(1)(b)) (GDPR, UK GDPR); LGPD Art. 7(V) (LGPD)"
+        in page
+    )
+
+
+def test_a_recipient_of_unnamed_personal_data_is_shown_in_words_never_as_links(
+    small: LoadedNotice,
+) -> None:
+    assert small.notice is not None
+    rid, recipient = next(iter(small.notice.recipients.items()))
+    vague = recipient.model_copy(update={"data": [], "data_catch_all": True})
+    recipients = {**small.notice.recipients, rid: vague}
+    notice = small.notice.model_copy(update={"recipients": recipients})
+    page = html.render_notice(notice, Strings("en"), supplements=[], languages=[])
+    section = page[page.index('<section id="recipients"') :].split("</section>")[0]
+    received = section.split("Data received</dt><dd>")[1].split("</dd>")[0]
+    assert received == "Your personal data (no categories named)"
+
+
+def test_a_right_shows_the_laws_it_applies_under_and_the_reason_for_its_limit(
+    small: LoadedNotice,
+) -> None:
+    assert small.notice is not None
+    rights = dict(small.notice.rights)
+    rights[Right.APPEAL] = RightDetail(jurisdictions=[Jurisdiction.CCPA])
+    rights[Right.ERASURE] = RightDetail(
+        limited=True, limit_reason="Public postings others copied cannot be erased."
+    )
+    notice = small.notice.model_copy(update={"rights": rights})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert "Right to appeal a refused request (CCPA)" in page
+    assert "Limits of this rightPublic postings others copied cannot be erased." in page
+
+
+def test_retention_says_whose_data_and_until_the_person_deletes_it(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    first = small.notice.retention[0]
+    rules = [
+        first.model_copy(
+            update={
+                "applies_to": "Visitors",
+                "period": None,
+                "after": "user_deletion",
+                "erasure": "delete_or_anonymise",
+            }
+        ),
+        *small.notice.retention[1:],
+    ]
+    notice = small.notice.model_copy(update={"retention": rules})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert "Visitors: Until you delete it. Then deleted or anonymised." in page

@@ -97,8 +97,11 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
                 if pid in r.purposes
             ],
         }
-        if purpose.legal_basis is not None:
-            process["dpv:hasLegalBasis"] = {"@id": LEGAL_BASIS_DPV[purpose.legal_basis]}
+        if purpose.legal_basis:
+            process["dpv:hasLegalBasis"] = [
+                {"@id": iri}
+                for iri in dict.fromkeys(LEGAL_BASIS_DPV[s.basis] for s in purpose.legal_basis)
+            ]
         periods = [
             rule.period
             for rule in notice.retention

@@ -17,8 +17,9 @@ import re
 import zipfile
 from collections.abc import Iterable
 
-from ..model import Address, Contact, LegalBasis, Notice, RecipientKind
+from ..model import Address, BasisStatement, Contact, LegalBasis, Notice, RecipientKind
 from ..model.base import related
+from ..model.processing import own_terms_article
 
 TO_FILL_IN = "[to be completed by the controller]"
 
@@ -75,6 +76,14 @@ def _contact(title: str, contact: Contact | None) -> list[str]:
         contact.email or "",
         contact.phone or "",
     ]
+
+
+def _basis_in_ropa(statement: BasisStatement) -> str:
+    """The basis as its article, with the jurisdictions it is limited to."""
+    basis = statement.basis
+    text = _ARTICLE_6[basis] if isinstance(basis, LegalBasis) else own_terms_article(basis)
+    where = ", ".join(statement.jurisdictions)
+    return f"{text} ({where})" if where else text
 
 
 def _join(items: Iterable[str]) -> str:
@@ -134,15 +143,15 @@ def activity_rows(notice: Notice) -> list[list[str]]:
             _join(str(t.safeguard) if t.safeguard else TO_FILL_IN for t in transfers),
             _join(retention) or TO_FILL_IN,
             measures or TO_FILL_IN,
-            _ARTICLE_6[purpose.legal_basis] if purpose.legal_basis else TO_FILL_IN,
+            _join(_basis_in_ropa(s) for s in purpose.legal_basis) or TO_FILL_IN,
             (str(purpose.special_category_condition or TO_FILL_IN) if special else ""),
             purpose.legitimate_interest or "",
-            TO_FILL_IN if purpose.legal_basis == LegalBasis.LEGITIMATE_INTERESTS else "",
+            TO_FILL_IN if purpose.relies_on(LegalBasis.LEGITIMATE_INTERESTS) else "",
             rights,
             "Yes: " + " ".join(decision.logic.split()) if decision else
             ("Profiling" if purpose.profiling else "No"),
             _join(str(notice.data[d].source) for d in covered),
-            TO_FILL_IN if purpose.legal_basis == LegalBasis.CONSENT else "",
+            TO_FILL_IN if purpose.relies_on(LegalBasis.CONSENT) else "",
             TO_FILL_IN,
         ])  # fmt: skip
     return rows

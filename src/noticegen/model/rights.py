@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pydantic import Field, model_validator
 
 from .base import EMAIL_PATTERN, URL_PATTERN, ContactPoint, Duration, Markdown, StrictModel, Url
+from .meta import Jurisdiction
 
 
 class Right(enum.StrEnum):
@@ -34,6 +35,11 @@ class Right(enum.StrEnum):
     ANONYMISATION = "anonymisation"
     INFORMATION_ON_SHARING = "information_on_sharing"
     INFORMATION_ON_CONSENT = "information_on_consent"
+    APPEAL = "appeal"
+    OPT_OUT_OF_TARGETED_ADVERTISING = "opt_out_of_targeted_advertising"
+    OPT_OUT_OF_PROFILING = "opt_out_of_profiling"
+    SHINE_THE_LIGHT = "shine_the_light"
+    MINORS_CONTENT_REMOVAL = "minors_content_removal"
 
 
 class RightDetail(StrictModel):
@@ -41,6 +47,14 @@ class RightDetail(StrictModel):
     """What the right lets the person do, in the company's words."""
     how: Markdown | None = None
     """How to exercise this right, where it differs from the general request methods."""
+    jurisdictions: list[Jurisdiction] = Field(default_factory=list)
+    """The laws under which the right is offered, stated once for all of them (`appeal` under
+    the US state laws); empty means wherever the notice applies."""
+    limited: bool = False
+    """Whether the right does not apply in full (public postings that cannot be erased)."""
+    limit_reason: Markdown | None = None
+    """Why and where the right is limited; a limit without its reason tells the reader
+    nothing they can check or contest."""
 
 
 class MethodKind(enum.StrEnum):

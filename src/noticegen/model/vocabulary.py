@@ -12,7 +12,14 @@ from typing import NamedTuple
 
 from .base import related
 from .notice import Notice
-from .processing import DataCategory, LegalBasis, Purpose
+from .processing import (
+    BasisValue,
+    DataCategory,
+    FadpJustification,
+    LegalBasis,
+    LgpdBasis,
+    Purpose,
+)
 
 
 class LabelType(NamedTuple):
@@ -172,15 +179,39 @@ _PURPOSE_WORDS: list[tuple[frozenset[str], LabelPurpose]] = [
      _FUNCTIONALITY),
 ]  # fmt: skip
 
-LEGAL_BASIS_DPV = {
+LEGAL_BASIS_DPV: dict[BasisValue, str] = {
     LegalBasis.CONSENT: "eu-gdpr:A6-1-a",
     LegalBasis.CONTRACT: "eu-gdpr:A6-1-b",
     LegalBasis.LEGAL_OBLIGATION: "eu-gdpr:A6-1-c",
     LegalBasis.VITAL_INTERESTS: "eu-gdpr:A6-1-d",
     LegalBasis.PUBLIC_TASK: "eu-gdpr:A6-1-e",
     LegalBasis.LEGITIMATE_INTERESTS: "eu-gdpr:A6-1-f",
+    LgpdBasis.ART_7_I: "dpv:Consent",
+    LgpdBasis.ART_7_II: "dpv:LegalObligation",
+    LgpdBasis.ART_7_III: "dpv:PublicInterest",
+    LgpdBasis.ART_7_IV: "dpv:PublicInterest",
+    LgpdBasis.ART_7_V: "dpv:Contract",
+    LgpdBasis.ART_7_VI: "dpv:LegalBasis",
+    LgpdBasis.ART_7_VII: "dpv:VitalInterest",
+    LgpdBasis.ART_7_VIII: "dpv:VitalInterest",
+    LgpdBasis.ART_7_IX: "dpv:LegitimateInterest",
+    LgpdBasis.ART_7_X: "dpv:LegitimateInterest",
+    LgpdBasis.ART_11_I: "dpv:ExplicitlyExpressedConsent",
+    LgpdBasis.ART_11_II_A: "dpv:LegalObligation",
+    LgpdBasis.ART_11_II_B: "dpv:PublicInterest",
+    LgpdBasis.ART_11_II_C: "dpv:PublicInterest",
+    LgpdBasis.ART_11_II_D: "dpv:LegalBasis",
+    LgpdBasis.ART_11_II_E: "dpv:VitalInterest",
+    LgpdBasis.ART_11_II_F: "dpv:VitalInterest",
+    LgpdBasis.ART_11_II_G: "dpv:LegitimateInterest",
+    FadpJustification.CONSENT: "dpv:Consent",
+    FadpJustification.OVERRIDING_PRIVATE_INTEREST: "dpv:LegitimateInterest",
+    FadpJustification.OVERRIDING_PUBLIC_INTEREST: "dpv:PublicInterest",
+    FadpJustification.LAW: "dpv:LegalObligation",
 }
-"""GDPR Art. 6(1) bases as the DPV GDPR extension's terms."""
+"""Every legal basis as a DPV term: GDPR Art. 6(1) (also the UK GDPR's) as the DPV GDPR
+extension's articles; the LGPD's and the FADP's, which DPV has no articles for, as the DPV core
+kind of basis they are (`dpv:LegalBasis` where none fits)."""
 
 
 def _words(*texts: str) -> set[str]:
@@ -212,9 +243,9 @@ def label_purpose(notice: Notice, purpose_id: str, purpose: Purpose) -> LabelPur
     for keys, found in _PURPOSE_WORDS:
         if keys & words:
             return found
-    if purpose.legal_basis == LegalBasis.LEGAL_OBLIGATION:
+    if purpose.relies_on(LegalBasis.LEGAL_OBLIGATION):
         return _SECURITY
-    if purpose.legal_basis == LegalBasis.CONTRACT:
+    if purpose.relies_on(LegalBasis.CONTRACT):
         return _FUNCTIONALITY
     return None
 

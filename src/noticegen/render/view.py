@@ -6,20 +6,25 @@ Everything here is a plain reading of the model; nothing is added that the model
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import (
+    BasisValue,
     CcpaCategory,
+    FadpJustification,
     Jurisdiction,
-    LegalBasis,
+    LgpdBasis,
     Notice,
     Purpose,
     Recipient,
     RetentionRule,
+    RightDetail,
     Transfer,
 )
 from ..model.base import covers, duration_days, related
+from ..model.processing import own_terms_article
 from ..model.sections import SECTIONS
 
 # Top-level sections of the page, in order: anchor -> heading msgid (from model.sections).
@@ -75,6 +80,11 @@ RIGHT_LABELS: dict[str, str] = {
     "anonymisation": msgid("Right to anonymisation, blocking or deletion"),
     "information_on_sharing": msgid("Right to information about sharing"),
     "information_on_consent": msgid("Right to information about refusing consent"),
+    "appeal": msgid("Right to appeal a refused request"),
+    "opt_out_of_targeted_advertising": msgid("Right to opt out of targeted advertising"),
+    "opt_out_of_profiling": msgid("Right to opt out of profiling"),
+    "shine_the_light": msgid("Right to know about disclosures for direct marketing"),
+    "minors_content_removal": msgid("Right of minors to remove content they posted"),
 }
 EVENT_LABELS: dict[str, str] = {
     "account_closure": msgid("after your account is closed"),
@@ -83,6 +93,7 @@ EVENT_LABELS: dict[str, str] = {
     "consent_withdrawn": msgid("after you withdraw consent"),
     "last_activity": msgid("after your last activity"),
     "collection": msgid("after collection"),
+    "user_deletion": msgid("after you delete it"),
 }
 UNTIL_LABELS: dict[str, str] = {
     "account_closure": msgid("Until your account is closed"),
@@ -91,11 +102,13 @@ UNTIL_LABELS: dict[str, str] = {
     "consent_withdrawn": msgid("Until you withdraw consent"),
     "last_activity": msgid("Until your last activity"),
     "collection": msgid("Until collection"),
+    "user_deletion": msgid("Until you delete it"),
 }
 ERASURE_LABELS: dict[str, str] = {
     "delete": msgid("Then deleted"),
     "anonymise": msgid("Then anonymised"),
     "hide": msgid("Then hidden from use"),
+    "delete_or_anonymise": msgid("Then deleted or anonymised"),
 }
 SAFEGUARD_LABELS: dict[str, str] = {
     "adequacy": msgid("Adequacy decision"),
@@ -241,14 +254,32 @@ def purpose_flows(notice: Notice) -> list[PurposeFlow]:
 
 
 def purposes_by_basis(notice: Notice) -> list[tuple[str | None, list[tuple[str, Purpose]]]]:
-    """The purposes grouped by legal basis, in the order of GDPR Art. 6(1); purposes without
-    a basis last, under None."""
+    """The purposes grouped by legal basis, in the order of GDPR Art. 6(1) then of the other
+    laws' own bases; a purpose with several bases under each; purposes without one last,
+    under None."""
     groups: dict[str | None, list[tuple[str, Purpose]]] = {}
     for pid, purpose in notice.purposes.items():
-        basis = str(purpose.legal_basis) if purpose.legal_basis is not None else None
-        groups.setdefault(basis, []).append((pid, purpose))
-    order: list[str | None] = [*map(str, LegalBasis), None]
+        bases = dict.fromkeys(str(s.basis) for s in purpose.legal_basis) or [None]
+        for basis in bases:
+            groups.setdefault(basis, []).append((pid, purpose))
+    order: list[str | None] = [*(str(b) for law in typing.get_args(BasisValue) for b in law), None]
     return [(basis, groups[basis]) for basis in order if basis in groups]
+
+
+def basis_text(basis: str) -> str:
+    """The label key of a GDPR basis (translated by the template), or the article of a basis in
+    another law's own terms (a citation, the same in every language)."""
+    if basis in LABELS:
+        return basis
+    own: LgpdBasis | FadpJustification = (
+        LgpdBasis(basis) if basis in LgpdBasis._value2member_map_ else FadpJustification(basis)
+    )
+    return own_terms_article(own)
+
+
+def law_names(jurisdictions: Iterable[str]) -> str:
+    """The laws a basis is limited to, by their short names (`UK GDPR`, `LGPD`)."""
+    return ", ".join(str(j).upper().replace("-", " ") for j in jurisdictions)
 
 
 def destinations(notice: Notice) -> list[tuple[str, list[tuple[str, Transfer]]]]:
@@ -295,6 +326,11 @@ def first_layer_rights(rights: Iterable[object]) -> tuple[list[str], int]:
 def has_text(value: str | None) -> bool:
     """Whether a prose value says anything (an empty or blank one publishes nothing)."""
     return bool(value and value.strip())
+
+
+def right_has_text(detail: RightDetail) -> bool:
+    """Whether a right says more than its name, and so gets its own heading."""
+    return any(map(has_text, (detail.description, detail.how, detail.limit_reason)))
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..model.base import duration_days
 from ..model.practices import COOKIE_CONSENT_LAWS, Safeguard
-from ..model.processing import LegalBasis, RecipientKind
+from ..model.processing import BasisStatement, LegalBasis, RecipientKind
 from .comparison import KEPT_LONGER, Change, Kind
 
 # The citation every output gives for announcing material changes.
@@ -28,6 +28,14 @@ def weaker_basis(old: LegalBasis | None, new: LegalBasis | None) -> bool:
     if old is None or new is None or old == new:
         return False
     return old == LegalBasis.CONSENT or new == LegalBasis.LEGITIMATE_INTERESTS
+
+
+def weaker_bases(old: list[BasisStatement], new: list[BasisStatement]) -> bool:
+    """Whether a basis the purpose leaves is weaker-for-the-person replaced by one it takes
+    (each basis compared as what it amounts to under GDPR Art. 6(1))."""
+    before = {s.gdpr_basis for s in old} - {None}
+    after = {s.gdpr_basis for s in new} - {None}
+    return any(weaker_basis(o, n) for o in before - after for n in after - before)
 
 
 def _always(change: Change) -> bool:
@@ -89,7 +97,7 @@ MATERIAL: tuple[Material, ...] = (
     Material("purposes.data", Kind.CHANGED, _gains,
              "data is used for a purpose it was not used for"),
     Material("purposes.legal_basis", Kind.CHANGED,
-             lambda change: weaker_basis(change.old, change.new),
+             lambda change: weaker_bases(change.old, change.new),
              "the legal basis is weaker for the person"),
     Material("purposes.direct_marketing", Kind.CHANGED, _turned_on,
              "the purpose is now direct marketing"),

@@ -345,9 +345,20 @@ def _data_added(change: Change, names: Names) -> Words:
     )
 
 
+def _basis_names(statements: list[Any]) -> str | None:
+    """The bases as one value (`consent`; `contract (gdpr), lgpd_7_v (lgpd)`), None if none."""
+    return (
+        ", ".join(
+            _words(str(s.basis)) + (f" ({', '.join(s.jurisdictions)})" if s.jurisdictions else "")
+            for s in statements
+        )
+        or None
+    )
+
+
 def _purpose_added(change: Change, names: Names) -> Words:
     purpose = change.new
-    basis = f" on the basis of {_words(purpose.legal_basis.value)}" if purpose.legal_basis else ""
+    basis = f" on the basis of {_basis_names(purpose.legal_basis)}" if purpose.legal_basis else ""
     uses = say(", using {}", names.data_list(purpose.data)) if purpose.data else Words()
     return say("New purpose: {}{}{}.", names.label("purposes", _key(change)), basis, uses)
 
@@ -365,6 +376,13 @@ def _members(verb: str, namer: Callable[[Names, list[Any]], Words | str]) -> Sen
         return say(f"{{}} no longer {verb} {{}}.", what, namer(names, lost))
 
     return sentence
+
+
+def _legal_basis(change: Change, names: Names) -> Words:
+    """The bases before and after, each with the laws it is relied on under."""
+    what, _ = _place(change, names)
+    old, new = _basis_names(change.old), _basis_names(change.new)
+    return say("{}: {}.", what, _field_change("legal_basis", old, new))
 
 
 def _involves(change: Change, names: Names) -> Words:
@@ -507,6 +525,7 @@ SENTENCES: dict[tuple[str, Kind], Sentence] = {
     ),
     ("purposes", Kind.ADDED): _purpose_added,
     ("purposes.data", Kind.CHANGED): _members("uses", _labels("data")),
+    ("purposes.legal_basis", Kind.CHANGED): _legal_basis,
     ("purposes.direct_marketing", Kind.CHANGED): _involves,
     ("purposes.profiling", Kind.CHANGED): _involves,
     ("purposes.automated_decision", Kind.CHANGED): _automated_decision,

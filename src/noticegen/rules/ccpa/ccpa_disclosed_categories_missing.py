@@ -11,7 +11,9 @@ class CcpaDisclosedCategoriesMissing(Rule):
     """A recipient is named but the notice does not say which personal information it gets.
 
     What it does:
-        Flags every recipient (other than a public authority) whose `data` list is empty.
+        Flags every recipient (other than a public authority) whose `data` list is empty, and
+        once every recipient said to receive "personal data" with no category named
+        (`data_catch_all`): vague wording the law does not accept here.
 
     Why it matters:
         The privacy policy must identify, separately, the categories of personal information
@@ -44,13 +46,23 @@ class CcpaDisclosedCategoriesMissing(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for rid, recipient in ctx.notice.recipients.items():
             # Authorities receive whatever a lawful order names; no fixed category exists.
-            if recipient.data or recipient.kind == RecipientKind.PUBLIC_AUTHORITY:
+            if recipient.kind == RecipientKind.PUBLIC_AUTHORITY:
                 continue
             flow = (
                 "sold or shared"
                 if recipient.sale or recipient.sharing
                 else "disclosed for a business purpose"
             )
+            if recipient.data_catch_all:
+                yield Violation(
+                    ("recipients", rid, "data_catch_all"),
+                    f"The notice says only that `{rid}` ({recipient.label}) receives personal "
+                    f"data: it does not say which categories of personal information are {flow} "
+                    "to it.",
+                )
+                continue
+            if recipient.data:
+                continue
             yield Violation(
                 ("recipients", rid),
                 f"The notice does not say which categories of personal information are {flow} "

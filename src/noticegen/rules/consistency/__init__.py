@@ -2,6 +2,7 @@
 
 from ..base import Rule
 from .automated_decision_without_human_review import AutomatedDecisionWithoutHumanReview
+from .basis_jurisdiction_not_declared import BasisJurisdictionNotDeclared
 from .consent_without_withdrawal import ConsentWithoutWithdrawal
 from .cookie_data_not_used_by_purpose import CookieDataNotUsedByPurpose
 from .cookie_without_consent import CookieWithoutConsent
@@ -16,6 +17,7 @@ from .promise_contradicted_by_transfer import PromiseContradictedByTransfer
 from .purpose_without_data import PurposeWithoutData
 from .recipient_data_mismatch import RecipientDataMismatch
 from .retention_only_hides_data import RetentionOnlyHidesData
+from .right_limited_without_reason import RightLimitedWithoutReason
 from .source_not_named import SourceNotNamed
 from .special_category_without_condition import SpecialCategoryWithoutCondition
 from .transfer_outside_recipient_countries import TransferOutsideRecipientCountries
@@ -39,4 +41,6 @@ RULES: tuple[type[Rule], ...] = (
     PromiseContradictedByProcessing,
     PromiseContradictedByTransfer,
     CookieDataNotUsedByPurpose,
+    BasisJurisdictionNotDeclared,
+    RightLimitedWithoutReason,
 )

@@ -47,7 +47,7 @@ class ConsentWithoutWithdrawal(Rule):
         if any(Right.WITHDRAW_CONSENT in s.rights for _, s in ctx.supplements):
             return
         for pid, purpose in n.purposes.items():
-            if purpose.legal_basis is LegalBasis.CONSENT:
+            if purpose.relies_on(LegalBasis.CONSENT):
                 field = "legal_basis"
             elif purpose.special_category_condition is SpecialCategoryCondition.EXPLICIT_CONSENT:
                 field = "special_category_condition"

@@ -58,7 +58,7 @@ class DirectMarketingWithoutObjection(Rule):
         for pid, purpose in n.purposes.items():
             if not purpose.direct_marketing:
                 continue
-            if purpose.legal_basis is LegalBasis.CONSENT and can_withdraw:
+            if purpose.relies_only_on(LegalBasis.CONSENT) and can_withdraw:
                 continue
             yield Violation(
                 ("purposes", pid, "direct_marketing"),

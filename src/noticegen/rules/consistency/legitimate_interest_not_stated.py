@@ -48,7 +48,7 @@ class LegitimateInterestNotStated(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for pid, purpose in ctx.notice.purposes.items():
             if (
-                purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS
+                purpose.relies_on(LegalBasis.LEGITIMATE_INTERESTS)
                 and not (purpose.legitimate_interest or "").strip()
             ):
                 yield Violation(

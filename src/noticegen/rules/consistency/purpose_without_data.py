@@ -10,7 +10,9 @@ class PurposeWithoutData(Rule):
     """A purpose does not say which data it uses.
 
     What it does:
-        Flags every purpose whose `data` list is empty.
+        Flags every purpose whose `data` list is empty, unless the notice says the purpose uses
+        "your personal data" without naming which (`data_catch_all`): vague, but what the
+        notice says, and GDPR Art. 13(1)(c) asks for the purposes, not the data of each.
 
     Why it matters:
         The reader must be able to tell which of their data is used for what (GDPR Art.
@@ -43,7 +45,7 @@ class PurposeWithoutData(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for pid, purpose in ctx.notice.purposes.items():
-            if not purpose.data:
+            if not purpose.data and not purpose.data_catch_all:
                 yield Violation(
                     ("purposes", pid),
                     f"Purpose `{pid}` ({purpose.label}) does not say which personal data it uses.",

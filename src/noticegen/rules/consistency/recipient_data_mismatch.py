@@ -15,7 +15,9 @@ class RecipientDataMismatch(Rule):
         Flags a recipient whose `data` list is empty, and each data id a recipient receives
         that none of the recipient's `purposes` uses (hierarchy-aware: a purpose using
         `contact` covers `contact.email`). Recipients that name no purposes are checked only for
-        empty data.
+        empty data. A recipient of unnamed "personal data" (`data_catch_all`) is not checked:
+        GDPR Art. 13(1)(e) asks only for the recipients, and where a law needs the categories
+        each recipient gets (CCPA), that law's rule reports the vagueness once (NG404).
 
     Why it matters:
         The notice must say which recipients receive which data and why (GDPR Art. 13(1)(e),
@@ -51,6 +53,8 @@ class RecipientDataMismatch(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         purposes = ctx.notice.purposes
         for rid, recipient in ctx.notice.recipients.items():
+            if recipient.data_catch_all:
+                continue
             if not recipient.data:
                 yield Violation(
                     ("recipients", rid),

@@ -39,7 +39,9 @@ class NoSaleClaimAtRisk(Rule):
         receives contact details or identifiers, and so can contact people directly; and a
         purpose that uses location data for marketing or profiling while a recipient receives
         data for it. It reports the claim, naming what puts it at risk. It is a warning: an
-        exception may apply (a disclosure the consumer directs, 1798.140(ad)(2)(A)).
+        exception may apply (a disclosure the consumer directs, 1798.140(ad)(2)(A)); a recipient
+        whose `sale_exception` names one (the person directs it, an opt-out signal, a merger or
+        acquisition) is not counted.
 
     Why it matters:
         A sale is any disclosure of personal information to a third party for monetary or
@@ -117,11 +119,13 @@ class NoSaleClaimAtRisk(Rule):
         location = IdSet(d for d, c in n.data.items() if _is_location(d, c))
         serving: dict[str, list[str]] = {}  # purpose -> recipients not marked sale or sharing
         for rid, r in n.recipients.items():
-            if r.kind != RecipientKind.PUBLIC_AUTHORITY and not (r.sale or r.sharing):
+            if r.kind != RecipientKind.PUBLIC_AUTHORITY and not (
+                r.sale or r.sharing or r.sale_exception
+            ):
                 for pid in r.purposes:
                     serving.setdefault(pid, []).append(rid)
         for rid, r in n.recipients.items():
-            if r.kind != RecipientKind.CONTROLLER or r.sale or r.sharing:
+            if r.kind != RecipientKind.CONTROLLER or r.sale or r.sharing or r.sale_exception:
                 continue
             contacts = [d for d in r.data if d in contact.ancestors]
             if contacts:

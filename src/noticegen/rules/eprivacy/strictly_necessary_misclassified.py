@@ -63,7 +63,7 @@ class StrictlyNecessaryMisclassified(Rule):
                 why = "direct marketing"
             elif purpose.profiling:
                 why = "profiling"
-            elif purpose.legal_basis == LegalBasis.CONSENT:
+            elif purpose.relies_on(LegalBasis.CONSENT):
                 why = "a purpose the notice itself bases on consent"
             else:
                 continue

@@ -24,11 +24,11 @@ def offered_rights(ctx: LintContext) -> set[Right]:
 
 def purposes_on(ctx: LintContext, *bases: LegalBasis) -> list[str]:
     """Ids of the purposes that rest on one of `bases`."""
-    return [pid for pid, p in ctx.notice.purposes.items() if p.legal_basis in bases]
+    return [pid for pid, p in ctx.notice.purposes.items() if any(map(p.relies_on, bases))]
 
 
 def purposes_without_basis(ctx: LintContext) -> list[str]:
-    return [pid for pid, p in ctx.notice.purposes.items() if p.legal_basis is None]
+    return [pid for pid, p in ctx.notice.purposes.items() if not p.legal_basis]
 
 
 def basis_reason(ctx: LintContext, bases: tuple[LegalBasis, ...], words: str) -> str | None:

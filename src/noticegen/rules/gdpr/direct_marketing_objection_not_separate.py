@@ -60,7 +60,7 @@ class DirectMarketingObjectionNotSeparate(Rule):
                 continue
             # With no way at all to object or opt out, NG209 already reports the purpose.
             some_way = Right.OBJECTION in offered or (
-                purpose.legal_basis is LegalBasis.CONSENT and can_withdraw
+                purpose.relies_only_on(LegalBasis.CONSENT) and can_withdraw
             )
             if some_way:
                 yield Violation(

@@ -52,7 +52,7 @@ class MarketingOnContract(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for pid, purpose in ctx.notice.purposes.items():
-            if purpose.direct_marketing and purpose.legal_basis is LegalBasis.CONTRACT:
+            if purpose.direct_marketing and purpose.relies_on(LegalBasis.CONTRACT):
                 yield Violation(
                     ("purposes", pid, "legal_basis"),
                     f"Purpose `{pid}` ({purpose.label}) is direct marketing, which is not "

@@ -12,7 +12,8 @@ class PurposeWithoutLegalBasis(Rule):
 
     What it does:
         Flags every purpose without a `legal_basis` (consent, contract, legal obligation, vital
-        interests, public task or legitimate interests).
+        interests, public task or legitimate interests). When no purpose states one, the notice
+        has one gap, not one per purpose: it is reported once, at `purposes`.
 
     Why it matters:
         Processing is lawful only on one of the bases of GDPR Art. 6(1), and the notice must
@@ -43,10 +44,18 @@ class PurposeWithoutLegalBasis(Rule):
     hint = "Add the purpose's `legal_basis`."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        for pid, purpose in ctx.notice.purposes.items():
-            if purpose.legal_basis is None:
-                yield Violation(
-                    ("purposes", pid),
-                    f"Purpose `{pid}` ({purpose.label}) does not state its legal basis under "
-                    "Art. 6(1).",
-                )
+        purposes = ctx.notice.purposes
+        without = [pid for pid, purpose in purposes.items() if not purpose.legal_basis]
+        if len(without) > 1 and len(without) == len(purposes):
+            yield Violation(
+                ("purposes",),
+                f"No purpose states its legal basis under Art. 6(1) (none of the {len(without)}).",
+            )
+            return
+        for pid in without:
+            purpose = purposes[pid]
+            yield Violation(
+                ("purposes", pid),
+                f"Purpose `{pid}` ({purpose.label}) does not state its legal basis under "
+                "Art. 6(1).",
+            )

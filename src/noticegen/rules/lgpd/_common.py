@@ -25,7 +25,7 @@ def lgpd_rights(ctx: LintContext) -> set[Right]:
 def relies_on_consent(ctx: LintContext) -> bool:
     """Whether any processing rests on consent (a purpose, or a cookie set after consent)."""
     return any(
-        p.legal_basis == LegalBasis.CONSENT
+        p.relies_on(LegalBasis.CONSENT)
         or p.special_category_condition == SpecialCategoryCondition.EXPLICIT_CONSENT
         for p in ctx.notice.purposes.values()
     ) or any(

@@ -45,7 +45,7 @@ class LgpdLegalBasisMissing(Rule):
         if ctx.runs("NG305"):
             return  # NG305 reports the same missing field; one finding is enough
         for pid, purpose in ctx.notice.purposes.items():
-            if purpose.legal_basis is None:
+            if not purpose.legal_basis:
                 yield Violation(
                     ("purposes", pid),
                     f"Purpose `{pid}` ({purpose.label}) states no legal basis (LGPD Art. 7).",

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...model import LegalBasis
+from ...model import Jurisdiction, LegalBasis
 from ..base import Rule, Violation
 from ..consistency._ids import IdIndex
 
@@ -65,7 +65,7 @@ class LgpdSensitiveOnLegitimateInterest(Rule):
         if not sensitive.ids:
             return
         for pid, purpose in ctx.notice.purposes.items():
-            if purpose.legal_basis != LegalBasis.LEGITIMATE_INTERESTS:
+            if not purpose.relies_on(LegalBasis.LEGITIMATE_INTERESTS, Jurisdiction.LGPD):
                 continue
             used = [d for d in purpose.data if sensitive.touches(d)]
             if used:
