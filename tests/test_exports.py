@@ -384,3 +384,14 @@ def test_several_bases_are_each_exported_with_the_laws_they_are_limited_to(
 
 def test_every_legal_basis_has_a_dpv_term() -> None:
     assert set(LEGAL_BASIS_DPV) == {b for law in typing.get_args(BasisValue) for b in law}
+
+
+def test_a_recipients_own_privacy_notice_is_in_the_dpv_graph(small: Notice) -> None:
+    rid, recipient = next(iter(small.recipients.items()))
+    url = "https://processor.example/privacy"
+    linked = recipient.model_copy(update={"privacy_policy_url": url})
+    notice = small.model_copy(update={"recipients": {**small.recipients, rid: linked}})
+    uris = _uris(notice)
+    assert url in uris and _expand("dpv:hasNotice") in uris
+    _check_terms(uris)
+    assert url not in _uris(small)

@@ -416,3 +416,18 @@ def test_retention_says_whose_data_and_until_the_person_deletes_it(small: Loaded
     notice = small.notice.model_copy(update={"retention": rules})
     page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
     assert "Visitors: Until you delete it. Then deleted or anonymised." in page
+
+
+def test_a_recipients_own_privacy_notice_is_a_link_only_when_stated(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    rid, recipient = next(iter(small.notice.recipients.items()))
+    url = "https://processor.example/privacy"
+    with_link = {
+        **small.notice.recipients,
+        rid: recipient.model_copy(update={"privacy_policy_url": url}),
+    }
+    notice = small.notice.model_copy(update={"recipients": with_link})
+    page = html.render_notice(notice, Strings("en"), supplements=[], languages=[])
+    assert f'<a href="{url}"><bdi>{url}</bdi></a>' in page
+    bare = html.render_notice(small.notice, Strings("en"), supplements=[], languages=[])
+    assert "Its own privacy notice" not in bare

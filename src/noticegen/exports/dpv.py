@@ -78,6 +78,11 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
         }
         if recipient.countries:
             node["dpv:hasCountry"] = [_place(c) for c in recipient.countries]
+        if recipient.privacy_policy_url:
+            node["dpv:hasNotice"] = {
+                "@id": recipient.privacy_policy_url,
+                "@type": "dpv:PrivacyNotice",
+            }
         nodes.append(node)
     for pid, purpose in notice.purposes.items():
         covered = [d for d in notice.data if any(related(r, d) for r in purpose.data)]
