@@ -20,7 +20,7 @@ from noticegen import linting, site
 from noticegen.cli import main
 from noticegen.findings import Finding, Severity
 from noticegen.loading import LoadedNotice, load
-from noticegen.site import BuildError, build_site
+from noticegen.site import VERSIONS_PAGE, BuildError, build_site, languages_of, versions_link
 
 SMALL = Path(__file__).parent / "render" / "fixtures" / "small"
 
@@ -851,3 +851,28 @@ def test_an_unknown_stale_translations_setting_is_one_line(
         result.stderr
     )
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_every_published_notice_page_links_the_versions_page(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out)
+    assert (out / VERSIONS_PAGE).is_file()
+    notice = loaded(notice_dir).notice
+    assert notice is not None
+    href = versions_link(notice)
+    for lang in languages_of(notice):
+        page = out / lang / "index.html"
+        assert f'<a href="{href}">' in page.read_text(encoding="utf-8"), page
+    target = href if notice.notice.url is None else f"../{VERSIONS_PAGE}"
+    assert (out / "en" / target).resolve() == (out / VERSIONS_PAGE).resolve()
+
+
+@pytest.mark.usefixtures("fake_pdfs")
+def test_a_draft_with_no_archive_links_no_versions_page(notice_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(loaded(notice_dir), out, draft=True)
+    assert not (out / VERSIONS_PAGE).exists()
+    assert "Change log</a>" not in (out / "en" / "index.html").read_text(encoding="utf-8")

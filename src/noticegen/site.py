@@ -110,6 +110,7 @@ def plan_pages(
     draft: bool,
     earlier: Collection[str] = (),
     left_out: Collection[str] = (),
+    versions_href: str | None = None,
 ) -> list[Page]:
     """Every HTML page of the site, rendered; the PDFs are rendered from these. The pages in the
     `earlier` languages come from the archive (`earlier_pages`): linked to, not rendered. The
@@ -165,6 +166,7 @@ def plan_pages(
             languages=links(langs, lang, "index.html"),
             draft=draft,
             generator=GENERATOR,
+            versions_href=versions_href,
         )
         pages.append(Page(f"{lang}/index.html", text, f"{lang}/{notice_id}.pdf"))
 
@@ -610,6 +612,14 @@ def _versions_page(loaded: LoadedNotice, staging: Path) -> str | None:
     )
 
 
+def versions_link(notice: Notice) -> str:
+    """The versions page's address from a language folder. Archived pages are byte copies that
+    live deeper, so the address is absolute where the notice says where it is published."""
+    if notice.notice.url:
+        return f"{str(notice.notice.url).rstrip('/')}/{VERSIONS_PAGE}"
+    return f"../{VERSIONS_PAGE}"
+
+
 def _newest_last(version: html.ArchivedVersion) -> tuple[datetime.date, tuple[int, ...]]:
     numbers = tuple(int(n) if n.isdigit() else -1 for n in version.version.split("."))
     return version.effective or datetime.date.min, numbers
@@ -870,7 +880,16 @@ def _build_locked(
         earlier = {lang: earlier_pages(out, lang, notice) for lang in stale}
         left_out = sorted(lang for lang, found in earlier.items() if found is None)
         warnings.extend(_stale_warning(lang, earlier[lang]) for lang in sorted(stale))
-        pages = plan_pages(loaded, draft=draft, earlier=stale, left_out=left_out)
+        # A published build archives itself, so the versions page will exist; a draft or a
+        # preview links it only when earlier builds left one.
+        archived = not (draft or preview) or bool(_earliest_first_archive(out))
+        pages = plan_pages(
+            loaded,
+            draft=draft,
+            earlier=stale,
+            left_out=left_out,
+            versions_href=versions_link(notice) if archived else None,
+        )
         carried = [page for found in earlier.values() if found for page in found.pages]
         pages += carried
         with_pdf = [p for p in pages if p.pdf_path]

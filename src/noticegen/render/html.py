@@ -316,8 +316,10 @@ def render_notice(
     languages: list[LanguageLink],
     draft: bool = False,
     generator: str = "noticegen",
+    versions_href: str | None = None,
 ) -> str:
-    """The main notice page for one language (the model given is already translated)."""
+    """The main notice page for one language (the model given is already translated);
+    `versions_href` links the page listing the archived versions, where there is one."""
     anchors = assign_anchors(notice)
     context = _base_context(
         notice,
@@ -333,6 +335,7 @@ def render_notice(
         flows=view.purpose_flows(notice),
         supplements=supplements,
         pdf_href=f"{notice.notice.id}.pdf",
+        versions_href=versions_href,
     )
     return _render_page(_template("notice.html"), context)
 
