@@ -399,3 +399,18 @@ def test_no_tree_makes_noticegen_touch_anything_outside_its_folders(
         assert_refused(code, output)
     else:
         assert code in (0, 2) and "\x1b" not in output
+
+
+def test_a_previous_version_outside_the_notice_folder_is_not_read(tmp_path: Path) -> None:
+    # `previous` may be set by a noticegen.toml that comes with a pull request, and the
+    # changes NG802 finds are quoted in its message.
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "notice.yaml").write_bytes(BASE.replace(b"P1Y", b"P3Y"))
+    notice = tmp_path / "notice"
+    notice.mkdir()
+    (notice / "notice.yaml").write_bytes(BASE)
+    options = {code: PreviousVersionOptions(previous="../elsewhere") for code in ("NG801", "NG802")}
+    _previous._from_git.cache_clear()
+    findings = lint(load(notice), Config(options=options))
+    assert not [f for f in findings if f.rule in ("NG801", "NG802")]

@@ -20,7 +20,14 @@ from noticegen import linting, site
 from noticegen.cli import main
 from noticegen.findings import Finding, Severity
 from noticegen.loading import LoadedNotice, load
-from noticegen.site import VERSIONS_PAGE, BuildError, build_site, languages_of, versions_link
+from noticegen.site import (
+    VERSIONS_PAGE,
+    BuildError,
+    build_site,
+    inputs_hash,
+    languages_of,
+    versions_link,
+)
 
 SMALL = Path(__file__).parent / "render" / "fixtures" / "small"
 
@@ -876,3 +883,15 @@ def test_a_draft_with_no_archive_links_no_versions_page(notice_dir: Path, tmp_pa
     build_site(loaded(notice_dir), out, draft=True)
     assert not (out / VERSIONS_PAGE).exists()
     assert "Change log</a>" not in (out / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_input_hash_reads_nothing_a_link_leads_to_outside_the_notice(
+    notice_dir: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "outside.po"
+    secret.write_text("secret one\n", encoding="utf-8")
+    (notice_dir / "locales").mkdir(exist_ok=True)
+    (notice_dir / "locales" / "xx.po").symlink_to(secret)
+    before = inputs_hash(notice_dir, draft=False)
+    secret.write_text("secret two, which the hash must not have read\n", encoding="utf-8")
+    assert inputs_hash(notice_dir, draft=False) == before

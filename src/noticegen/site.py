@@ -47,7 +47,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import __version__
-from .folder import supplement_files
+from .folder import FolderFileRefused, read_folder_file, supplement_files
+from .i18n.pofile import MAX_BYTES as CATALOG_MAX_BYTES
+from .yamlsource import MAX_BYTES as YAML_MAX_BYTES
 
 if TYPE_CHECKING:  # PDF workers import this module: keep it free of the model and rules
     from .loading import LoadedNotice
@@ -477,11 +479,20 @@ def inputs_hash(
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     for path in _files_under(root):
         digest.update(f"notice/{path.relative_to(root).as_posix()}\0".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(hashlib.sha256(_notice_file_bytes(root, path)).digest())
     for name, path in _renderer_files():
         digest.update(f"noticegen/{name}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _notice_file_bytes(root: Path, path: Path) -> bytes:
+    """A notice file's bytes as the notice's readers get them: a link leading outside the folder
+    or a file past the cap is not read; its refusal stands in for it (lint reports it)."""
+    try:
+        return read_folder_file(root, path, max(CATALOG_MAX_BYTES, YAML_MAX_BYTES))
+    except FolderFileRefused as refused:
+        return f"refused: {refused}".encode()
 
 
 def read_manifest(out: Path) -> dict[str, Any] | None:

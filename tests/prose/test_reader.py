@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from noticegen.prose import Statement, company_pattern, read_text, sentences
+from noticegen.prose.lexicon import ACTIONS
 from noticegen.prose.reader import MAX_SENTENCE
 
 
@@ -171,18 +172,7 @@ _PIECES = st.sampled_from(
 def test_any_text_reads_without_error(text: str) -> None:
     for statement in read_text(text):
         assert statement.quote in text
-        assert statement.action in {
-            "collect",
-            "use",
-            "share",
-            "sell",
-            "advertise",
-            "send",
-            "keep",
-            "link",
-            "transfer",
-            "profile",
-        }
+        assert statement.action in ACTIONS
         assert text[statement.start : statement.start + len(statement.quote)] == statement.quote
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..escaping import text_line
 from ..findings import Severity
 from ..loading import LoadedNotice, NoticeNotFound, load
 from ..model import Supplement
@@ -154,7 +155,7 @@ def update(path: Path, only: tuple[str, ...]) -> None:
         blocking = [p for p in po.problems if p.kind not in ("plural", "charset", "newline")]
         if po.catalog is None or blocking:
             first = (blocking or po.problems)[0]
-            click.echo(f"{target}:{first.line}: {first.message} Not updated.", err=True)
+            click.echo(text_line(f"{target}:{first.line}: {first.message} Not updated."), err=True)
             failed = True
             continue
         before = {_entry_key(m): m.fuzzy for m in po.catalog if m.id}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import click
 
 from ..config import STALE_TRANSLATIONS, Config, ConfigError, find_config, load_config
+from ..escaping import text_line
 from ..findings import Finding, blocking
 from ..loading import LoadedNotice, NoticeNotFound, load, locate
 from .linting import fail_usage
@@ -77,7 +78,7 @@ def _build(
     )
     seconds = time.perf_counter() - started
     for warning in result.warnings:
-        click.echo(f"noticegen: warning: {warning}", err=True)
+        click.echo(f"noticegen: warning: {text_line(warning)}", err=True)
     pdfs = f"{result.pdfs} PDFs"
     if result.pending_pdfs:
         pdfs = f"{result.pending_pdfs} PDFs rendered on request"
@@ -498,7 +499,10 @@ def serve(path: Path, out: Path, port: int, interval: float) -> None:
             rebuilt = rebuilt._replace(error=" ".join(rebuilt.error.split()))
         preview.publish(rebuilt)
         if rebuilt.error is not None:
-            click.echo(f"noticegen: error: {rebuilt.error}; serving the last good build", err=True)
+            click.echo(
+                f"noticegen: error: {text_line(rebuilt.error)}; serving the last good build",
+                err=True,
+            )
         else:
             click.echo(rebuilt.built)
 

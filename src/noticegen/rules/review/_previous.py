@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ...context import LintContext
-from ...folder import NOTICE_FILE, NOTICE_PATHS, is_read_with_the_notice
+from ...folder import NOTICE_FILE, NOTICE_PATHS, is_read_with_the_notice, leads_outside
 from ...gitsource import (
     GitSourceError,
     blob_id,
@@ -37,7 +37,8 @@ class PreviousVersionOptions(NamedTuple):
     """The options of the rules that compare with the previous version (NG801 to NG803)."""
 
     previous: str = ""
-    """A notice folder or file holding the previous version, relative to the notice folder."""
+    """A notice folder or file holding the previous version, relative to the notice folder and
+    inside it (a path leading out of it is not read)."""
     base: str = "HEAD"
     """The git revision whose notice folder is the previous version (e.g. `origin/main`)."""
 
@@ -61,9 +62,9 @@ def previous_version(ctx: LintContext, options: PreviousVersionOptions) -> Previ
 
 def _previous_version(ctx: LintContext, previous: str, base: str) -> Previous | None:
     if previous:
-        return _from_path(ctx.root / previous)
+        return _from_inside(ctx.root, ctx.root / previous)
     if (ctx.root / PREVIOUS_FILE).is_file():
-        return _from_path(ctx.root / PREVIOUS_FILE)
+        return _from_inside(ctx.root, ctx.root / PREVIOUS_FILE)
     located = repository_and_commit(base, ctx.root)
     if located is None:
         return None
@@ -93,6 +94,17 @@ def _same_as_working_tree(ctx: LintContext, repo: Path, commit: str, relative: s
         return False
     read_at_commit = {n: blob for n, blob in committed.items() if is_read_with_the_notice(n)}
     return read_at_commit == working
+
+
+def _from_inside(root: Path, path: Path) -> Previous | None:
+    """The previous version at `path`, if it is in the notice folder: the configuration and the
+    folder may come with a pull request, and the changes found are quoted in findings."""
+    try:
+        if leads_outside(root, path):
+            return None
+    except (OSError, ValueError):
+        return None
+    return _from_path(path)
 
 
 def _from_path(path: Path) -> Previous | None:
