@@ -527,3 +527,28 @@ def test_default_new_side_missing_is_a_usage_error(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["diff", str(CURRENT)])
     assert result.exit_code == 2 and "no notice folder in the working tree" in result.output
+
+
+def test_a_parent_notice_and_what_it_covers_are_compared_in_words() -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["notice"]["parent"] = {
+            "title": "Group Privacy Policy",
+            "url": "https://group.example/privacy",
+            "covers": ["rights", "security"],
+        }
+
+    changes = compare(*changed(edit)).changes
+    assert [c.group for c in changes] == ["notice"]
+    assert "Group Privacy Policy" in changes[0].text
+    assert "https://group.example/privacy" in changes[0].text
+
+
+def test_a_purpose_taken_back_from_another_controller_is_material() -> None:
+    def run_for_the_shop(n: dict[str, Any]) -> None:
+        n["purposes"]["account"]["on_behalf_of"] = "The shop that runs the site"
+
+    run_for, own = changed(run_for_the_shop)[::-1]
+    diff = compare(run_for, own)
+    assert [c.material for c in diff.changes] == [True]
+    assert "The shop that runs the site" in diff.changes[0].text
+    assert not any(c.material for c in compare(own, run_for).changes)

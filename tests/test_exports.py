@@ -12,6 +12,7 @@ import re
 import typing
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ from noticegen.exports.dpv import CONTEXT, dpv_document
 from noticegen.exports.google import data_safety_answers, data_safety_csv
 from noticegen.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv, ropa_xlsx
 from noticegen.loading import load
-from noticegen.model import App, AppPlatform, BasisValue, Notice
+from noticegen.model import App, AppPlatform, BasisValue, Notice, ParentNotice, ParentTopic
 from noticegen.model.vocabulary import LEGAL_BASIS_DPV, all_purposes, all_rows, label_type
 
 ROOT = Path(__file__).parent.parent
@@ -181,11 +182,18 @@ def test_data_used_for_tracking_turns_tracking_on(small: Notice) -> None:
 # DPV -----------------------------------------------------------------------------------------
 
 
-def _uris(notice: Notice) -> set[str]:
+def _graph(notice: Notice) -> Any:
     import rdflib
 
     graph = rdflib.Graph()
     graph.parse(data=json.dumps(dpv_document(notice)), format="json-ld")
+    return graph
+
+
+def _uris(notice: Notice) -> set[str]:
+    import rdflib
+
+    graph = _graph(notice)
     assert len(graph) > 50
     return {str(x) for triple in graph for x in triple if isinstance(x, rdflib.URIRef)}
 
@@ -395,3 +403,38 @@ def test_a_recipients_own_privacy_notice_is_in_the_dpv_graph(small: Notice) -> N
     assert url in uris and _expand("dpv:hasNotice") in uris
     _check_terms(uris)
     assert url not in _uris(small)
+
+
+def test_a_layered_notice_references_its_parent_in_the_dpv_graph(small: Notice) -> None:
+    import rdflib
+
+    url = "https://group.example/privacy"
+    parent = ParentNotice(title="Group Privacy Policy", url=url, covers=[ParentTopic.RIGHTS])
+    notice = small.model_copy(update={"notice": small.notice.model_copy(update={"parent": parent})})
+    graph = _graph(notice)
+    references = rdflib.URIRef(_expand("dct:references"))
+    assert [str(o) for o in graph.objects(None, references)] == [url]
+    notice_type = rdflib.URIRef(_expand("dpv:PrivacyNotice"))
+    assert (rdflib.URIRef(url), rdflib.RDF.type, notice_type) in graph
+    _check_terms(_uris(notice))
+    assert url not in _uris(small)
+
+
+def test_a_purpose_run_for_another_controller_has_us_as_its_processor(small: Notice) -> None:
+    import rdflib
+
+    pid, purpose = next(iter(small.purposes.items()))
+    run_for = purpose.model_copy(update={"on_behalf_of": "The shop that runs the site"})
+    notice = small.model_copy(update={"purposes": {**small.purposes, pid: run_for}})
+    graph = _graph(notice)
+    base = f"urn:noticegen:{small.notice.id}:{small.notice.dated.version}"
+    process = rdflib.URIRef(f"{base}#purpose/{pid}")
+    ours = rdflib.URIRef(f"{base}#controller")
+    controller = rdflib.URIRef(_expand("dpv:hasDataController"))
+    processor = rdflib.URIRef(_expand("dpv:hasDataProcessor"))
+    assert list(graph.objects(process, processor)) == [ours]
+    (theirs,) = graph.objects(process, controller)
+    assert theirs != ours
+    name = rdflib.URIRef(_expand("dpv:hasName"))
+    assert [str(n) for n in graph.objects(theirs, name)] == ["The shop that runs the site"]
+    _check_terms(_uris(notice))

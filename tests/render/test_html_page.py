@@ -11,7 +11,7 @@ from pagehtml import read
 from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice
-from noticegen.model import Jurisdiction, Notice, Right, RightDetail
+from noticegen.model import Jurisdiction, Notice, ParentNotice, ParentTopic, Right, RightDetail
 from noticegen.render import html
 from noticegen.render.view import RIGHT_LABELS
 from noticegen.site import BuildResult
@@ -431,3 +431,44 @@ def test_a_recipients_own_privacy_notice_is_a_link_only_when_stated(small: Loade
     assert f'<a href="{url}"><bdi>{url}</bdi></a>' in page
     bare = html.render_notice(small.notice, Strings("en"), supplements=[], languages=[])
     assert "Its own privacy notice" not in bare
+
+
+def _section(page: str, anchor: str) -> str:
+    match = re.search(rf'<section id="{anchor}".*?</section>', page, re.DOTALL)
+    return match.group(0) if match else ""
+
+
+def test_a_layered_notice_links_its_parent_in_each_section_the_parent_covers(
+    small: LoadedNotice,
+) -> None:
+    assert small.notice is not None
+    url = "https://group.example/privacy"
+    meta = small.notice.notice.model_copy(
+        update={
+            "parent": ParentNotice(
+                title="Group Privacy Policy",
+                url=url,
+                covers=[ParentTopic.RIGHTS, ParentTopic.SECURITY],
+            )
+        }
+    )
+    notice = small.notice.model_copy(update={"notice": meta, "security": None})
+    page = html.render_notice(notice, Strings("en"), supplements=[], languages=[])
+    line = (
+        f'<p class="from-parent">For more on this, see the <a href="{url}"><bdi>Group Privacy '
+        "Policy</bdi></a>, which this notice supplements.</p>"
+    )
+    # The security section is shown for the parent's line alone; the others keep their own.
+    assert line in _section(page, "rights") and line in _section(page, "security")
+    assert line not in _section(page, "controller") and page.count(line) == 2
+    assert "from-parent" not in notice_page(small)
+
+
+def test_a_purpose_run_for_another_controller_says_for_whom(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    pid, purpose = next(iter(small.notice.purposes.items()))
+    run_for = purpose.model_copy(update={"on_behalf_of": "The shop that runs the site"})
+    notice = small.notice.model_copy(update={"purposes": {**small.notice.purposes, pid: run_for}})
+    page = html.render_notice(notice, Strings("en"), supplements=[], languages=[])
+    assert "<dt>On behalf of</dt><dd>The shop that runs the site</dd>" in page
+    assert "On behalf of" not in notice_page(small)

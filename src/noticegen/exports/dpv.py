@@ -89,7 +89,6 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
         process: dict[str, Any] = {
             "@id": f"{base}#purpose/{pid}",
             "@type": "dpv:Process",
-            "dpv:hasDataController": {"@id": controller["@id"]},
             "dpv:hasPurpose": {
                 "@id": f"{base}#purpose/{pid}/purpose",
                 "@type": "dpv:Purpose",
@@ -102,6 +101,16 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
                 if pid in r.purposes
             ],
         }
+        if purpose.on_behalf_of:
+            # Run for another controller: the publisher is its processor.
+            process["dpv:hasDataController"] = {
+                "@id": f"{base}#purpose/{pid}/controller",
+                "@type": "dpv:DataController",
+                "dpv:hasName": purpose.on_behalf_of,
+            }
+            process["dpv:hasDataProcessor"] = {"@id": controller["@id"]}
+        else:
+            process["dpv:hasDataController"] = {"@id": controller["@id"]}
         if purpose.legal_basis:
             process["dpv:hasLegalBasis"] = [
                 {"@id": iri}
@@ -143,6 +152,13 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
         "dct:valid": {"@value": notice.notice.dated.effective.isoformat(), "@type": "xsd:date"},
         "dct:hasVersion": notice.notice.dated.version,
     }
+    if notice.notice.parent is not None:
+        # A layered notice: the notice it adds to, which gives the parts it leaves out.
+        document["dct:references"] = {
+            "@id": notice.notice.parent.url,
+            "@type": "dpv:PrivacyNotice",
+            "dct:title": notice.notice.parent.title,
+        }
     # A top-level `@graph` without an `@id` beside it is the default graph: a plain RDF graph
     # sees every triple (with an `@id`, the nodes would sit in a named graph).
     return {"@context": CONTEXT, "@graph": [document, *nodes]}

@@ -1,7 +1,16 @@
 """The typed notice model: one module per part of the notice, all on a strict base."""
 
 from .base import ID_RE, StrictModel
-from .meta import Address, Contact, Controller, Jurisdiction, NoticeMeta, Scope
+from .meta import (
+    Address,
+    Contact,
+    Controller,
+    Jurisdiction,
+    NoticeMeta,
+    ParentNotice,
+    ParentTopic,
+    Scope,
+)
 from .notice import Notice, Supplement, SupplementMeta
 from .practices import (
     App,
@@ -68,6 +77,8 @@ __all__ = [
     "MethodKind",
     "Notice",
     "NoticeMeta",
+    "ParentNotice",
+    "ParentTopic",
     "Promise",
     "PromiseKind",
     "Purpose",

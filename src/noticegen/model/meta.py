@@ -36,6 +36,38 @@ class NoticeUndated(ValueError):
     """The notice has no version or no effective date, which publishing needs."""
 
 
+class ParentTopic(enum.StrEnum):
+    """A part of the information owed that a parent notice gives instead of a layered notice.
+    Each value is the anchor of the page section it stands for, where the page links the
+    parent; the rules for that part accept the parent's word for it."""
+
+    CONTROLLER = "controller"
+    """Who the controller is and how to reach them, its DPO and representatives (GDPR Art.
+    13(1)(a)-(b))."""
+    RIGHTS = "rights"
+    """The rights people have, the right to complain included, and how to exercise them
+    (GDPR Art. 13(2)(b)-(d))."""
+    CHILDREN = "children"
+    """How children's data is handled, and any minimum age."""
+    SECURITY = "security"
+    """How personal data is protected (GDPR Art. 5(1)(f), 32)."""
+    CHANGES = "changes"
+    """How changes to the notices are announced (GDPR Art. 13(3))."""
+
+
+class ParentNotice(StrictModel):
+    """The notice a layered notice adds to, and what it leaves to it."""
+
+    title: Text
+    """The parent notice's title as published, e.g. "Mozilla Privacy Policy"."""
+    url: Url
+    """Where the parent notice is published."""
+    covers: list[ParentTopic] = Field(min_length=1)
+    """The parts of the information owed that the parent notice gives for this one: `controller`,
+    `rights`, `children`, `security`, `changes`. Rules accept these as given there; every other
+    part must be in this notice."""
+
+
 class NoticeMeta(StrictModel):
     id: Id
     """Stable identifier of the notice; names the published files (`<id>.pdf`)."""
@@ -59,6 +91,14 @@ class NoticeMeta(StrictModel):
     url: Url | None = None
     """Where the notice is published: the address of the built site's folder. Each page names
     its versions in other languages by their full address under it (for search engines)."""
+    parent: ParentNotice | None = None
+    """The notice this one adds to, for a layered notice (a product's notice under the
+    company's general privacy policy): its address and the parts it gives instead of this one
+    (WP260 rev.01 on layered notices)."""
+
+    def left_to_parent(self, topic: ParentTopic) -> bool:
+        """Whether the parent notice is declared to give this part of the information."""
+        return self.parent is not None and topic in self.parent.covers
 
     @property
     def dated(self) -> Dated:

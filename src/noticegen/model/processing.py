@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .base import Duration, Id, Markdown, Name, Role, StrictModel, Text, Url
+from .base import Duration, Id, Markdown, Name, Role, RoleName, StrictModel, Text, Url
 from .meta import Jurisdiction
 
 
@@ -16,6 +16,9 @@ class Source(enum.StrEnum):
     """Where a piece of personal data comes from (GDPR Art. 14(2)(f))."""
 
     PROVIDED = "provided"
+    VOLUNTEERED = "volunteered"
+    """Content the person chooses to store, publish or contribute (files, posts, recordings),
+    which the company does not ask for: provided by them, but never a requirement."""
     OBSERVED = "observed"
     DERIVED = "derived"
     THIRD_PARTY = "third_party"
@@ -248,6 +251,10 @@ class Purpose(StrictModel):
     """The Art. 9(2) condition, required when special-category data is used."""
     direct_marketing: bool = False
     """Whether the purpose is direct marketing (GDPR Art. 21(2)-(3))."""
+    on_behalf_of: RoleName | None = None
+    """The controller the company runs this purpose for, as its processor (GDPR Art. 28), e.g.
+    "The owner of the site": that controller decides the purpose and owes what the law asks
+    of it (whether data must be provided, an objection to its marketing)."""
     profiling: bool = False
     """Whether the purpose involves profiling (GDPR Art. 4(4))."""
     automated_decision: AutomatedDecision | None = None

@@ -74,6 +74,13 @@ def with_name(sentence: str, name: str) -> Markup:
     return escape(sentence).replace(NAME_SLOT, Markup("<bdi>{}</bdi>").format(name))
 
 
+def with_link(sentence: str, name: str, url: str) -> Markup:
+    """The translated sentence with the name in its slot as a link to `url` (a model `Url`,
+    http or https only), isolated in <bdi> as `with_name` does."""
+    link = Markup('<a href="{}"><bdi>{}</bdi></a>').format(url, name)
+    return escape(sentence).replace(NAME_SLOT, link)
+
+
 @dataclass
 class PageLinks:
     """The anchors of the page being rendered (None: not known yet) and the in-page targets its
@@ -133,6 +140,7 @@ def environment() -> Environment:
     env.filters["mdi"] = _prose_inline
     env.filters["css_string"] = css_string
     env.filters["with_name"] = with_name
+    env.filters["with_link"] = with_link
     env.filters["bdi"] = lambda text: Markup("<bdi>{}</bdi>").format(text)
     env.filters["code"] = lambda text: Markup("<code><bdi>{}</bdi></code>").format(text)
     env.globals["name_slot"] = NAME_SLOT

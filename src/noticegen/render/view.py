@@ -47,6 +47,7 @@ LABELS: dict[str, str] = {
 }
 SOURCE_LABELS: dict[str, str] = {
     "provided": msgid("Provided by you"),
+    "volunteered": msgid("Content you choose to give us"),
     "observed": msgid("Collected automatically when you use our services"),
     "derived": msgid("Derived from other data we hold"),
     "third_party": msgid("Received from third parties"),

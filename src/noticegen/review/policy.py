@@ -46,6 +46,10 @@ def _turned_on(change: Change) -> bool:
     return bool(change.new) and not change.old
 
 
+def _turned_off(change: Change) -> bool:
+    return bool(change.old) and not change.new
+
+
 def _gains(change: Change) -> bool:
     """A list with a member it did not have."""
     return bool(set(change.new) - set(change.old))
@@ -101,6 +105,8 @@ MATERIAL: tuple[Material, ...] = (
              "the legal basis is weaker for the person"),
     Material("purposes.direct_marketing", Kind.CHANGED, _turned_on,
              "the purpose is now direct marketing"),
+    Material("purposes.on_behalf_of", Kind.CHANGED, _turned_off,
+             "data is now used for the company's own purpose, not on another's behalf"),
     Material("purposes.profiling", Kind.CHANGED, _turned_on, "the purpose now involves profiling"),
     Material("purposes.automated_decision", Kind.CHANGED, _turned_on,
              "automated decision-making is introduced"),

@@ -15,7 +15,9 @@ class DirectMarketingWithoutObjection(Rule):
     What it does:
         For each purpose marked `direct_marketing: true`, checks that the notice offers the
         `object_to_direct_marketing` or `objection` right (in the notice or a supplement), or,
-        when the purpose rests on consent, a way to withdraw that consent.
+        when the purpose rests on consent or states no basis, a way to withdraw consent (an
+        unsubscribe held as `withdraw_consent` is the opt-out). A purpose run for another
+        controller (`on_behalf_of`) is not checked: that controller owes the objection.
 
     Why it matters:
         Everyone may object at any time to the use of their data for direct marketing, and the
@@ -56,9 +58,12 @@ class DirectMarketingWithoutObjection(Rule):
             return
         can_withdraw = n.consent_withdrawal is not None or Right.WITHDRAW_CONSENT in offered
         for pid, purpose in n.purposes.items():
-            if not purpose.direct_marketing:
+            if not purpose.direct_marketing or purpose.on_behalf_of:
                 continue
-            if purpose.relies_only_on(LegalBasis.CONSENT) and can_withdraw:
+            # With no basis stated (NG305 reports that), a way to withdraw is read as the way
+            # to stop it: the notice says nothing that makes the withdrawal about another purpose.
+            stoppable = purpose.relies_only_on(LegalBasis.CONSENT) or not purpose.legal_basis
+            if stoppable and can_withdraw:
                 continue
             yield Violation(
                 ("purposes", pid, "direct_marketing"),

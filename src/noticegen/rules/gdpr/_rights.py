@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ...context import LintContext
-from ...model import Right
+from ...model import ParentTopic, Right
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES, offered_rights
 
@@ -26,6 +26,9 @@ class RightMissing(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if self.right in offered_rights(ctx):
+            return
+        # A layered notice may leave the rights to its parent notice, which the page links.
+        if ctx.notice.notice.left_to_parent(ParentTopic.RIGHTS):
             return
         reason = self.applies_because(ctx)
         if reason is None:

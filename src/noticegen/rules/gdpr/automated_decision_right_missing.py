@@ -13,6 +13,8 @@ class AutomatedDecisionRightMissing(RightMissing):
     What it does:
         When a purpose's `automated_decision` has `legal_or_similar_effect: true`, checks that
         `rights` offers `not_subject_to_automated_decisions`.
+        A layered notice whose parent notice covers `rights` (`notice.parent.covers`)
+        is not checked.
 
     Why it matters:
         People have the right not to be subject to a decision based solely on automated

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
+from ...model import ParentTopic
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES
 
@@ -13,6 +14,7 @@ class ChangesNotExplained(Rule):
 
     What it does:
         Reports a notice without a `changes` section (`how_notified`, and the change log).
+        A layered notice whose parent notice covers `changes` is not checked.
 
     Why it matters:
         Before data is used for a new purpose, people must be told (GDPR Art. 13(3), 14(4)), and
@@ -42,7 +44,7 @@ class ChangesNotExplained(Rule):
     hint = "Add `changes.how_notified` saying how users are told of changes before they apply."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        if ctx.notice.changes is None:
+        if ctx.notice.changes is None and not ctx.notice.notice.left_to_parent(ParentTopic.CHANGES):
             yield Violation(
                 ("notice",),
                 "The notice does not say how people are told when it changes, nor keep a "

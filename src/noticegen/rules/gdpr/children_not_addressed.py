@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
-from ...model import LegalBasis
+from ...model import LegalBasis, ParentTopic
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES, purposes_on, purposes_without_basis
 
@@ -16,6 +16,7 @@ class ChildrenNotAddressed(Rule):
         When a purpose rests on consent (or states no legal basis, so consent cannot be ruled
         out) and the notice has no `children` section, reports it once. Notices that rest only
         on contract, legal obligation or legitimate interests are not flagged.
+        A layered notice whose parent notice covers `children` is not checked.
 
     Why it matters:
         Where online services are offered directly to a child on the basis of consent, consent
@@ -49,7 +50,9 @@ class ChildrenNotAddressed(Rule):
     hint = "Add a `children` section with the minimum age and how children's data is handled."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        if ctx.notice.children is not None:
+        if ctx.notice.children is not None or ctx.notice.notice.left_to_parent(
+            ParentTopic.CHILDREN
+        ):
             return
         consent = purposes_on(ctx, LegalBasis.CONSENT) or purposes_without_basis(ctx)
         if consent:

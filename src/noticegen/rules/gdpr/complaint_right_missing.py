@@ -9,6 +9,8 @@ class ComplaintRightMissing(RightMissing):
 
     What it does:
         Checks that `rights` (or a GDPR supplement's `rights`) offers `complaint`.
+        A layered notice whose parent notice covers `rights` (`notice.parent.covers`)
+        is not checked.
 
     Why it matters:
         People may lodge a complaint with a supervisory authority, in particular where they

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...model import Controller
+from ...model import Controller, ParentTopic
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES
 
@@ -25,6 +25,8 @@ class ControllerIdentityIncomplete(Rule):
         the entity, a postal address and an email address. The legal name is `legal_name`, or
         `name` itself when it already ends in a legal form (Ltd, SAS, GmbH, B.V., Inc. and the
         like).
+        A layered notice whose parent notice covers `controller` (`notice.parent.covers`)
+        is not checked.
 
     Why it matters:
         The notice must give the identity and the contact details of the controller (GDPR Art.
@@ -54,6 +56,8 @@ class ControllerIdentityIncomplete(Rule):
     hint = "Add the controller's `legal_name`, `postal_address` and `email`."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
+        if ctx.notice.notice.left_to_parent(ParentTopic.CONTROLLER):
+            return
         yield from _incomplete(ctx.notice.controller, ("controller",))
         for other_id, other in ctx.notice.other_controllers.items():
             yield from _incomplete(other, ("other_controllers", other_id))

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...model import Source
+from ...model import Notice, Source
+from ...model.base import covers
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES
 
@@ -15,6 +16,9 @@ class DataRequirementNotStated(Rule):
     What it does:
         For every data category with `source: provided`, checks that `required` is set, and,
         when it is `true`, that `consequences` says what happens if the data is not given.
+        Content the person chooses to give (`source: volunteered`) is not asked for, and data
+        that only purposes run for another controller use (`on_behalf_of`) is that
+        controller's to explain: neither is checked.
 
     Why it matters:
         When data is collected from the person, the notice must say whether providing it is a
@@ -46,7 +50,7 @@ class DataRequirementNotStated(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for did, category in ctx.notice.data.items():
-            if category.source is not Source.PROVIDED:
+            if category.source is not Source.PROVIDED or _collected_for_others(ctx.notice, did):
                 continue
             if category.required is None:
                 yield Violation(
@@ -62,3 +66,10 @@ class DataRequirementNotStated(Rule):
                     "what happens if it is not.",
                     hint="Say in `consequences` what happens if the data is not provided.",
                 )
+
+
+def _collected_for_others(notice: Notice, did: str) -> bool:
+    """Whether every purpose that names the data is run for another controller: the company
+    collects it as a processor, and the controller decides whether it must be provided."""
+    users = [p for p in notice.purposes.values() if any(covers(d, did) for d in p.data)]
+    return bool(users) and all(p.on_behalf_of for p in users)

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...model import Right
+from ...model import ParentTopic, Right
 from ..base import Rule, Violation
 from ..review.placeholder_left import MARKER
 
@@ -18,6 +18,7 @@ class IcoNotNamed(Rule):
         Under the `uk-gdpr` profile, checks that the Information Commissioner's Office (ICO) is
         named, either as `controller.supervisory_authority` or in the description of the
         `complaint` right (for a controller whose lead authority is elsewhere).
+        A layered notice whose parent notice covers `rights` is not checked.
 
     Why it matters:
         People in the UK may complain to the ICO (UK GDPR Art. 77, DPA 2018 s. 165), and the
@@ -49,6 +50,9 @@ class IcoNotNamed(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if _named_in_complaint_right(ctx):
+            return
+        # The parent notice of a layered notice gives the right to complain, and where.
+        if ctx.notice.notice.left_to_parent(ParentTopic.RIGHTS):
             return
         authority = ctx.notice.controller.supervisory_authority
         if authority is None:

@@ -9,6 +9,8 @@ class RightOfAccessMissing(RightMissing):
 
     What it does:
         Checks that `rights` (or a GDPR supplement's `rights`) offers `access`.
+        A layered notice whose parent notice covers `rights` (`notice.parent.covers`)
+        is not checked.
 
     Why it matters:
         People may obtain confirmation whether their data is processed, a copy of it, and

@@ -9,6 +9,8 @@ class RightToErasureMissing(RightMissing):
 
     What it does:
         Checks that `rights` (or a GDPR supplement's `rights`) offers `erasure`.
+        A layered notice whose parent notice covers `rights` (`notice.parent.covers`)
+        is not checked.
 
     Why it matters:
         People may have their data erased when one of the grounds of GDPR Art. 17(1) applies

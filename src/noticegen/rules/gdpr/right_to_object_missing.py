@@ -14,6 +14,8 @@ class RightToObjectMissing(RightMissing):
         When at least one purpose has `legal_basis: legitimate_interests` or `public_task`, or
         states no legal basis (so the right cannot be ruled out), checks that `rights` (or a
         GDPR supplement's `rights`) offers `objection`.
+        A layered notice whose parent notice covers `rights` (`notice.parent.covers`)
+        is not checked.
 
     Why it matters:
         People may object at any time, on grounds relating to their situation, to processing

@@ -15,6 +15,8 @@ class RightToPortabilityMissing(RightMissing):
         basis (so the right cannot be ruled out), checks that `rights` (or a GDPR supplement's
         `rights`) offers `portability`. Notices whose purposes all rest on other bases are not
         flagged: the right does not apply to them.
+        A layered notice whose parent notice covers `rights` (`notice.parent.covers`)
+        is not checked.
 
     Why it matters:
         Where processing rests on consent or contract and is carried out by automated means,

@@ -9,6 +9,8 @@ class RightToRectificationMissing(RightMissing):
 
     What it does:
         Checks that `rights` (or a GDPR supplement's `rights`) offers `rectification`.
+        A layered notice whose parent notice covers `rights` (`notice.parent.covers`)
+        is not checked.
 
     Why it matters:
         People may have inaccurate data about them corrected and incomplete data completed

@@ -9,6 +9,8 @@ class RightToRestrictionMissing(RightMissing):
 
     What it does:
         Checks that `rights` (or a GDPR supplement's `rights`) offers `restriction`.
+        A layered notice whose parent notice covers `rights` (`notice.parent.covers`)
+        is not checked.
 
     Why it matters:
         People may have processing restricted while they contest the accuracy of their data

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
+from ...model import ParentTopic
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES
 
@@ -15,6 +16,7 @@ class SecurityNotDescribed(Rule):
         Reports a notice whose `security` section is missing or holds neither measures nor a
         statement. It is information only: the GDPR does not list security among the items of
         Art. 13.
+        A layered notice whose parent notice covers `security` is not checked.
 
     Why it matters:
         Personal data must be protected by appropriate technical and organisational measures
@@ -43,6 +45,8 @@ class SecurityNotDescribed(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         security = ctx.notice.security
+        if ctx.notice.notice.left_to_parent(ParentTopic.SECURITY):
+            return
         if security is None or not (security.measures or (security.statement or "").strip()):
             yield Violation(
                 ("security",) if security else ("notice",),
