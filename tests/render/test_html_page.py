@@ -12,6 +12,7 @@ from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice
 from noticegen.model import Jurisdiction, Notice, ParentNotice, ParentTopic, Right, RightDetail
+from noticegen.model.sections import SECTIONS
 from noticegen.render import html
 from noticegen.render.view import RIGHT_LABELS
 from noticegen.site import BuildResult
@@ -462,6 +463,29 @@ def test_a_layered_notice_links_its_parent_in_each_section_the_parent_covers(
     assert line in _section(page, "rights") and line in _section(page, "security")
     assert line not in _section(page, "controller") and page.count(line) == 2
     assert "from-parent" not in notice_page(small)
+
+
+def test_each_parent_notice_topic_is_a_section_of_the_page() -> None:
+    anchors = {section.anchor for section in SECTIONS}
+    assert {str(topic) for topic in ParentTopic} <= anchors
+
+
+def test_a_parent_notice_title_is_shown_as_text(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    parent = ParentNotice(
+        title='<script>alert(1)</script>"',
+        url='https://group.example/?a=1&b="x',
+        covers=[ParentTopic.RIGHTS],
+    )
+    meta = small.notice.notice.model_copy(update={"parent": parent})
+    page = html.render_notice(
+        small.notice.model_copy(update={"notice": meta}),
+        Strings("en"),
+        supplements=[],
+        languages=[],
+    )
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;&#34;" in page
+    assert '<a href="https://group.example/?a=1&amp;b=&#34;x">' in page
 
 
 def test_a_purpose_run_for_another_controller_says_for_whom(small: LoadedNotice) -> None:
