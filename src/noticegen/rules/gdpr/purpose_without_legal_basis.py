@@ -13,7 +13,8 @@ class PurposeWithoutLegalBasis(Rule):
     What it does:
         Flags every purpose without a `legal_basis` (consent, contract, legal obligation, vital
         interests, public task or legitimate interests). When no purpose states one, the notice
-        has one gap, not one per purpose: it is reported once, at `purposes`.
+        has one gap, not one per purpose: it is reported once, at `purposes`. A purpose run for
+        another controller (`on_behalf_of`) is not checked: that controller states its basis.
 
     Why it matters:
         Processing is lawful only on one of the bases of GDPR Art. 6(1), and the notice must
@@ -44,7 +45,7 @@ class PurposeWithoutLegalBasis(Rule):
     hint = "Add the purpose's `legal_basis`."
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        purposes = ctx.notice.purposes
+        purposes = {pid: p for pid, p in ctx.notice.purposes.items() if not p.on_behalf_of}
         without = [pid for pid, purpose in purposes.items() if not purpose.legal_basis]
         if len(without) > 1 and len(without) == len(purposes):
             yield Violation(
