@@ -68,14 +68,14 @@ def where(ctx: LintContext, field: str) -> tuple[str, ...]:
 class OnlineOnlyOptions(NamedTuple):
     """The options of the rules on request methods (NG415, NG416)."""
 
-    online_only: bool = False
-    """Deprecated: state `business.online_only: true` in the notice, where it is a fact of the
+    online_only: bool | None = None
+    """Deprecated: state `business.online_only` in the notice, where it is a fact of the
     business that every reader and rule sees. Still honoured when the notice does not say."""
 
 
-def online_only(ctx: LintContext, options: OnlineOnlyOptions) -> bool:
+def online_only(ctx: LintContext, options: OnlineOnlyOptions) -> bool | None:
     """Whether the business operates exclusively online: the notice's `business.online_only`
-    when stated, else the deprecated rule option."""
+    when stated, else the deprecated rule option; None when neither says."""
     business = ctx.notice.business
     if business is not None and business.online_only is not None:
         return business.online_only
