@@ -280,7 +280,8 @@ class RecipientKind(enum.StrEnum):
 
 
 class SaleException(enum.StrEnum):
-    """A disclosure the CCPA says is not a sale (Cal. Civ. Code 1798.140(ad)(2))."""
+    """Why the CCPA does not count a disclosure as a sale: a statutory exception (Cal. Civ.
+    Code 1798.140(ad)(2)), or a disclosure for one of its business purposes (1798.140(e))."""
 
     CONSUMER_DIRECTED = "consumer_directed"
     """The person directs the disclosure, or uses the business to interact with the recipient
@@ -289,6 +290,10 @@ class SaleException(enum.StrEnum):
     """Telling a third party that the person opted out or limited use ((ad)(2)(B))."""
     BUSINESS_TRANSFER = "business_transfer"
     """A transfer as an asset in a merger, acquisition or bankruptcy ((ad)(2)(C))."""
+    BUSINESS_PURPOSE = "business_purpose"
+    """A disclosure for the business purposes of 1798.140(e) that the recipient's purposes
+    name, such as helping to ensure security and integrity ((e)(2)) with fraud and abuse
+    prevention bodies: it holds only while each of those purposes is a business purpose."""
 
 
 class Recipient(StrictModel):
@@ -314,8 +319,9 @@ class Recipient(StrictModel):
     sharing: bool = False
     """Whether it is sharing for cross-context behavioural advertising (1798.140(ah))."""
     sale_exception: SaleException | None = None
-    """Why the disclosure is by law not a sale: the person directs it, an opt-out signal, or a
-    merger, acquisition or bankruptcy (Cal. Civ. Code 1798.140(ad)(2))."""
+    """Why the disclosure is by law not a sale: the person directs it, an opt-out signal, a
+    merger, acquisition or bankruptcy (Cal. Civ. Code 1798.140(ad)(2)), or a business purpose
+    its `purposes` serve (1798.140(e))."""
 
 
 class RetentionEvent(enum.StrEnum):
