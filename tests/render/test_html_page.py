@@ -431,3 +431,14 @@ def test_a_recipients_own_privacy_notice_is_a_link_only_when_stated(small: Loade
     assert f'<a href="{url}"><bdi>{url}</bdi></a>' in page
     bare = html.render_notice(small.notice, Strings("en"), supplements=[], languages=[])
     assert "Its own privacy notice" not in bare
+
+
+def test_an_opt_out_link_described_by_its_place_is_shown_as_said(small: LoadedNotice) -> None:
+    assert small.notice is not None and small.notice.requests is not None
+    where = "In the footer of every page"
+    requests = small.notice.requests.model_copy(update={"opt_out_link_location": where})
+    notice = small.notice.model_copy(update={"requests": requests})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert f"Do Not Sell or Share My Personal Information: {where}" in page
+    bare = html.render_notice(small.notice, Strings("en"), supplements=[], languages=[])
+    assert "Do Not Sell or Share My Personal Information" not in bare

@@ -38,8 +38,13 @@ def ccpa_rights(ctx: LintContext) -> set[Right]:
 
 
 def requests_field_set(ctx: LintContext, name: str) -> bool:
-    """Whether the notice or a California supplement fills in `requests.<name>`."""
-    return any(getattr(requests, name) for _, requests in ccpa_requests(ctx))
+    """Whether the notice or a California supplement fills in `requests.<name>` (blank text
+    fills in nothing)."""
+    return any(_filled(getattr(requests, name)) for _, requests in ccpa_requests(ctx))
+
+
+def _filled(value: object) -> bool:
+    return bool(value.strip()) if isinstance(value, str) else bool(value)
 
 
 class MissingCcpaRight(Rule):
