@@ -75,7 +75,7 @@ def _leaves_processor(change: Change) -> bool:
 
 
 def _weaker_safeguard(change: Change) -> bool:
-    return change.new in (None, Safeguard.DEROGATION)
+    return change.new in (None, Safeguard.DEROGATION, Safeguard.PRIVACY_SHIELD)
 
 
 class Material(NamedTuple):

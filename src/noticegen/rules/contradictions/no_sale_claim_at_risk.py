@@ -140,8 +140,7 @@ class NoSaleClaimAtRisk(Rule):
             if contacts:
                 risks.append(
                     f"partner `{rid}` ({r.label}) receives {listed(contacts, limit=None)}, "
-                    "which it can use to contact people itself"
-                    + _not_business_purposes(ctx, r)
+                    "which it can use to contact people itself" + _not_business_purposes(ctx, r)
                 )
         for pid, purpose in n.purposes.items():
             if not (purpose.direct_marketing or purpose.profiling):
