@@ -11,7 +11,7 @@ from pagehtml import read
 from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice
-from noticegen.model import Jurisdiction, Notice, Right, RightDetail
+from noticegen.model import Jurisdiction, Notice, RetentionRule, Right, RightDetail
 from noticegen.render import html
 from noticegen.render.view import RIGHT_LABELS
 from noticegen.site import BuildResult
@@ -442,3 +442,12 @@ def test_an_opt_out_link_described_by_its_place_is_shown_as_said(small: LoadedNo
     assert f"Do Not Sell or Share My Personal Information: {where}" in page
     bare = html.render_notice(small.notice, Strings("en"), supplements=[], languages=[])
     assert "Do Not Sell or Share My Personal Information" not in bare
+
+
+def test_data_never_stored_says_so_instead_of_a_period(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    first = small.notice.retention[0]
+    never = RetentionRule(id=first.id, data=first.data, stored=False)
+    notice = small.notice.model_copy(update={"retention": [never, *small.notice.retention[1:]]})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert "We never store it." in page

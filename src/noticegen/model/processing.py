@@ -355,6 +355,9 @@ class RetentionRule(StrictModel):
     applies_to: Text | None = None
     """Whose data the rule covers, where retention differs by person (e.g. "Account holders",
     "Visitors"); several rules may then cover the same data."""
+    stored: bool = True
+    """False for data the company never stores, e.g. a card number the browser sends straight
+    to the payment processor: no period is then owed, and none may be given."""
     period: Duration | None = None
     """How long the data is kept, as an ISO 8601 duration (e.g. `P3Y`)."""
     after: RetentionEvent | None = None
@@ -368,6 +371,19 @@ class RetentionRule(StrictModel):
 
     @model_validator(mode="after")
     def _states_a_period(self) -> RetentionRule:
-        if self.period is None and self.after is None and self.criteria is None:
-            raise ValueError("a retention rule needs a period, an event (`after`) or criteria")
+        if not self.stored:
+            kept = [f for f in _HOW_LONG if f in self.model_fields_set]
+            if kept:
+                raise ValueError(
+                    f"data that is not stored (`stored: false`) has no {', '.join(kept)}"
+                )
+        elif self.period is None and self.after is None and self.criteria is None:
+            raise ValueError(
+                "a retention rule needs a period, an event (`after`), criteria, or "
+                "`stored: false` for data never stored"
+            )
         return self
+
+
+_HOW_LONG = ("period", "after", "criteria", "legal_hold", "erasure")
+"""What a retention rule says about data it keeps, which data never stored cannot have."""

@@ -121,6 +121,7 @@ MATERIAL: tuple[Material, ...] = (
     Material("transfers.safeguard", Kind.CHANGED, _weaker_safeguard,
              "the transfer is less protected"),
     Material("retention.period", Kind.CHANGED, _longer_or_open, "data is kept longer"),
+    Material("retention.stored", Kind.CHANGED, _turned_on, "data is now stored"),
     Material(KEPT_LONGER, Kind.CHANGED, _always, "data is kept longer"),
     Material("rights", Kind.REMOVED, _always, "a right is no longer offered"),
     Material("supplements.rights", Kind.REMOVED, _always, "a right is no longer offered"),
