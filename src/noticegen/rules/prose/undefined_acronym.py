@@ -30,9 +30,9 @@ class UndefinedAcronym(Rule):
         Clauses)", and points at the first use of each. Familiar ones (EU, UK, IP, URL, SMS,
         the short names GDPR, CCPA, CPRA and LGPD, ...), Roman numerals, words of the company's
         name, a service the notice covers named on its own in `scope.applies_to` (a product
-        called "HEY") and headings in capitals are left alone, and so are the placeholders other rules
-        already report (`TODO(noticegen)` for NG804; `TODO`, `TBD`, `XXX`, `[DATE]` ... for
-        NG601). It is advice, not an error.
+        called "HEY") and headings in capitals are left alone, and so are the placeholders
+        other rules already report (`TODO(noticegen)` for NG804; `TODO`, `TBD`, `XXX`,
+        `[DATE]` ... for NG601). It is advice, not an error.
 
     Why it matters:
         Information must be intelligible, in clear and plain language for the average member
