@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from test_cases import write_case
+
+from noticegen.config import Config
+from noticegen.linting import lint
+from noticegen.loading import load
 from noticegen.model.adequacy import ADEQUACY, BY_COUNTRY, EEA
 from noticegen.rules._geo import adequate
 
@@ -35,3 +41,15 @@ def test_one_record_per_country_each_with_a_decision() -> None:
 )
 def test_adequacy_by_law(country: str, law: str, certified: bool, expected: bool) -> None:
     assert adequate(country, law, certified=certified) is expected
+
+
+def test_a_transfer_to_an_adequate_country_is_told_to_state_the_decision(tmp_path: Path) -> None:
+    transfers = {"uk": {"destination": "GB"}, "india": {"destination": "IN"}}
+    write_case(tmp_path, {"patch": {"transfers": transfers}})
+    findings = [f for f in lint(load(tmp_path), Config(), ["gdpr"]) if f.rule == "NG307"]
+    hints = {f.message.split("`")[1]: f.hint for f in findings}
+    assert hints["uk"] == (
+        "GB has an adequacy decision (Commission Implementing Decision (EU) 2021/1772, renewed "
+        "on 19 December 2025 until 27 December 2031): state `safeguard: adequacy`."
+    )
+    assert hints["india"] == "State the transfer mechanism in `safeguard`."

@@ -4,9 +4,17 @@ adequacy decision covers (from `model.adequacy`, the one table of them), and the
 
 from __future__ import annotations
 
-from ..model.adequacy import BY_COUNTRY, EEA
+from ..model.adequacy import BY_COUNTRY, EEA, Decision
 
-__all__ = ["EEA", "UK", "adequate", "is_placeholder_country", "outside_eea", "place"]
+__all__ = [
+    "EEA",
+    "UK",
+    "adequacy_decision",
+    "adequate",
+    "is_placeholder_country",
+    "outside_eea",
+    "place",
+]
 
 UK = frozenset({"GB", "UK"})
 """The United Kingdom: its ISO 3166-1 code `GB`, and `UK`, which notices write too."""
@@ -30,14 +38,22 @@ def place(country: str) -> str:
     return "countries worldwide" if country == "WORLDWIDE" else country
 
 
+def adequacy_decision(country: str, law: str) -> Decision | None:
+    """The decision of `law` (`gdpr`: the Commission's; `uk-gdpr`: the UK's regulations) that
+    finds `country` adequate, if any."""
+    record = BY_COUNTRY.get("GB" if country.upper() in UK else country.upper())
+    if record is None:
+        return None
+    return record.eu if law == "gdpr" else record.uk
+
+
 def adequate(country: str, law: str, *, certified: bool = True) -> bool:
     """Whether data may go to `country` under `law` (`gdpr` or `uk-gdpr`) with no transfer
     mechanism: inside the EEA (and the UK, under the UK GDPR) or covered by an adequacy
     decision. A decision that covers only certified organisations counts only if `certified`
     (the notice says the recipient is)."""
-    code = "GB" if country.upper() in UK else country.upper()
-    if code in EEA or (law == "uk-gdpr" and code == "GB"):
+    code = country.upper()
+    if code in EEA or (law == "uk-gdpr" and code in UK):
         return True
-    record = BY_COUNTRY.get(code)
-    decision = (record.eu if law == "gdpr" else record.uk) if record else None
+    decision = adequacy_decision(country, law)
     return decision is not None and (certified or not decision.certified_only)

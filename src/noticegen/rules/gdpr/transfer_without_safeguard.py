@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model.practices import INVALIDATED
-from .._geo import place
+from .._geo import adequacy_decision, place
 from ..base import Rule, Violation
-from ._common import GDPR_PROFILES, abroad
+from ._common import GDPR_PROFILES, abroad, covered_without_mechanism
 
 
 class TransferWithoutSafeguard(Rule):
@@ -18,7 +18,9 @@ class TransferWithoutSafeguard(Rule):
         clauses, binding corporate rules, the UK IDTA or Addendum, the EU-US Data Privacy
         Framework, or an Art. 49 derogation; and every transfer that relies on a mechanism
         that no longer exists (`privacy_shield`: the CJEU invalidated the EU-US Privacy Shield
-        on 16 July 2020, C-311/18 Schrems II), naming what replaced it.
+        on 16 July 2020, C-311/18 Schrems II), naming what replaced it. For a destination
+        whose adequacy decision covers every recipient there, the hint names the decision
+        (from `model.adequacy`): the notice must still say that it exists.
 
     Why it matters:
         Personal data may leave the EEA only under Chapter V of the GDPR (Art. 44-49), and the
@@ -64,4 +66,15 @@ class TransferWithoutSafeguard(Rule):
                     ("transfers", tid),
                     f"Transfer `{tid}` sends data to {place(transfer.destination)} without saying "
                     "which adequacy decision or safeguard makes it lawful.",
+                    hint=_adequacy_hint(ctx, transfer.destination) or self.hint,
                 )
+
+
+def _adequacy_hint(ctx: LintContext, country: str) -> str | None:
+    """The decision to state when one covers every recipient in `country` under each GDPR law
+    checked: the notice must still say that it exists (Art. 13(1)(f))."""
+    if not covered_without_mechanism(ctx, country):
+        return None
+    decision = adequacy_decision(country, "gdpr") if ctx.has_profile("gdpr") else None
+    named = f" ({decision.act})" if decision else ""
+    return f"{place(country)} has an adequacy decision{named}: state `safeguard: adequacy`."
