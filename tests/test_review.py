@@ -160,3 +160,12 @@ def test_lint_does_not_import_the_review_package() -> None:
     modules = _modules_after(code)
     assert "noticegen.linting" in modules
     assert not [m for m in modules if m.startswith("noticegen.review")]
+
+
+def test_data_never_stored_that_is_now_kept_is_a_material_change() -> None:
+    old, new = base_data(), base_data()
+    old["retention"] = [{"id": "account_data", "data": ["contact.email"], "stored": False}]
+    diff = compare(Notice.model_validate(old), Notice.model_validate(new))
+    material = {c.subject for c in diff.changes if c.material}
+    assert material == {"retention.account_data.stored"}
+    assert any("(was never stored)" in c.text for c in diff.changes)

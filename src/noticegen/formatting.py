@@ -46,6 +46,7 @@ CANONICAL_ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "id",
         "data",
         "applies_to",
+        "stored",
         "after",
         "period",
         "criteria",

@@ -138,7 +138,8 @@ def render(answers: Answers, today: datetime.date) -> str:
         "",
         "requests:",
         # A placeholder cannot stand where a number must be (a phone value must read as one):
-        # the CCPA's toll-free number is left to add, and NG415/NG416 report it until it is.
+        # the CCPA's toll-free number is left to add, and NG415 and NG422 (which asks whether
+        # the business is online-only, the one case where none is owed) report it until it is.
         "  methods:"
         + (
             f"  # {MARKER}: add your toll-free number as {{kind: toll_free_phone, value: ...}}"

@@ -11,7 +11,15 @@ from pagehtml import read
 from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice
-from noticegen.model import Jurisdiction, Notice, ParentNotice, ParentTopic, Right, RightDetail
+from noticegen.model import (
+    Jurisdiction,
+    Notice,
+    ParentNotice,
+    ParentTopic,
+    RetentionRule,
+    Right,
+    RightDetail,
+)
 from noticegen.model.sections import SECTIONS
 from noticegen.render import html
 from noticegen.render.view import RIGHT_LABELS
@@ -496,3 +504,23 @@ def test_a_purpose_run_for_another_controller_says_for_whom(small: LoadedNotice)
     page = html.render_notice(notice, Strings("en"), supplements=[], languages=[])
     assert "<dt>On behalf of</dt><dd>The shop that runs the site</dd>" in page
     assert "On behalf of" not in notice_page(small)
+
+
+def test_an_opt_out_link_described_by_its_place_is_shown_as_said(small: LoadedNotice) -> None:
+    assert small.notice is not None and small.notice.requests is not None
+    where = "In the footer of every page"
+    requests = small.notice.requests.model_copy(update={"opt_out_link_location": where})
+    notice = small.notice.model_copy(update={"requests": requests})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert f"Do Not Sell or Share My Personal Information: {where}" in page
+    bare = html.render_notice(small.notice, Strings("en"), supplements=[], languages=[])
+    assert "Do Not Sell or Share My Personal Information" not in bare
+
+
+def test_data_never_stored_says_so_instead_of_a_period(small: LoadedNotice) -> None:
+    assert small.notice is not None
+    first = small.notice.retention[0]
+    never = RetentionRule(id=first.id, data=first.data, stored=False)
+    notice = small.notice.model_copy(update={"retention": [never, *small.notice.retention[1:]]})
+    page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
+    assert "We never store it." in page

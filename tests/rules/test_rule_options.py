@@ -35,14 +35,21 @@ EMAIL_ONLY = {"requests": {"methods": [{"kind": "email", "value": "privacy@examp
 def test_online_only_business_needs_only_an_email(tmp_path: Path) -> None:
     online = {"online_only": True}
     assert fired(tmp_path / "a", "NG415", EMAIL_ONLY)
-    assert fired(tmp_path / "b", "NG416", EMAIL_ONLY)
     assert not fired(tmp_path / "c", "NG415", EMAIL_ONLY, NG415=online)
     assert not fired(tmp_path / "d", "NG416", EMAIL_ONLY, NG416=online)
 
 
+def test_toll_free_number_owed_only_where_online_only_is_ruled_out(tmp_path: Path) -> None:
+    # Unknown: NG416 does not guess (NG422 asks for the fact); false: the number is owed.
+    assert not fired(tmp_path / "a", "NG416", EMAIL_ONLY)
+    assert fired(tmp_path / "b", "NG416", EMAIL_ONLY, NG416={"online_only": False})
+    stated = {**EMAIL_ONLY, "business": {"online_only": True}}
+    assert not fired(tmp_path / "c", "NG416", stated, NG416={"online_only": False})
+
+
 def test_a_rule_does_not_read_another_rules_options(tmp_path: Path) -> None:
     online = {"online_only": True}
-    assert fired(tmp_path / "a", "NG416", EMAIL_ONLY, NG415=online)
+    assert fired(tmp_path / "a", "NG416", EMAIL_ONLY, NG416={"online_only": False}, NG415=online)
     assert fired(tmp_path / "b", "NG415", EMAIL_ONLY, NG416=online)
 
 

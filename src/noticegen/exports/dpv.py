@@ -140,7 +140,8 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
             "dpv:hasThirdCountry": _place(transfer.destination),
             "dpv:hasRecipient": [{"@id": f"{base}#recipient/{r}"} for r in transfer.recipients],
         }
-        if transfer.safeguard is not None:
+        # An invalidated mechanism (the Privacy Shield) is no legal basis: none is stated.
+        if transfer.safeguard in _SAFEGUARD:
             basis, tool = _SAFEGUARD[transfer.safeguard]
             node["dpv:hasLegalBasis"] = {"@id": basis}
             if tool is not None:

@@ -124,6 +124,7 @@ def activity_rows(notice: Notice) -> list[list[str]]:
             + (
                 _join([rule.period or "", f"after {rule.after}" if rule.after else ""])
                 or (rule.criteria or "").strip()
+                or ("" if rule.stored else "not stored")
             )
             for rule in notice.retention
             if any(related(r, d) for r in rule.data for d in covered)

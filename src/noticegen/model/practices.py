@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -135,6 +135,32 @@ class Safeguard(enum.StrEnum):
     DATA_PRIVACY_FRAMEWORK = "data_privacy_framework"
     DEROGATION = "derogation"
     LGPD_CLAUSES = "lgpd_clauses"
+    PRIVACY_SHIELD = "privacy_shield"
+    """The EU-US or Swiss-US Privacy Shield, which no longer makes any transfer lawful
+    (`INVALIDATED`): held so that a notice that still names it can be transcribed as it
+    stands, and reported."""
+
+
+class Invalidation(NamedTuple):
+    """How a transfer mechanism stopped being one, and what replaced it."""
+
+    by: str
+    """Who struck it down, as lawyers cite it."""
+    on: datetime.date
+    """When."""
+    replaced_by: str
+    """The mechanism that took its place, if any, as lawyers cite it."""
+
+
+INVALIDATED: dict[Safeguard, Invalidation] = {
+    Safeguard.PRIVACY_SHIELD: Invalidation(
+        "the Court of Justice of the EU (C-311/18, Schrems II)",
+        datetime.date(2020, 7, 16),
+        "the EU-US Data Privacy Framework (Commission Implementing Decision (EU) 2023/1795 of "
+        "10 July 2023)",
+    ),
+}
+"""Mechanisms notices still name that no longer make a transfer lawful."""
 
 
 class Transfer(StrictModel):

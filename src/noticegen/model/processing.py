@@ -287,7 +287,8 @@ class RecipientKind(enum.StrEnum):
 
 
 class SaleException(enum.StrEnum):
-    """A disclosure the CCPA says is not a sale (Cal. Civ. Code 1798.140(ad)(2))."""
+    """Why the CCPA does not count a disclosure as a sale: a statutory exception (Cal. Civ.
+    Code 1798.140(ad)(2)), or a disclosure for one of its business purposes (1798.140(e))."""
 
     CONSUMER_DIRECTED = "consumer_directed"
     """The person directs the disclosure, or uses the business to interact with the recipient
@@ -296,6 +297,10 @@ class SaleException(enum.StrEnum):
     """Telling a third party that the person opted out or limited use ((ad)(2)(B))."""
     BUSINESS_TRANSFER = "business_transfer"
     """A transfer as an asset in a merger, acquisition or bankruptcy ((ad)(2)(C))."""
+    BUSINESS_PURPOSE = "business_purpose"
+    """A disclosure for the business purposes of 1798.140(e) that the recipient's purposes
+    name, such as helping to ensure security and integrity ((e)(2)) with fraud and abuse
+    prevention bodies: it holds only while each of those purposes is a business purpose."""
 
 
 class Recipient(StrictModel):
@@ -321,8 +326,9 @@ class Recipient(StrictModel):
     sharing: bool = False
     """Whether it is sharing for cross-context behavioural advertising (1798.140(ah))."""
     sale_exception: SaleException | None = None
-    """Why the disclosure is by law not a sale: the person directs it, an opt-out signal, or a
-    merger, acquisition or bankruptcy (Cal. Civ. Code 1798.140(ad)(2))."""
+    """Why the disclosure is by law not a sale: the person directs it, an opt-out signal, a
+    merger, acquisition or bankruptcy (Cal. Civ. Code 1798.140(ad)(2)), or a business purpose
+    its `purposes` serve (1798.140(e))."""
 
 
 class RetentionEvent(enum.StrEnum):
@@ -356,6 +362,9 @@ class RetentionRule(StrictModel):
     applies_to: Text | None = None
     """Whose data the rule covers, where retention differs by person (e.g. "Account holders",
     "Visitors"); several rules may then cover the same data."""
+    stored: bool = True
+    """False for data the company never stores, e.g. a card number the browser sends straight
+    to the payment processor: no period is then owed, and none may be given."""
     period: Duration | None = None
     """How long the data is kept, as an ISO 8601 duration (e.g. `P3Y`)."""
     after: RetentionEvent | None = None
@@ -369,6 +378,19 @@ class RetentionRule(StrictModel):
 
     @model_validator(mode="after")
     def _states_a_period(self) -> RetentionRule:
-        if self.period is None and self.after is None and self.criteria is None:
-            raise ValueError("a retention rule needs a period, an event (`after`) or criteria")
+        if not self.stored:
+            kept = [f for f in _HOW_LONG if f in self.model_fields_set]
+            if kept:
+                raise ValueError(
+                    f"data that is not stored (`stored: false`) has no {', '.join(kept)}"
+                )
+        elif self.period is None and self.after is None and self.criteria is None:
+            raise ValueError(
+                "a retention rule needs a period, an event (`after`), criteria, or "
+                "`stored: false` for data never stored"
+            )
         return self
+
+
+_HOW_LONG = ("period", "after", "criteria", "legal_hold", "erasure")
+"""What a retention rule says about data it keeps, which data never stored cannot have."""

@@ -8,7 +8,16 @@ from collections.abc import Callable
 
 from pydantic import Field, model_validator
 
-from .base import EMAIL_PATTERN, URL_PATTERN, ContactPoint, Duration, Markdown, StrictModel, Url
+from .base import (
+    EMAIL_PATTERN,
+    URL_PATTERN,
+    ContactPoint,
+    Duration,
+    Markdown,
+    StrictModel,
+    Text,
+    Url,
+)
 from .meta import Jurisdiction
 
 
@@ -118,6 +127,9 @@ class Requests(StrictModel):
     """Whether opt-out preference signals such as Global Privacy Control are honoured."""
     opt_out_link: Url | None = None
     """The "Do Not Sell or Share My Personal Information" link (1798.135)."""
+    opt_out_link_location: Text | None = None
+    """Where that link is, when the notice describes its place rather than giving its address,
+    e.g. "In the footer of every page of our websites"."""
     limit_link: Url | None = None
     """The "Limit the Use of My Sensitive Personal Information" link (1798.135)."""
     metrics_url: Url | None = None

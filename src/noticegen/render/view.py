@@ -120,6 +120,7 @@ SAFEGUARD_LABELS: dict[str, str] = {
     "data_privacy_framework": msgid("EU-US Data Privacy Framework"),
     "derogation": msgid("Derogation for a specific situation (GDPR Art. 49)"),
     "lgpd_clauses": msgid("LGPD standard contractual clauses"),
+    "privacy_shield": msgid("EU-US or Swiss-US Privacy Shield"),
 }
 CONDITION_LABELS: dict[str, str] = {
     "explicit_consent": msgid("Explicit consent (GDPR Art. 9(2)(a))"),

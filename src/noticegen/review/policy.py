@@ -79,7 +79,7 @@ def _leaves_processor(change: Change) -> bool:
 
 
 def _weaker_safeguard(change: Change) -> bool:
-    return change.new in (None, Safeguard.DEROGATION)
+    return change.new in (None, Safeguard.DEROGATION, Safeguard.PRIVACY_SHIELD)
 
 
 class Material(NamedTuple):
@@ -127,6 +127,7 @@ MATERIAL: tuple[Material, ...] = (
     Material("transfers.safeguard", Kind.CHANGED, _weaker_safeguard,
              "the transfer is less protected"),
     Material("retention.period", Kind.CHANGED, _longer_or_open, "data is kept longer"),
+    Material("retention.stored", Kind.CHANGED, _turned_on, "data is now stored"),
     Material(KEPT_LONGER, Kind.CHANGED, _always, "data is kept longer"),
     Material("rights", Kind.REMOVED, _always, "a right is no longer offered"),
     Material("supplements.rights", Kind.REMOVED, _always, "a right is no longer offered"),

@@ -191,6 +191,8 @@ def _field_change(name: str | Words, old: Any, new: Any, role: Role | None = Non
 
 
 def _kept(rule: Any) -> str:
+    if not rule.stored:
+        return "never stored"
     parts = []
     if rule.period:
         parts.append(f"kept for {duration_words(rule.period)}")

@@ -12,6 +12,7 @@ from .ccpa_minors_opt_in_missing import CcpaMinorsOptInMissing
 from .ccpa_minors_statement_missing import CcpaMinorsStatementMissing
 from .ccpa_no_sale_statement_missing import CcpaNoSaleStatementMissing
 from .ccpa_non_discrimination_missing import CcpaNonDiscriminationMissing
+from .ccpa_online_only_not_stated import CcpaOnlineOnlyNotStated
 from .ccpa_opt_out_link_missing import CcpaOptOutLinkMissing
 from .ccpa_opt_out_right_missing import CcpaOptOutRightMissing
 from .ccpa_preference_signal_missing import CcpaPreferenceSignalMissing
@@ -41,6 +42,7 @@ RULES: tuple[type[Rule], ...] = (
     CcpaNonDiscriminationMissing,
     CcpaTooFewRequestMethods,
     CcpaTollFreeNumberMissing,
+    CcpaOnlineOnlyNotStated,
     CcpaAuthorisedAgentMissing,
     CcpaVerificationMissing,
     CcpaAnnualUpdate,

@@ -38,8 +38,13 @@ def ccpa_rights(ctx: LintContext) -> set[Right]:
 
 
 def requests_field_set(ctx: LintContext, name: str) -> bool:
-    """Whether the notice or a California supplement fills in `requests.<name>`."""
-    return any(getattr(requests, name) for _, requests in ccpa_requests(ctx))
+    """Whether the notice or a California supplement fills in `requests.<name>` (blank text
+    fills in nothing)."""
+    return any(_filled(getattr(requests, name)) for _, requests in ccpa_requests(ctx))
+
+
+def _filled(value: object) -> bool:
+    return bool(value.strip()) if isinstance(value, str) else bool(value)
 
 
 class MissingCcpaRight(Rule):
@@ -68,14 +73,14 @@ def where(ctx: LintContext, field: str) -> tuple[str, ...]:
 class OnlineOnlyOptions(NamedTuple):
     """The options of the rules on request methods (NG415, NG416)."""
 
-    online_only: bool = False
-    """Deprecated: state `business.online_only: true` in the notice, where it is a fact of the
+    online_only: bool | None = None
+    """Deprecated: state `business.online_only` in the notice, where it is a fact of the
     business that every reader and rule sees. Still honoured when the notice does not say."""
 
 
-def online_only(ctx: LintContext, options: OnlineOnlyOptions) -> bool:
+def online_only(ctx: LintContext, options: OnlineOnlyOptions) -> bool | None:
     """Whether the business operates exclusively online: the notice's `business.online_only`
-    when stated, else the deprecated rule option."""
+    when stated, else the deprecated rule option; None when neither says."""
     business = ctx.notice.business
     if business is not None and business.online_only is not None:
         return business.online_only

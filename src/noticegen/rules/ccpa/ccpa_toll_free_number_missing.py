@@ -13,10 +13,12 @@ class CcpaTollFreeNumberMissing(Rule):
 
     What it does:
         Checks that `requests.methods` (in the notice or a California supplement) includes a
-        `toll_free_phone`, unless the business operates exclusively online with a direct
-        relationship with its consumers: the notice says so with `business.online_only: true`
-        (the older rule option `online_only = true` under `[tool.noticegen.options.NG416]` is
-        deprecated and read only when the notice does not say).
+        `toll_free_phone` when the notice says the business does not operate exclusively
+        online with a direct relationship with its consumers (`business.online_only: false`;
+        the older rule option `online_only` under `[tool.noticegen.options.NG416]` is
+        deprecated and read only when the notice does not say). When the notice does not say,
+        NG422 asks for the fact instead: the number is owed or not depending on it, and lint
+        does not guess.
 
     Why it matters:
         The designated request methods must include, at a minimum, a toll-free telephone
@@ -24,6 +26,7 @@ class CcpaTollFreeNumberMissing(Rule):
 
     Example:
         ```yaml
+        business: {online_only: false}
         requests:
           methods:
             - {kind: email, value: privacy@example.com}
@@ -32,6 +35,7 @@ class CcpaTollFreeNumberMissing(Rule):
 
     Fix:
         ```yaml
+        business: {online_only: false}
         requests:
           methods:
             - {kind: email, value: privacy@example.com}
@@ -47,7 +51,11 @@ class CcpaTollFreeNumberMissing(Rule):
     options: OnlineOnlyOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        if online_only(ctx, self.options) or MethodKind.TOLL_FREE_PHONE in request_methods(ctx):
+        # Unknown (None) is NG422's to report; only a business stated not to be online-only
+        # is known to owe the number.
+        if online_only(ctx, self.options) is not False:
+            return
+        if MethodKind.TOLL_FREE_PHONE in request_methods(ctx):
             return
         yield Violation(
             ("requests", "methods") if ctx.notice.requests else where(ctx, "requests"),

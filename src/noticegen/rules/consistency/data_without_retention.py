@@ -12,7 +12,9 @@ class DataWithoutRetention(Rule):
 
     What it does:
         Flags every declared data category that no retention rule covers. A rule for a broader
-        id covers the narrower ones: a rule for `contact` covers `contact.email`.
+        id covers the narrower ones: a rule for `contact` covers `contact.email`. Data the
+        company never stores (a card number sent straight to the payment processor) is covered
+        by a rule that says so with `stored: false`.
 
     Why it matters:
         The notice must state, for all the data, how long it is stored or the criteria used to
@@ -37,7 +39,10 @@ class DataWithoutRetention(Rule):
 
     code = "NG203"
     citation = "GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a); Cal. Civ. Code 1798.100(a)(3)"
-    hint = "Add the data to a retention rule, or add a rule with its period or criteria."
+    hint = (
+        "Add the data to a retention rule, or add a rule with its period or criteria (or "
+        "`stored: false` for data never stored)."
+    )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         retained = IdIndex(d for rule in ctx.notice.retention for d in rule.data)

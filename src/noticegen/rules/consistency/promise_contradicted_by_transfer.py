@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import PromiseKind
+from .._geo import outside_eea, place
 from ..base import Rule, Violation
-from ._geo import outside_eea, place
 from ._promises import promises, quoted
 
 

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
+from .._geo import EEA, place
 from ..base import Rule, Violation
-from ._geo import EEA, place
 
 _REGIONS = {"EEA", "EU"}
 

@@ -5,7 +5,14 @@ from typing import NamedTuple
 
 from ...context import LintContext, PathT
 from ...findings import Severity
-from ...model import CcpaCategory, DataCategory, PromiseKind, RecipientKind
+from ...model import (
+    CcpaCategory,
+    DataCategory,
+    PromiseKind,
+    Recipient,
+    RecipientKind,
+    SaleException,
+)
 from ...model.base import covers
 from .._text import listed
 from ..base import Rule, Violation
@@ -41,7 +48,9 @@ class NoSaleClaimAtRisk(Rule):
         data for it. It reports the claim, naming what puts it at risk. It is a warning: an
         exception may apply (a disclosure the consumer directs, 1798.140(ad)(2)(A)); a recipient
         whose `sale_exception` names one (the person directs it, an opt-out signal, a merger or
-        acquisition) is not counted.
+        acquisition) is not counted, nor one marked `business_purpose` whose purposes are all
+        CCPA business purposes (`ccpa_business_purpose`, 1798.140(e)); one marked so for a
+        purpose that is not a business purpose is counted, and the claim names it.
 
     Why it matters:
         A sale is any disclosure of personal information to a third party for monetary or
@@ -120,18 +129,18 @@ class NoSaleClaimAtRisk(Rule):
         serving: dict[str, list[str]] = {}  # purpose -> recipients not marked sale or sharing
         for rid, r in n.recipients.items():
             if r.kind != RecipientKind.PUBLIC_AUTHORITY and not (
-                r.sale or r.sharing or r.sale_exception
+                r.sale or r.sharing or _excepted(ctx, r)
             ):
                 for pid in r.purposes:
                     serving.setdefault(pid, []).append(rid)
         for rid, r in n.recipients.items():
-            if r.kind != RecipientKind.CONTROLLER or r.sale or r.sharing or r.sale_exception:
+            if r.kind != RecipientKind.CONTROLLER or r.sale or r.sharing or _excepted(ctx, r):
                 continue
             contacts = [d for d in r.data if d in contact.ancestors]
             if contacts:
                 risks.append(
                     f"partner `{rid}` ({r.label}) receives {listed(contacts, limit=None)}, "
-                    "which it can use to contact people itself"
+                    "which it can use to contact people itself" + _not_business_purposes(ctx, r)
                 )
         for pid, purpose in n.purposes.items():
             if not (purpose.direct_marketing or purpose.profiling):
@@ -149,6 +158,35 @@ class NoSaleClaimAtRisk(Rule):
                     "for advertising, which is sharing if a third party serves the ads"
                 )
         return risks, context
+
+
+def _outside_business_purposes(ctx: LintContext, recipient: Recipient) -> list[str]:
+    """The recipient's purposes that are not CCPA business purposes (an unknown id is none)."""
+    purposes = ctx.notice.purposes
+    return [
+        pid
+        for pid in recipient.purposes
+        if pid not in purposes or not purposes[pid].ccpa_business_purpose
+    ]
+
+
+def _excepted(ctx: LintContext, recipient: Recipient) -> bool:
+    """Whether the CCPA does not count the disclosure as a sale: a statutory exception, or a
+    business purpose, which holds only for named purposes that all are business purposes."""
+    if recipient.sale_exception is SaleException.BUSINESS_PURPOSE:
+        return bool(recipient.purposes) and not _outside_business_purposes(ctx, recipient)
+    return recipient.sale_exception is not None
+
+
+def _not_business_purposes(ctx: LintContext, recipient: Recipient) -> str:
+    """Why a disclosure marked `business_purpose` still counts, for the message."""
+    if recipient.sale_exception is not SaleException.BUSINESS_PURPOSE:
+        return ""
+    if not recipient.purposes:
+        return " (marked `business_purpose`, but it names no purpose)"
+    outside = _outside_business_purposes(ctx, recipient)
+    verb = "is" if len(outside) == 1 else "are"
+    return f" (marked `business_purpose`, but {listed(outside)} {verb} not a business purpose)"
 
 
 def _is_contact(did: str, data: DataCategory) -> bool:

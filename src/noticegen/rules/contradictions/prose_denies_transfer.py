@@ -4,10 +4,9 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext, PathT
-from .._geo import UK, is_placeholder_country
+from .._geo import EEA, UK, is_placeholder_country
 from .._text import is_heading, sentences
 from ..base import Rule, Violation
-from ..consistency._geo import EEA
 from ._statements import denials
 
 # Europe is more than the EEA: data kept in Switzerland or the UK stays in Europe.

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from ...context import LintContext
 from ...model import Jurisdiction, LegalBasis, Right
-from .._geo import UK
+from .._geo import UK, adequate, outside_eea
 from .._text import listed
-from ..consistency._geo import outside_eea
 
 GDPR_PROFILES = frozenset({"gdpr", "uk-gdpr"})
 _GDPR_JURISDICTIONS = {Jurisdiction.GDPR, Jurisdiction.UK_GDPR}
@@ -58,3 +57,13 @@ def abroad(ctx: LintContext, country: str) -> bool:
     if ctx.has_profile("gdpr"):
         return outside_eea(country)
     return outside_eea(country) and country not in UK
+
+
+def covered_without_mechanism(ctx: LintContext, country: str) -> bool:
+    """Whether any recipient in `country` may receive data with no transfer mechanism under
+    every GDPR law the notice is checked against: an adequacy decision that covers the whole
+    country (not one for certified organisations only, which the notice must claim)."""
+    if country == "WORLDWIDE":
+        return False
+    laws = [law for law in sorted(GDPR_PROFILES) if ctx.has_profile(law)]
+    return bool(laws) and all(adequate(country, law, certified=False) for law in laws)

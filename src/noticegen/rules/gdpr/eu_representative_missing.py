@@ -4,9 +4,8 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model.meta import ControllerRole
-from .._geo import is_placeholder_country
+from .._geo import is_placeholder_country, outside_eea
 from ..base import Rule, Violation
-from ..consistency._geo import outside_eea
 
 
 class EuRepresentativeMissing(Rule):

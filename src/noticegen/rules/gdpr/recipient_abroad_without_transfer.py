@@ -4,10 +4,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ...context import LintContext
-from .._geo import is_placeholder_country
+from .._geo import is_placeholder_country, place
 from ..base import Rule, Violation
-from ..consistency._geo import place
-from ._common import GDPR_PROFILES, abroad
+from ._common import GDPR_PROFILES, abroad, covered_without_mechanism
 
 
 class RecipientAbroadWithoutTransfer(Rule):
@@ -16,8 +15,13 @@ class RecipientAbroadWithoutTransfer(Rule):
     What it does:
         For each country outside the EEA (under `uk-gdpr` alone: outside the UK and the EEA)
         listed in a recipient's `countries`, looks for a transfer to that country (or
-        `WORLDWIDE`) that names the recipient or names no recipient at all. The placeholder
-        country `XX` that `noticegen init` writes is no country: NG804 reports it.
+        `WORLDWIDE`) that names the recipient or names no recipient at all. A country whose
+        adequacy decision covers any recipient there, under each GDPR law checked (the EU's
+        for `gdpr`, the UK's for `uk-gdpr`; `model.adequacy` lists them), needs no transfer
+        entry: the decision is the safeguard. The United States' decisions cover only
+        organisations certified under the Data Privacy Framework, so a recipient there still
+        needs a transfer that says so. The placeholder country `XX` that `noticegen init`
+        writes is no country: NG804 reports it.
 
     Why it matters:
         The notice must tell the reader that data is transferred to a third country and under
@@ -56,6 +60,8 @@ class RecipientAbroadWithoutTransfer(Rule):
             for i, country in enumerate(recipient.countries):
                 # NG804 reports the placeholder `XX`; it names no country to transfer to.
                 if is_placeholder_country(country) or not abroad(ctx, country):
+                    continue
+                if covered_without_mechanism(ctx, country):
                     continue
                 covering = explained[country] | explained["WORLDWIDE"]
                 if rid in covering or None in covering:

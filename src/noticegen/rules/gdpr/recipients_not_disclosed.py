@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
+from .._geo import place
 from .._text import is_first_party
 from ..base import Rule, Violation
-from ..consistency._geo import place
 from ._common import GDPR_PROFILES
 
 

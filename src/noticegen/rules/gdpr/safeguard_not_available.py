@@ -4,22 +4,9 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...model import Safeguard
-from .._geo import UK
+from .._geo import adequate, place
 from ..base import Rule, Violation
-from ..consistency._geo import EEA, place
 from ._common import GDPR_PROFILES
-
-EU_ADEQUATE = frozenset(
-    {"AD", "AR", "BR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "UY", "US"}
-)
-"""Countries with an EU adequacy decision (the US for organisations certified under the Data
-Privacy Framework; Brazil's decision is included so that a recent one is never disputed)."""
-
-UK_ADEQUATE = EEA | {
-    "GI", "AD", "AR", "CA", "CH", "FO", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "UY", "US",
-}  # fmt: skip
-"""Destinations covered by UK adequacy regulations (the US through the UK Extension to the
-Data Privacy Framework)."""
 
 
 class SafeguardNotAvailable(Rule):
@@ -28,8 +15,8 @@ class SafeguardNotAvailable(Rule):
     What it does:
         Flags a transfer with `safeguard: adequacy` to a country that has no EU adequacy
         decision (under `gdpr`) or is not covered by UK adequacy regulations (under `uk-gdpr`),
-        including `WORLDWIDE`; and a transfer under `data_privacy_framework` to any country
-        other than the United States.
+        including `WORLDWIDE`, as the table of decisions in `model.adequacy` lists them; and a
+        transfer under `data_privacy_framework` to any country other than the United States.
 
     Why it matters:
         The notice must state truthfully whether an adequacy decision exists for the
@@ -71,9 +58,9 @@ class SafeguardNotAvailable(Rule):
             if transfer.safeguard is not Safeguard.ADEQUACY:
                 continue
             lacking = []
-            if ctx.has_profile("gdpr") and where not in EEA and where not in EU_ADEQUATE:
+            if ctx.has_profile("gdpr") and not adequate(where, "gdpr"):
                 lacking.append("an EU adequacy decision")
-            if ctx.has_profile("uk-gdpr") and where not in UK | UK_ADEQUATE:
+            if ctx.has_profile("uk-gdpr") and not adequate(where, "uk-gdpr"):
                 lacking.append("UK adequacy regulations")
             if lacking:
                 yield Violation(

@@ -29,9 +29,10 @@ class UndefinedAcronym(Rule):
         out, as in "Standard Contractual Clauses (SCCs)" or "SCCs (Standard Contractual
         Clauses)", and points at the first use of each. Familiar ones (EU, UK, IP, URL, SMS,
         the short names GDPR, CCPA, CPRA and LGPD, ...), Roman numerals, words of the company's
-        name and headings in capitals are left alone, and so are the placeholders other rules
-        already report (`TODO(noticegen)` for NG804; `TODO`, `TBD`, `XXX`, `[DATE]` ... for
-        NG601). It is advice, not an error.
+        name, a service the notice covers named on its own in `scope.applies_to` (a product
+        called "HEY") and headings in capitals are left alone, and so are the placeholders
+        other rules already report (`TODO(noticegen)` for NG804; `TODO`, `TBD`, `XXX`,
+        `[DATE]` ... for NG601). It is advice, not an error.
 
     Why it matters:
         Information must be intelligible, in clear and plain language for the average member
@@ -63,6 +64,8 @@ class UndefinedAcronym(Rule):
         defined = _definitions("\n".join(text for _, _, text in texts))
         controller = ctx.notice.controller
         own_words = set(f"{controller.name} {controller.legal_name or ''}".split())
+        # A service the notice covers, named on its own ("HEY"), is a product's name.
+        own_words |= {item.strip() for item in ctx.notice.scope.applies_to}
         seen: set[str] = set()
         for file, path, text in texts:
             reported = _placeholders(text)

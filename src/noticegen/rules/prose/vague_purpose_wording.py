@@ -13,6 +13,21 @@ _VAGUE = re.compile(
     r"some)\b",
     re.IGNORECASE,
 )
+# Data that is no longer personal (GDPR Recital 26): a "may" about publishing aggregate
+# statistics leaves no purpose of processing personal data open.
+_NOT_PERSONAL = re.compile(
+    r"\b(?:aggregated?|anonymi[sz](?:ed|ation)|anonymous|de-?identified)\b", re.IGNORECASE
+)
+_CLAUSE_EDGE = re.compile(r"[,;:.()]")
+
+
+def _about_personal_data(text: str, match: re.Match[str]) -> bool:
+    """Whether the clause around the qualifier (between commas, semicolons, brackets or
+    sentence ends) speaks of personal data, not of aggregate or anonymised data."""
+    starts = [m.end() for m in _CLAUSE_EDGE.finditer(text, 0, match.start())]
+    end = _CLAUSE_EDGE.search(text, match.end())
+    clause = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+    return not _NOT_PERSONAL.search(clause)
 
 
 class VaguePurposeWording(Rule):
@@ -21,7 +36,9 @@ class VaguePurposeWording(Rule):
     What it does:
         Points out qualifiers that leave a purpose open-ended ("may", "might", "such as",
         "including but not limited to", "among other things", "etc.", "and/or", "from time to
-        time", "some") in the label and description of each purpose. It is advice, not an
+        time", "some") in the label and description of each purpose, unless the clause they
+        stand in speaks of aggregate, anonymised or de-identified data ("aggregate statistics
+        we may publish"), which is not personal data (GDPR Recital 26). It is advice, not an
         error: a "may" is sometimes the honest word.
 
     Why it matters:
@@ -55,7 +72,11 @@ class VaguePurposeWording(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for pid, purpose in ctx.notice.purposes.items():
             for field, text in (("label", purpose.label), ("description", purpose.description)):
-                words = list(dict.fromkeys(m.group(0) for m in _VAGUE.finditer(text)))
+                words = list(
+                    dict.fromkeys(
+                        m.group(0) for m in _VAGUE.finditer(text) if _about_personal_data(text, m)
+                    )
+                )
                 if words:
                     listed = ", ".join(f'"{w}"' for w in words)
                     yield Violation(
