@@ -182,7 +182,8 @@ def test_loader_findings_ignore_the_configuration(tmp_path: Path) -> None:
     """A notice that did not load was never checked: the configuration cannot hide that."""
     loaded = loaded_notice(tmp_path, BASE + "zz: 1\n")
     assert "NG003" in [f.rule for f in lint(loaded, Config(ignore=("NG003",)))]
-    [f] = [f for f in lint(loaded, Config(severity={"NG003": Severity.WARNING})) if f.rule == "NG003"]
+    regraded = lint(loaded, Config(severity={"NG003": Severity.WARNING}))
+    [f] = [f for f in regraded if f.rule == "NG003"]
     assert f.severity == Severity.ERROR
 
 

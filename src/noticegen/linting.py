@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .config import Config
 from .context import LintContext
 from .findings import Finding, Position, blocking
-from .loading import LoadedNotice, SourceFile, finding
+from .loading import LoadedNotice, PathT, SourceFile, finding
 from .model import Notice
 from .rules import ALL_RULES, BY_CODE, Rule, RuleOptions, Violation
 from .rules.schema import UNREADABLE_RULES, InvalidSuppression
@@ -64,7 +64,9 @@ def build_context(
         (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
         for source, supplement in [*loaded.supplements, *partial]
     )
-    left_out = {(None, path) for path in loaded.partial.left_out} if loaded.partial else set()
+    left_out: set[tuple[str | None, PathT]] = set()
+    if loaded.partial:
+        left_out.update((None, path) for path in loaded.partial.left_out)
     for source, supplement in loaded.partial_supplements:
         relative = Path(source.path).relative_to(loaded.root).as_posix()
         left_out.update((relative, path) for path in supplement.left_out)

@@ -80,9 +80,7 @@ class LoadedNotice:
     findings: list[Finding] = field(default_factory=list)
     partial: Partial[Notice] | None = None
     """What validated of a notice that did not (`notice` is then None): for lint only."""
-    partial_supplements: list[tuple[SourceFile, Partial[Supplement]]] = field(
-        default_factory=list
-    )
+    partial_supplements: list[tuple[SourceFile, Partial[Supplement]]] = field(default_factory=list)
     """What validated of each supplement that did not: for lint only."""
 
     def source(self, relative: str | None) -> SourceFile:
@@ -203,28 +201,36 @@ def validate_partly(
     """`validate`, and where the data is a mapping that did not validate, what did."""
     data = source.parsed.data
     if data is None and source.parsed.parsed_cleanly:
-        return None, None, [
-            finding(
-                schema.MissingField,
-                f"The {what} file has no content.",
-                source.path,
-                Position(1, 1),
-                f"Start from `noticegen init`, or write the {what}'s top-level sections.",
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                finding(
+                    schema.MissingField,
+                    f"The {what} file has no content.",
+                    source.path,
+                    Position(1, 1),
+                    f"Start from `noticegen init`, or write the {what}'s top-level sections.",
+                )
+            ],
+        )
     if data is None:
         return None, None, []
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        return None, None, [
-            finding(
-                schema.InvalidValue,
-                f"The {what} file holds {kind}; it must be a mapping of sections "
-                "(`notice:`, `controller:`, ...).",
-                source.path,
-                Position(1, 1),
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                finding(
+                    schema.InvalidValue,
+                    f"The {what} file holds {kind}; it must be a mapping of sections "
+                    "(`notice:`, `controller:`, ...).",
+                    source.path,
+                    Position(1, 1),
+                )
+            ],
+        )
     try:
         return model.model_validate(data), None, []
     except ValidationError as error:
@@ -489,9 +495,7 @@ def load(path: Path) -> LoadedNotice:
             )
             continue
         source, file_findings = read_source(file, root)
-        supplement, partial_supplement, problems = validate_partly(
-            Supplement, source, "supplement"
-        )
+        supplement, partial_supplement, problems = validate_partly(Supplement, source, "supplement")
         loaded.findings += file_findings + problems
         if supplement is not None:
             loaded.supplements.append((source, supplement))

@@ -105,6 +105,8 @@ def _map(
     if isinstance(node, BaseModel):
         updates = {}
         for name, field_role in field_roles(type(node)).items():
+            if name not in node.__dict__:
+                continue  # left out of a notice that did not validate (loading.Partial)
             value = getattr(node, name)
             mapped = _map(value, field_role, (*path, name), (*context, name), roles, change)
             if mapped is not value:
