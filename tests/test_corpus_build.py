@@ -75,22 +75,7 @@ def suppress(folder: Path, findings: list[Finding], judged: dict[Key, str]) -> N
         path.write_text(suppressed, encoding="utf-8")
 
 
-def undated(name: str) -> bool:
-    notice = _safe.load((CORPUS / name / "notice.yaml").read_text(encoding="utf-8"))
-    return "effective" not in notice["notice"]
-
-
-UNDATED = pytest.mark.xfail(
-    strict=True,
-    reason="`noticegen build` refuses a notice without `notice.effective` (NG805): the site "
-    "files each version under its date, and the pages, the DPV and RoPA exports print it. A "
-    "real notice may carry no date (Automattic's); publishing it undated is still to do.",
-)
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=[UNDATED] if undated(n) else []) for n in NOTICES]
-)
+@pytest.mark.parametrize("name", NOTICES)
 def test_the_notice_publishes_once_its_errors_are_suppressed_with_reasons(
     name: str, tmp_path: Path
 ) -> None:
