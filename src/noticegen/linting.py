@@ -61,8 +61,11 @@ def build_context(
         return None
     partial = [(source, p.model) for source, p in loaded.partial_supplements]
     supplements = sorted(
-        (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
-        for source, supplement in [*loaded.supplements, *partial]
+        (
+            (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
+            for source, supplement in [*loaded.supplements, *partial]
+        ),
+        key=lambda pair: pair[0],
     )
     left_out: set[tuple[str | None, PathT]] = set()
     if loaded.partial:
