@@ -130,17 +130,60 @@ def test_a_crashing_rule_becomes_one_finding_and_the_others_still_run(
     assert crash.severity == Severity.ERROR
 
 
-def test_no_rule_runs_when_the_notice_does_not_validate(tmp_path: Path) -> None:
-    loaded = loaded_notice(tmp_path, BASE + "zz: 1\n")
+def test_no_rule_runs_when_the_notice_is_no_mapping(tmp_path: Path) -> None:
+    loaded = loaded_notice(tmp_path, "- a list\n")
     assert build_context(loaded, Config(), frozenset()) is None
-    assert [f.rule for f in lint(loaded)] == ["NG003"]
+    assert [f.rule for f in lint(loaded)] == ["NG004"]
+
+
+def test_the_rules_run_on_what_validated_of_a_notice_that_did_not(tmp_path: Path) -> None:
+    loaded = loaded_notice(tmp_path, BASE.replace("  name: Example Ltd", "  name: [1]") + "zz: 1\n")
+    assert loaded.notice is None and loaded.partial is not None
+    assert loaded.partial.left_out == {("controller", "name")}
+    ctx = build_context(loaded, Config(), frozenset())
+    assert ctx is not None and ctx.left_out == {(None, ("controller", "name"))}
+    assert "name" not in ctx.notice.controller.__dict__  # absent, not None
+
+
+def test_a_rule_that_reads_a_left_out_value_stops_keeping_what_it_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Reader(FakeRule):
+        def check(self, ctx: LintContext) -> Iterator[Violation]:
+            yield Violation(("scope",), "before")
+            yield Violation(("controller", "name"), "at the left-out value")
+            yield Violation(("controller", "name", "x"), "under it")
+            yield Violation(("controller",), ctx.notice.controller.name)
+            yield Violation(("scope",), "after")
+
+    monkeypatch.setattr(linting, "selected_rules", lambda config, profiles: [Reader])
+    loaded = loaded_notice(tmp_path, BASE.replace("  name: Example Ltd", "  name: [1]"))
+    assert [(f.rule, f.message) for f in lint(loaded)] == [
+        ("NG004", "`controller.name`: Input should be a valid string."),
+        ("NG201", "before"),
+    ]
+
+
+def test_a_rule_bug_on_a_partial_notice_is_still_an_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Buggy(FakeRule):
+        def check(self, ctx: LintContext) -> Iterator[Violation]:
+            nickname = ctx.notice.controller.nickname  # type: ignore[attr-defined]
+            yield Violation(("scope",), nickname)
+
+    monkeypatch.setattr(linting, "selected_rules", lambda config, profiles: [Buggy])
+    loaded = loaded_notice(tmp_path, BASE.replace("  name: Example Ltd", "  name: [1]"))
+    crash = next(f for f in lint(loaded) if f.rule == "NG201")
+    assert "Internal error" in crash.message and "nickname" in crash.message
 
 
 def test_loader_findings_ignore_the_configuration(tmp_path: Path) -> None:
     """A notice that did not load was never checked: the configuration cannot hide that."""
     loaded = loaded_notice(tmp_path, BASE + "zz: 1\n")
-    assert [f.rule for f in lint(loaded, Config(ignore=("NG003",)))] == ["NG003"]
-    [f] = lint(loaded, Config(severity={"NG003": Severity.WARNING}))
+    assert "NG003" in [f.rule for f in lint(loaded, Config(ignore=("NG003",)))]
+    regraded = lint(loaded, Config(severity={"NG003": Severity.WARNING}))
+    [f] = [f for f in regraded if f.rule == "NG003"]
     assert f.severity == Severity.ERROR
 
 

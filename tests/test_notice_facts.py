@@ -65,14 +65,20 @@ def test_under_the_ccpa_a_missing_date_is_an_error_citing_the_regulation(tmp_pat
     assert result.exit_code == 1
 
 
-def test_build_refuses_an_undated_notice_in_one_line_even_as_a_draft(tmp_path: Path) -> None:
+def test_an_undated_notice_is_published_but_not_archived(tmp_path: Path) -> None:
+    """A real notice may carry no date (issue 13): its pages are published saying none, and the
+    archive, which files each version under its date, and the dated exports leave it out."""
     folder = undated_copy(tmp_path, jurisdictions="[gdpr]")
     out = tmp_path / "site"
-    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(out), "--draft"])
-    assert result.exit_code == 2, result.output
-    assert "no date (`notice.effective`)" in result.stderr
-    assert "Traceback" not in result.output
-    assert not out.exists()
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "not archived as a version" in result.output + result.stderr
+    page = (out / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Effective" not in page and "Version None" not in page
+    assert "dcterms.created" not in page
+    assert not (out / "versions").exists()
+    assert not (out / "exports" / "dpv.jsonld").exists()
+    assert json.loads((out / "manifest.json").read_text())["effective"] is None
 
 
 def test_a_dated_export_refuses_an_undated_notice_and_an_undated_one_is_written(

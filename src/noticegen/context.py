@@ -28,6 +28,9 @@ class LintContext:
     rules_run: frozenset[str] = frozenset()
     """The codes of the rules this lint runs (after profiles and configuration), so that a
     rule can leave a gap to another that reports it, and only when that one runs."""
+    left_out: frozenset[tuple[str | None, PathT]] = frozenset()
+    """Where the loader left a value out of a notice or supplement that did not validate (see
+    `loading.Partial`): (file relative to the notice folder, None for the main one; path)."""
     shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
     """What several rules derive from the same inputs (e.g. the previous version of the
     notice), computed by the first that needs it and kept for this lint only."""
@@ -38,6 +41,13 @@ class LintContext:
             self.shared[key] = compute()
         value: T = self.shared[key]
         return value
+
+    def leaves_out(self, file: str | None, path: PathT) -> bool:
+        """Whether `path` is at or under a value the loader left out: what a rule says there
+        is about a value the notice does not validly give."""
+        return bool(self.left_out) and any(
+            (file, path[:end]) in self.left_out for end in range(len(path) + 1)
+        )
 
     def runs(self, code: str) -> bool:
         return code in self.rules_run

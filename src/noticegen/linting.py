@@ -7,10 +7,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .config import Config
 from .context import LintContext
 from .findings import Finding, Position, blocking
-from .loading import LoadedNotice, SourceFile, finding
+from .loading import LoadedNotice, PathT, SourceFile, finding
+from .model import Notice
 from .rules import ALL_RULES, BY_CODE, Rule, RuleOptions, Violation
 from .rules.schema import UNREADABLE_RULES, InvalidSuppression
 
@@ -28,9 +31,16 @@ def active_profiles(
         return frozenset(override)
     if config.profiles:
         return frozenset(config.profiles)
-    if loaded.notice is None:
+    notice = readable_notice(loaded)
+    try:
+        return frozenset(str(j) for j in notice.notice.jurisdictions) if notice else frozenset()
+    except AttributeError:  # left out of a notice that did not validate
         return frozenset()
-    return frozenset(str(j) for j in loaded.notice.notice.jurisdictions)
+
+
+def readable_notice(loaded: LoadedNotice) -> Notice | None:
+    """The notice, or what validated of it (see `loading.Partial`)."""
+    return loaded.notice or (loaded.partial.model if loaded.partial else None)
 
 
 def selected_rules(config: Config, profiles: frozenset[str]) -> list[type[Rule]]:
@@ -44,19 +54,33 @@ def selected_rules(config: Config, profiles: frozenset[str]) -> list[type[Rule]]
 def build_context(
     loaded: LoadedNotice, config: Config, profiles: frozenset[str]
 ) -> LintContext | None:
-    """What the rules read; None when the notice did not validate (only loader findings)."""
-    if loaded.notice is None:
+    """What the rules read: the notice, or what validated of it with the places of the values
+    left out; None when nothing did (a file that is no mapping: only loader findings)."""
+    notice = readable_notice(loaded)
+    if notice is None:
         return None
+    partial = [(source, p.model) for source, p in loaded.partial_supplements]
+    supplements = sorted(
+        (
+            (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
+            for source, supplement in [*loaded.supplements, *partial]
+        ),
+        key=lambda pair: pair[0],
+    )
+    left_out: set[tuple[str | None, PathT]] = set()
+    if loaded.partial:
+        left_out.update((None, path) for path in loaded.partial.left_out)
+    for source, supplement in loaded.partial_supplements:
+        relative = Path(source.path).relative_to(loaded.root).as_posix()
+        left_out.update((relative, path) for path in supplement.left_out)
     return LintContext(
-        notice=loaded.notice,
+        notice=notice,
         root=loaded.root,
         main_file=Path(loaded.main.path).name,
         rules_run=frozenset(rule.code for rule in selected_rules(config, profiles)),
         profiles=profiles,
-        supplements=[
-            (Path(source.path).relative_to(loaded.root).as_posix(), supplement)
-            for source, supplement in loaded.supplements
-        ],
+        supplements=supplements,
+        left_out=frozenset(left_out),
     )
 
 
@@ -65,22 +89,46 @@ def run_rule(
 ) -> list[Finding]:
     """One rule's findings, given its own options. A rule that crashes yields one finding
     instead of a traceback, so that the other rules still report and CI shows where the fault
-    is."""
+    is.
+
+    On a notice that did not validate, a rule that reads a value the loader left out stops
+    there, keeping what it found before, and nothing it says at or under such a value is
+    reported: the loader's finding already says what is wrong with it."""
+    found = []
     try:
-        return [_locate(rule, violation, loaded) for violation in rule(options).check(ctx)]
+        for violation in rule(options).check(ctx):
+            if not ctx.leaves_out(violation.file, violation.path):
+                found.append(_locate(rule, violation, loaded))
+    except AttributeError as error:
+        if not _reads_left_out_value(error):
+            return [_crash(rule, error, loaded)]
     except Exception as error:  # a rule bug must not hide every other finding
-        return [
-            replace(
-                finding(
-                    rule,
-                    f"Internal error: rule {rule.code} ({rule.name}) failed with "
-                    f"{type(error).__name__}: {error}. Please report this as a noticegen bug.",
-                    loaded.main.path,
-                    Position(1, 1),
-                ),
-                hint="The other rules ran; this one could not check the notice.",
-            )
-        ]
+        return [_crash(rule, error, loaded)]
+    return found
+
+
+def _reads_left_out_value(error: AttributeError) -> bool:
+    """Whether the error is the read of a model field the loader left out (`loading.Partial`):
+    a validated model holds every one of its fields."""
+    model = getattr(error, "obj", None)
+    return (
+        isinstance(model, BaseModel)
+        and error.name in type(model).model_fields
+        and error.name not in model.__dict__
+    )
+
+
+def _crash(rule: type[Rule], error: Exception, loaded: LoadedNotice) -> Finding:
+    return replace(
+        finding(
+            rule,
+            f"Internal error: rule {rule.code} ({rule.name}) failed with "
+            f"{type(error).__name__}: {error}. Please report this as a noticegen bug.",
+            loaded.main.path,
+            Position(1, 1),
+        ),
+        hint="The other rules ran; this one could not check the notice.",
+    )
 
 
 def lint(
@@ -99,7 +147,7 @@ def lint(
             if not rule.reported_by_loader:
                 findings += run_rule(rule, ctx, loaded, config.options.get(rule.code))
     findings = [_override(f, config) for f in findings]
-    sources = [loaded.main, *(s for s, _ in loaded.supplements)]
+    sources = [loaded.main, *(s for s, _ in [*loaded.supplements, *loaded.partial_supplements])]
     findings = _apply_suppressions(findings, sources, config)
     return sorted(set(loader_findings + findings), key=Finding.sort_key)
 

@@ -10,9 +10,9 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, StringConstraints, ValidationError
+from pydantic import BaseModel, StringConstraints, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from .findings import Finding, Position
@@ -32,6 +32,7 @@ from .rules.base import Rule
 from .yamlsource import MAX_BYTES, ParsedYaml, YamlProblem, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
+PathT = tuple[str | int, ...]
 
 MAX_VALIDATION_FINDINGS = 500
 """Beyond this many schema problems in one file the rest are counted, not listed."""
@@ -77,12 +78,16 @@ class LoadedNotice:
     notice: Notice | None
     supplements: list[tuple[SourceFile, Supplement]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    partial: Partial[Notice] | None = None
+    """What validated of a notice that did not (`notice` is then None): for lint only."""
+    partial_supplements: list[tuple[SourceFile, Partial[Supplement]]] = field(default_factory=list)
+    """What validated of each supplement that did not: for lint only."""
 
     def source(self, relative: str | None) -> SourceFile:
         """The source file for a path relative to the notice folder (None: the main file)."""
         if relative is None:
             return self.main
-        for source, _ in self.supplements:
+        for source, _ in [*self.supplements, *self.partial_supplements]:
             if Path(source.path) == self.root / relative:
                 return source
         return SourceFile(str(self.root / relative))
@@ -186,32 +191,48 @@ def _problem_finding(problem: YamlProblem, file: str) -> Finding:
 
 def validate(model: type[M], source: SourceFile, what: str) -> tuple[M | None, list[Finding]]:
     """Validate parsed data against a model; map each error back to its YAML position."""
+    valid, _, findings = validate_partly(model, source, what)
+    return valid, findings
+
+
+def validate_partly(
+    model: type[M], source: SourceFile, what: str
+) -> tuple[M | None, Partial[M] | None, list[Finding]]:
+    """`validate`, and where the data is a mapping that did not validate, what did."""
     data = source.parsed.data
     if data is None and source.parsed.parsed_cleanly:
-        return None, [
-            finding(
-                schema.MissingField,
-                f"The {what} file has no content.",
-                source.path,
-                Position(1, 1),
-                f"Start from `noticegen init`, or write the {what}'s top-level sections.",
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                finding(
+                    schema.MissingField,
+                    f"The {what} file has no content.",
+                    source.path,
+                    Position(1, 1),
+                    f"Start from `noticegen init`, or write the {what}'s top-level sections.",
+                )
+            ],
+        )
     if data is None:
-        return None, []
+        return None, None, []
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        return None, [
-            finding(
-                schema.InvalidValue,
-                f"The {what} file holds {kind}; it must be a mapping of sections "
-                "(`notice:`, `controller:`, ...).",
-                source.path,
-                Position(1, 1),
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                finding(
+                    schema.InvalidValue,
+                    f"The {what} file holds {kind}; it must be a mapping of sections "
+                    "(`notice:`, `controller:`, ...).",
+                    source.path,
+                    Position(1, 1),
+                )
+            ],
+        )
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data), None, []
     except ValidationError as error:
         errors = error.errors(include_url=False)
         findings = [_error_finding(model, source, e) for e in errors[:MAX_VALIDATION_FINDINGS]]
@@ -226,7 +247,102 @@ def validate(model: type[M], source: SourceFile, what: str) -> tuple[M | None, l
                     last.position,
                 )
             )
-        return None, findings
+        builder = _PartialBuilder({_data_path(tuple(e["loc"]), data) for e in errors})
+        partial = Partial(builder.model(model, data, ()), frozenset(builder.left_out))
+        return None, partial, findings
+
+
+@dataclass(frozen=True)
+class Partial(Generic[M]):
+    """A model built from the parts of a file that validated, for lint only: every value the
+    loader reported is left out, so that the rules that do not read it still run.
+
+    A value left out is absent from its model, not None: a rule that reads it stops there
+    (`linting.run_rule`), as its finding would rest on a fact the notice does not give, and the
+    loader's finding already says what is wrong; a finding at or under a left-out path is
+    dropped too. Left out are a field whose value is invalid or missing, a mapping entry whose
+    key or value is invalid, and a whole list holding an invalid item (dropping only the item
+    would shift the positions of the items after it). A model whose own cross-field check
+    failed keeps its fields as written. Nothing is published or exported from it:
+    `LoadedNotice.notice` stays None."""
+
+    model: M
+    left_out: frozenset[PathT]
+    """Where the values left out were, as paths into the file's data."""
+
+
+class _Unusable(Exception):
+    """The value cannot be built: its nearest field or mapping entry is left out."""
+
+
+class _PartialBuilder:
+    """One pass over the data, guided by the validation errors: linear in the file's size, so
+    hostile input cannot make it loop."""
+
+    def __init__(self, bad: set[PathT]) -> None:
+        self.bad = bad
+        self.touched = {path[:end] for path in bad for end in range(len(path) + 1)}
+        """Every path at or above an error, looked up once per value."""
+        self.left_out: set[PathT] = set()
+
+    def model(self, model: type[M], data: dict[str, Any], at: PathT) -> M:
+        values = {}
+        for name, value in data.items():
+            info = model.model_fields.get(name)
+            if info is None:
+                continue  # an unknown key, reported as such
+            try:
+                values[name] = self.value(info.rebuild_annotation(), value, (*at, name))
+            except (_Unusable, ValidationError):
+                self.left_out.add((*at, name))
+        missing = {name for name, info in model.model_fields.items() if info.is_required()}
+        self.left_out.update((*at, name) for name in missing - set(values))
+        built = model.model_construct(**values)
+        for name in model.model_fields:
+            if (*at, name) in self.left_out:
+                built.__dict__.pop(name, None)  # absent, so that reading it stops the rule
+        return built
+
+    def value(self, annotation: Any, data: Any, at: PathT) -> Any:
+        if at not in self.touched:
+            return _adapter(annotation).validate_python(data)
+        kind = _only_kind(annotation)
+        if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(data, dict):
+            return self.model(kind, data, at)
+        if at in self.bad:
+            raise _Unusable
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if origin is dict and isinstance(data, dict):
+            built = {}
+            for key, item in data.items():
+                try:
+                    if (*at, key, "[key]") in self.bad:
+                        raise _Unusable
+                    built[_adapter(args[0]).validate_python(key)] = self.value(
+                        args[1], item, (*at, key)
+                    )
+                except (_Unusable, ValidationError):
+                    self.left_out.add((*at, key))
+            return built
+        if origin is list and isinstance(data, list):
+            return [self.value(args[0], item, (*at, i)) for i, item in enumerate(data)]
+        raise _Unusable
+
+
+@functools.cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation)
+
+
+def _only_kind(annotation: Any) -> Any:
+    """The one type a value of `annotation` may have besides None, or None if it may have
+    several (a value of a union with an error inside is left out whole)."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _only_kind(options[0]) if len(options) == 1 else None
+    return annotation
 
 
 # Pydantic names the branch of a union or validator it tried ("function-after[...]") in the
@@ -359,9 +475,9 @@ def load(path: Path) -> LoadedNotice:
     """Load a notice folder or file. Raises NoticeNotFound only for a path that is no notice."""
     root, main_path = locate(path)
     main, findings = read_source(main_path, root)
-    notice, problems = validate(Notice, main, "notice")
+    notice, partial, problems = validate_partly(Notice, main, "notice")
     findings += problems
-    loaded = LoadedNotice(root=root, main=main, notice=notice, findings=findings)
+    loaded = LoadedNotice(root, main, notice, findings=findings, partial=partial)
     supplements = root / SUPPLEMENTS_DIR
     if main_path.name == NOTICE_FILE and supplements.is_dir() and leads_outside(root, supplements):
         message, where = LINK_OUTSIDE.format(what="folder"), os.fspath(supplements)
@@ -379,8 +495,10 @@ def load(path: Path) -> LoadedNotice:
             )
             continue
         source, file_findings = read_source(file, root)
-        supplement, problems = validate(Supplement, source, "supplement")
+        supplement, partial_supplement, problems = validate_partly(Supplement, source, "supplement")
         loaded.findings += file_findings + problems
         if supplement is not None:
             loaded.supplements.append((source, supplement))
+        if partial_supplement is not None:
+            loaded.partial_supplements.append((source, partial_supplement))
     return loaded

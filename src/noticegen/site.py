@@ -655,8 +655,8 @@ def _manifest(staging: Path, inputs: str, notice: Notice, pending: dict[str, str
         "generator": GENERATOR,
         "inputs": inputs,
         "notice": notice.notice.id,
-        "version": notice.notice.dated.version,
-        "effective": notice.notice.dated.effective.isoformat(),
+        "version": notice.notice.version,
+        "effective": notice.notice.effective.isoformat() if notice.notice.effective else None,
         "files": files,
     }
     if pending:
@@ -794,11 +794,12 @@ def _swap_in(staging: Path, out: Path) -> None:
 
 
 def _source_date_epoch(notice: Notice) -> str:
-    """SOURCE_DATE_EPOCH when set, otherwise midnight UTC of the effective date."""
+    """SOURCE_DATE_EPOCH when set, otherwise midnight UTC of the effective date (of 1970-01-01
+    for an undated notice: still the same bytes on every build)."""
     given = os.environ.get("SOURCE_DATE_EPOCH")
     if given:
         return given
-    effective = notice.notice.dated.effective
+    effective = notice.notice.effective or datetime.date(1970, 1, 1)
     midnight = datetime.datetime.combine(effective, datetime.time(), datetime.UTC)
     return str(int(midnight.timestamp()))
 
@@ -845,8 +846,6 @@ def build_site(
     notice = loaded.notice
     if notice is None:
         raise BuildError("the notice did not load; run `noticegen lint` for the findings")
-    if notice.notice.effective is None:  # the site files each version under its date
-        raise BuildError("the notice has no date (`notice.effective`) to publish it under (NG805)")
     out = out.absolute()
     check_output(out, loaded.root)
     try:
@@ -891,9 +890,11 @@ def _build_locked(
         earlier = {lang: earlier_pages(out, lang, notice) for lang in stale}
         left_out = sorted(lang for lang, found in earlier.items() if found is None)
         warnings.extend(_stale_warning(lang, earlier[lang]) for lang in sorted(stale))
-        # A published build archives itself, so the versions page will exist; a draft or a
-        # preview links it only when earlier builds left one.
-        archived = not (draft or preview) or bool(_earliest_first_archive(out))
+        # A published build archives itself, so the versions page will exist; a draft, a
+        # preview or an undated notice (the archive files each version under its date) links
+        # it only when earlier builds left one.
+        archives = not (draft or preview) and notice.notice.effective is not None
+        archived = archives or bool(_earliest_first_archive(out))
         pages = plan_pages(
             loaded,
             draft=draft,
@@ -916,7 +917,12 @@ def _build_locked(
         for relative, data in export_files(notice).items():
             _write(staging, f"exports/{relative}", data)
         _copy_archive(out, staging)
-        if not (draft or preview):
+        if not (draft or preview) and not archives:
+            warnings.append(
+                "the notice has no date (`notice.effective`, NG805): published, but not "
+                "archived as a version"
+            )
+        if archives:
             # Only what this version was built from is archived with it.
             for page in carried:
                 for path in (page.path, page.pdf_path):

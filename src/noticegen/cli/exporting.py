@@ -10,7 +10,6 @@ import click
 from ..exports import EXPORTS, not_applicable
 from ..fsutil import atomic_write_bytes
 from ..loading import NoticeNotFound, load
-from ..model.meta import NoticeUndated
 from .linting import fail_usage
 
 _KINDS = {export.kind: export for export in EXPORTS}
@@ -47,10 +46,7 @@ def export(kind: str, path: Path, out: Path | None) -> None:
     why_not = not_applicable(loaded.notice, chosen)
     if why_not is not None:
         fail_usage(f"no {kind} export: {why_not}")
-    try:
-        data = chosen.write(loaded.notice)
-    except NoticeUndated as error:  # the DPV and the RoPA workbook are dated
-        fail_usage(f"no {kind} export: {error}")
+    data = chosen.write(loaded.notice)
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -59,12 +59,14 @@ def _ropa_xlsx(notice: Notice) -> bytes:
 
 
 class Export(NamedTuple):
-    """One export: its file under `site/exports/`, and the platform it needs, if any."""
+    """One export: its file under `site/exports/`, the platform it needs, if any, and whether
+    it records the notice's date (`notice.effective`), which a published text may not give."""
 
     kind: str
     file: str
     write: Callable[[Notice], bytes]
     platform: AppPlatform | None = None
+    dated: bool = False
 
 
 EXPORTS: tuple[Export, ...] = (
@@ -73,14 +75,16 @@ EXPORTS: tuple[Export, ...] = (
     Export(
         "apple-app-privacy", "app-store-connect-app-privacy.json", _apple_answers, AppPlatform.IOS
     ),
-    Export("dpv", "dpv.jsonld", _dpv),
+    Export("dpv", "dpv.jsonld", _dpv, dated=True),
     Export("ropa", "record-of-processing-activities.csv", _ropa_csv),
-    Export("ropa-xlsx", "record-of-processing-activities.xlsx", _ropa_xlsx),
+    Export("ropa-xlsx", "record-of-processing-activities.xlsx", _ropa_xlsx, dated=True),
 )
 
 
 def not_applicable(notice: Notice, export: Export) -> str | None:
     """Why an export does not apply to the notice, in one line; None when it applies."""
+    if export.dated and notice.notice.effective is None:
+        return "the notice has no date (`notice.effective`), which this export records"
     if export.platform is None:
         return None
     if any(export.platform in app.platforms for app in notice.apps.values()):

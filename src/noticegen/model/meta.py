@@ -79,7 +79,7 @@ class NoticeMeta(StrictModel):
     effective: datetime.date | None = None
     """Date from which this version applies (YYYY-MM-DD), the "last updated" date of the text.
     Left out when the published text gives none: lint reports it (NG805; NG428 as an error for
-    the CCPA), and the site is not built until it is set."""
+    the CCPA), and the site publishes the text undated, without archiving it as a version."""
     last_reviewed: datetime.date | None = None
     """Date the notice was last reviewed; CCPA requires a review at least every 12 months."""
     language: LanguageTag = "en"
@@ -103,8 +103,8 @@ class NoticeMeta(StrictModel):
     @property
     def dated(self) -> Dated:
         """The version (its date when it has no number) and effective date, for what
-        publishes the notice. `noticegen build` refuses an undated notice before anything
-        reads this."""
+        archives or exports a version of the notice (NoticeUndated for an undated one:
+        `noticegen build` archives no such version and leaves out the dated exports)."""
         if self.effective is None:
             raise NoticeUndated("the notice has no date (`notice.effective`) to publish it under")
         return Dated(self.version or self.effective.isoformat(), self.effective)

@@ -60,9 +60,15 @@ def field_roles(model: type[BaseModel]) -> dict[str, Role | None]:
     return {name: role_of(info.rebuild_annotation()) for name, info in model.model_fields.items()}
 
 
+_NAMING = ("id", "version")
+
+
 def item_name(item: Any, index: int) -> str:
-    for attribute in ("id", "version"):
-        value = getattr(item, attribute, None)
+    for attribute in _NAMING:
+        # A naming field the loader left out (loading.Partial) is read, and so stops the walk:
+        # the item's texts have no stable name without it.
+        fields = getattr(type(item), "model_fields", {})
+        value = getattr(item, attribute) if attribute in fields else None
         if isinstance(value, str):
             return value
     return str(index)
@@ -105,6 +111,8 @@ def _map(
     if isinstance(node, BaseModel):
         updates = {}
         for name, field_role in field_roles(type(node)).items():
+            if name not in node.__dict__ and field_role is not None and not roles(field_role):
+                continue  # left out (loading.Partial), and holds no text the walk looks for
             value = getattr(node, name)
             mapped = _map(value, field_role, (*path, name), (*context, name), roles, change)
             if mapped is not value:

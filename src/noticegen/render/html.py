@@ -295,7 +295,7 @@ def _base_context(
     x_default: LanguageLink | None,
     to_root: str,
 ) -> dict[str, Any]:
-    effective: datetime.date = notice.notice.dated.effective
+    effective = notice.notice.effective  # None for a text published without a date
     url = notice.notice.url
     published_at = str(url) if url and not draft else None
     return {
@@ -311,7 +311,7 @@ def _base_context(
         # Our own constant scripts, inlined: the site requests nothing but its own files.
         "switcher_script": Markup(SWITCHER_SCRIPT),
         "css": Markup(stylesheet()),
-        "created": effective.isoformat(),
+        "created": effective.isoformat() if effective else None,
         "generator": generator,
     }
 

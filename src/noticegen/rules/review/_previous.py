@@ -53,7 +53,10 @@ class Previous(NamedTuple):
 
 def previous_version(ctx: LintContext, options: PreviousVersionOptions) -> Previous | None:
     """The previous version as a rule's options say, read once per lint for all the rules
-    configured alike."""
+    configured alike. A notice with values left out (it did not validate) has none: it would
+    read as changed wherever a value is missing."""
+    if ctx.left_out:
+        return None
     previous, base = options.previous, options.base
     return ctx.once(
         ("previous version", previous, base), lambda: _previous_version(ctx, previous, base)

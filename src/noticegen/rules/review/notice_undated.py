@@ -20,7 +20,7 @@ class NoticeUndated(Rule):
         Readers, and a regulator, need to know which text was in force when. The GDPR does not
         itself ask for a date, but the transparency guidelines expect changes to the notice to
         be traceable (WP260 rev.01), and noticegen files each published version under its
-        date: `noticegen build` refuses an undated notice.
+        date: `noticegen build` publishes an undated notice but archives no version of it.
 
     Example:
         ```yaml
@@ -43,5 +43,5 @@ class NoticeUndated(Rule):
             yield Violation(
                 ("notice",),
                 "The notice gives no date from which it applies (`notice.effective`); it "
-                "cannot be published without one.",
+                "is published undated and not archived as a version.",
             )
