@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, model_validator
 
 from .base import (
-    CountryCode,
+    CountryOrRegion,
     Duration,
     Id,
     Markdown,
@@ -138,7 +138,7 @@ class Safeguard(enum.StrEnum):
 
 
 class Transfer(StrictModel):
-    destination: CountryCode
+    destination: CountryOrRegion
     """The country the data goes to."""
     recipients: list[Id] = Field(default_factory=list)
     """Ids of the recipients that receive the data there."""

@@ -3,10 +3,12 @@ writes where it does not know the country."""
 
 from __future__ import annotations
 
+from ..model.countries import PLACEHOLDER
+
 UK = frozenset({"GB", "UK"})
 """The United Kingdom: its ISO 3166-1 code `GB`, and `UK`, which notices write too."""
 
-PLACEHOLDER_COUNTRY = "XX"
+PLACEHOLDER_COUNTRY = PLACEHOLDER
 """ISO 3166-1 leaves XX to users: no country has it, so `noticegen init` writes it."""
 
 
