@@ -143,9 +143,10 @@ def plan_pages(
     def published_in(supplement: Supplement) -> list[str]:
         return [lang for lang in supplement_languages(supplement, notice) if lang not in left_out]
 
+    home = home_country(notice)
     pages = []
     for lang in [lang for lang in langs if lang not in earlier]:
-        strings = Strings(lang)
+        strings = Strings(lang, home)
         translated = translate_notice(notice, root, lang)
         supplement_links = []
         for supplement in supplements:
@@ -180,7 +181,7 @@ def plan_pages(
             text = html.render_supplement(
                 translate_supplement(supplement, root, lang),
                 translate_notice(notice, root, lang),
-                Strings(lang),
+                Strings(lang, home),
                 notice_href=(
                     "index.html" if notice_lang == lang else f"../{notice_lang}/index.html"
                 ),
@@ -197,7 +198,7 @@ def plan_pages(
     ]
     index = html.render_index(
         translate_notice(notice, root, source),
-        Strings(source),
+        Strings(source, home),
         languages=index_links,
         generator=GENERATOR,
     )
@@ -617,10 +618,17 @@ def _versions_page(loaded: LoadedNotice, staging: Path) -> str | None:
     source = notice.notice.language
     return html.render_versions(
         translate_notice(notice, loaded.root, source),
-        Strings(source),
+        Strings(source, home_country(notice)),
         versions=versions,
         generator=GENERATOR,
     )
+
+
+def home_country(notice: Notice) -> str | None:
+    """The controller's country, whose conventions a page in a language without a region
+    follows (see `Strings`)."""
+    address = notice.controller.postal_address
+    return address.country if address else None
 
 
 def versions_link(notice: Notice) -> str:
