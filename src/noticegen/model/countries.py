@@ -1,7 +1,7 @@
 """ISO 3166-1 alpha-2 country codes, checked against CLDR's territory data as Babel ships it.
 
 CLDR also names regions that are not countries (`001`, `EU`, `EZ`, `QO`, `UN`) and codes ISO
-leaves to users (`XK` for Kosovo, `ZZ`): a country here is a CLDR territory with an ISO 3166-1
+leaves to users (`XK` for Kosovo, `ZZ`): a country here is a territory CLDR gives an ISO 3166-1
 numeric code, outside ISO's user-assigned ranges and other than `EU` (CLDR numbers it 967).
 """
 
@@ -25,24 +25,28 @@ def _user_assigned(code: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code, e.g. `GB`; from CLDR's global data alone (no locale's
+    names to load on the lint path)."""
+    from babel.core import get_global
+
+    numbered = (
+        codes[0] for alias, codes in get_global("territory_aliases").items() if alias.isdigit()
+    )
+    return frozenset(
+        code
+        for code in numbered
+        if len(code) == 2 and code.isalpha() and code != "EU" and not _user_assigned(code)
+    )
+
+
+@lru_cache(maxsize=1)
 def iso_countries() -> dict[str, str]:
     """ISO 3166-1 alpha-2 code -> English name, e.g. `GB` -> "United Kingdom"."""
     from babel import Locale
-    from babel.core import get_global
 
-    numbered = {
-        codes[0] for alias, codes in get_global("territory_aliases").items() if alias.isdigit()
-    }
     names = Locale.parse("en").territories
-    return {
-        code: str(name)
-        for code, name in sorted(names.items())
-        if len(code) == 2
-        and code.isalpha()
-        and code in numbered
-        and code != "EU"
-        and not _user_assigned(code)
-    }
+    return {code: str(names.get(code, code)) for code in sorted(iso_codes())}
 
 
 def nearest(value: str) -> list[str]:
@@ -81,7 +85,7 @@ def _error(value: str, allowed: str) -> PydanticCustomError:
 
 def check_country(value: object) -> object:
     """A country's code as it stands, or a finding naming the code it most likely means."""
-    if not isinstance(value, str) or value == PLACEHOLDER or value in iso_countries():
+    if not isinstance(value, str) or value == PLACEHOLDER or value in iso_codes():
         return value
     raise _error(value, "two capital letters, such as `FR`")
 
@@ -90,6 +94,6 @@ def check_country_or_region(value: object) -> object:
     """A country's code or one of REGIONS as it stands, or a finding as for a country."""
     if isinstance(value, str) and value in REGIONS:
         return value
-    if not isinstance(value, str) or value == PLACEHOLDER or value in iso_countries():
+    if not isinstance(value, str) or value == PLACEHOLDER or value in iso_codes():
         return value
     raise _error(value, "two capital letters, such as `FR`, or " + ", ".join(REGIONS))
