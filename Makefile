@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 UV_VERSION := 0.13.8
 
-.PHONY: demo test lint-code bench schema docs lock clean
+.PHONY: demo test lint-code bench schema docs screenshots lock clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PY) tools/lock.py check
@@ -39,6 +39,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/hostile.py
 	$(BIN)/python benchmarks/preview.py
 	$(BIN)/python benchmarks/prose.py
+
+# The docs' screenshots of notice/: its English page on a phone and a desktop, its PDF's first
+# page (headless Chromium and poppler's pdftoppm, as CI installs them).
+screenshots: $(STAMP)
+	rm -rf site/screenshots
+	$(BIN)/noticegen build notice/ --out site/screenshots
+	$(BIN)/python tools/screenshots.py notice/ site/screenshots docs/images
 
 schema: $(STAMP)
 	$(BIN)/noticegen schema

@@ -12,6 +12,7 @@ from noticegen.cli import main, review
 from noticegen.config import Config
 from noticegen.linting import lint
 from noticegen.loading import load
+from noticegen.scaffold import UNDESCRIBED
 
 PROFILES = ["gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy"]
 
@@ -23,7 +24,7 @@ def init(*args: str, input: str | None = None) -> tuple[int, str]:
 
 # Gaps the scaffold marks with a comment, because no placeholder can stand in the value, and
 # the rules that report them.
-COMMENTED_GAPS = {"kind: toll_free_phone": {"NG415", "NG416", "NG422"}}
+COMMENTED_GAPS = {"kind: toll_free_phone": {"NG415", "NG416", "NG422"}, UNDESCRIBED: {"NG807"}}
 # Placeholders NG804 reports, each written on its line by the scaffold.
 MARKERS = ("TODO(noticegen)", ".invalid", ": XX", "[XX]")
 

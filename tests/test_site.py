@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import datetime
 import errno
 import hashlib
+import html
 import json
 import os
 import re
@@ -19,6 +21,7 @@ from click.testing import CliRunner, Result
 from noticegen import linting, site
 from noticegen.cli import main
 from noticegen.findings import Finding, Severity
+from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice, load
 from noticegen.site import (
     VERSIONS_PAGE,
@@ -808,8 +811,13 @@ def test_publishing_the_source_marks_each_stale_translation_as_an_earlier_versio
             # The page as version 2.0.0 published it, with one note first in its body.
             note = re.search(r'\n<div class="earlier-translation".*?</div>', page)
             assert note is not None, name
-            assert "translation is of an earlier version" in note.group(0)
-            assert "version 2.0.0, effective 2026-11-24" in note.group(0)
+            # In the page's language, dated by the conventions of the controller's country.
+            _ = Strings(lang, "FR")
+            said = html.unescape(note.group(0))
+            assert _("This translation is of an earlier version of this notice") in said
+            assert _("Version {version}", version="2.0.0") in said
+            assert _("Effective {date}", date=_.date(datetime.date(2026, 11, 24))) in said
+            assert "earlier version" not in said  # no English left on a French or German page
             assert 'href="../en/index.html"' in note.group(0)
             assert (page[: note.start()] + page[note.end() :]).encode() == published[name]
             pdf = name.replace("index.html", "ims-consulting.pdf").replace(".html", ".pdf")

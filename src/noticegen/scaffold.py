@@ -202,9 +202,12 @@ _RIGHTS = {
 }  # fmt: skip
 
 
+UNDESCRIBED = "listed by name: a `description` tells readers what it lets them do"
+
+
 def _rights(jurisdictions: list[str]) -> list[str]:
     rights = dict.fromkeys(r for j in jurisdictions for r in _RIGHTS.get(j, []))
-    return [f"  {right}: {{}}" for right in rights] or ["  access: {}"]
+    return [f"  {right}: {{}}  # {UNDESCRIBED}" for right in rights or ["access"]]
 
 
 def _ccpa_requests(ccpa: bool) -> list[str]:

@@ -143,9 +143,10 @@ def plan_pages(
     def published_in(supplement: Supplement) -> list[str]:
         return [lang for lang in supplement_languages(supplement, notice) if lang not in left_out]
 
+    home = home_country(notice)
     pages = []
     for lang in [lang for lang in langs if lang not in earlier]:
-        strings = Strings(lang)
+        strings = Strings(lang, home)
         translated = translate_notice(notice, root, lang)
         supplement_links = []
         for supplement in supplements:
@@ -180,7 +181,7 @@ def plan_pages(
             text = html.render_supplement(
                 translate_supplement(supplement, root, lang),
                 translate_notice(notice, root, lang),
-                Strings(lang),
+                Strings(lang, home),
                 notice_href=(
                     "index.html" if notice_lang == lang else f"../{notice_lang}/index.html"
                 ),
@@ -197,7 +198,7 @@ def plan_pages(
     ]
     index = html.render_index(
         translate_notice(notice, root, source),
-        Strings(source),
+        Strings(source, home),
         languages=index_links,
         generator=GENERATOR,
     )
@@ -267,8 +268,10 @@ def earlier_pages(out: Path, lang: str, notice: Notice) -> EarlierTranslation | 
     was published from a catalog that fully translated it (a stale language is never archived)."""
     from html import escape
 
+    from .i18n.strings import Strings
     from .render import html
 
+    _ = Strings(lang, home_country(notice))
     for folder in reversed(_earliest_first_archive(out)):
         archived = folder / lang
         if not (archived / "index.html").is_file():
@@ -276,14 +279,20 @@ def earlier_pages(out: Path, lang: str, notice: Notice) -> EarlierTranslation | 
         version = _archived_version(folder)
         pdf_stem = _archived_notice_id(folder)
         source = notice.notice.language
-        when = f", effective {version.effective.isoformat()}" if version.effective else ""
+        which = [_("Version {version}", version=version.version)]
+        if version.effective:
+            which.append(_("Effective {date}", date=_.date(version.effective)))
+        # In the page's language, which the note sits in: the reader of a stale French page
+        # reads French.
+        earlier = _("This translation is of an earlier version of this notice")
+        updating = _("The notice has changed since, and this translation is being updated.")
+        current = _("Read the current version ({language})", language=html.language_name(source))
         note = (
-            f'<div class="earlier-translation" role="note" lang="en" dir="ltr" '
-            f'style="{EARLIER_NOTE_STYLE}"><p style="margin:0"><strong>This translation is of '
-            f"an earlier version of this notice</strong> (version {escape(version.version)}"
-            f"{escape(when)}). The notice has changed since, and this translation is being "
-            f'updated. <a href="../{escape(source)}/index.html" hreflang="{escape(source)}">'
-            f"Read the current version ({escape(html.language_name(source))})</a>.</p></div>"
+            f'<div class="earlier-translation" role="note" style="{EARLIER_NOTE_STYLE}">'
+            f'<p style="margin:0"><strong>{escape(earlier)}</strong> '
+            f"({escape(' · '.join(which))}). {escape(updating)} "
+            f'<a href="../{escape(source)}/index.html" hreflang="{escape(source)}">'
+            f"{escape(current)}</a></p></div>"
         )
         pages = []
         for page in sorted(archived.glob("*.html")):
@@ -617,10 +626,17 @@ def _versions_page(loaded: LoadedNotice, staging: Path) -> str | None:
     source = notice.notice.language
     return html.render_versions(
         translate_notice(notice, loaded.root, source),
-        Strings(source),
+        Strings(source, home_country(notice)),
         versions=versions,
         generator=GENERATOR,
     )
+
+
+def home_country(notice: Notice) -> str | None:
+    """The controller's country, whose conventions a page in a language without a region
+    follows (see `Strings`)."""
+    address = notice.controller.postal_address
+    return address.country if address else None
 
 
 def versions_link(notice: Notice) -> str:

@@ -81,7 +81,8 @@ def test_translations_keep_the_placeholders(lang: str) -> None:
 def test_every_string_formats_in_the_language(lang: str) -> None:
     strings = Strings(lang)
     values = {"date": "D", "version": "V", "duration": "T", "age": 16, "page": 1, "pages": 2,
-              "name": "N", "count": 3}  # fmt: skip
+              "name": "N", "email": "E", "language": "L", "first": "F", "second": "S",
+              "count": 3}  # fmt: skip
     for message in _catalog(TEMPLATE_LANGUAGE):
         for msgid in message.id if isinstance(message.id, tuple) else [message.id]:
             if not msgid:

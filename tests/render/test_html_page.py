@@ -195,7 +195,7 @@ def test_ccpa_table(small: LoadedNotice) -> None:
         "Internet or other electronic network activity",
     ]
     identifiers = rows[0]
-    assert "Email address, Name" in identifiers and "Provided by you" in identifiers
+    assert "Email address and Name" in identifiers and "Provided by you" in identifiers
     assert "Hosting provider" in identifiers and "Newsletter platform" in identifiers
     assert identifiers.count("None") == 2  # neither sold nor shared
 
@@ -228,7 +228,8 @@ def test_names_addresses_and_numbers_are_isolated(small: LoadedNotice) -> None:
         "Example": "<bdi>", "Example Limited": "<bdi>", "Jane Doe": "<bdi>",
         "Information Commissioner&#39;s Office": "<bdi>", "privacy@example.com": "<bdi>",
         "dpo@example.com": "<bdi>", "https://example.com": "<bdi>", "https://ico.org.uk": "<bdi>",
-        "Company no. 123456, Companies House": "<bdi>", "1 Rue Example, 1000 Brussels": "<bdi>",
+        "Company no. 123456, Companies House": "<bdi>", "1 Rue Example": "<bdi>",
+        "1000 Brussels": "<bdi>",
         "Hosting provider": "<bdi>", "Newsletter platform": "<bdi>", "sid": "<bdi>",
         "https://example.com/privacy-request": "<bdi>", "+44 20 7946 0000": '<bdi dir="ltr">',
         "+1 800 555 0100": '<bdi dir="ltr">',
@@ -374,7 +375,7 @@ def test_each_basis_of_a_purpose_is_shown_with_the_laws_it_is_limited_to(
     notice = small.notice.model_copy(update={"purposes": {**small.notice.purposes, pid: changed}})
     page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
     assert (
-        "Performance of a contract (GDPR Art. 6(1)(b)) (GDPR, UK GDPR); LGPD Art. 7(V) (LGPD)"
+        "Performance of a contract (GDPR Art. 6(1)(b)) (GDPR and UK GDPR) and LGPD Art. 7(V) (LGPD)"
         in page
     )
 

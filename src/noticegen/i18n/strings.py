@@ -70,6 +70,14 @@ def builtin_catalog(lang: str) -> BuiltinCatalog:
     return BuiltinCatalog(strings, plurals, index)
 
 
+def _regional(lang: str, country: str | None) -> list[str]:
+    """The tags to format `lang` by, most specific first: `en` in GB -> [`en-GB`, `en`]."""
+    tags = languages.fallbacks(lang)
+    if country and "-" not in lang and len(country) == 2:
+        return [f"{lang}-{country}", *tags]
+    return tags
+
+
 def _germanic_plural(n: int) -> int:
     return int(n != 1)
 
@@ -82,11 +90,15 @@ def N_(text: str) -> str:
 class Strings:
     """Built-in strings and formatting for one language."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, country: str | None = None) -> None:
+        """`country` is where the publisher is established (the controller's country): a
+        language tag without a region (`en`) is then written by that region's conventions
+        (en-GB's "5 December 2026" for a company in GB) where the language has them; a tag
+        with a region (`en-US`) keeps its own."""
         self.lang = lang
         self.direction = languages.direction(lang)
         self.locale = next(
-            (loc for tag in languages.fallbacks(lang) if (loc := languages.locale_for(tag))),
+            (loc for tag in _regional(lang, country) if (loc := languages.locale_for(tag))),
             languages.locale_for(TEMPLATE_LANGUAGE),
         )
         # `pt-BR` uses its own catalog, else the one of `pt`; English where neither has the text.

@@ -6,7 +6,9 @@ import enum
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from .countries import check_country, check_country_or_region
 
 
 class Role(enum.Enum):
@@ -137,6 +139,17 @@ def duration_days(value: str) -> float:
 
 CountryCode = Annotated[
     str,
+    BeforeValidator(check_country),
+    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    Role.COUNTRY,
+    Field(
+        description="An ISO 3166-1 alpha-2 country code, e.g. `FR` or `GB` (not `UK`); `XX`, "
+        "which `noticegen init` writes, stands for a country still to fill in."
+    ),
+]
+CountryOrRegion = Annotated[
+    str,
+    BeforeValidator(check_country_or_region),
     StringConstraints(pattern=r"^([A-Z]{2}|EEA|EU|WORLDWIDE)$"),
     Role.COUNTRY,
     Field(

@@ -83,9 +83,13 @@ class NoticeMeta(StrictModel):
     last_reviewed: datetime.date | None = None
     """Date the notice was last reviewed; CCPA requires a review at least every 12 months."""
     language: LanguageTag = "en"
-    """Language the notice is written in; translations are made from it."""
+    """Language the notice is written in; translations are made from it. Dates, lists and
+    country names follow the tag's region (`en-US`: "December 5, 2026"); a tag without one
+    follows the region of the controller's postal address where the language has conventions
+    there (`en` for a company in `GB`: "5 December 2026"), else the language's own."""
     languages: list[LanguageTag] = Field(default_factory=list)
-    """Every language the notice is published in, the source language included."""
+    """Every language the notice is published in, the source language included; each page's
+    dates and lists follow its tag's region, or the controller's country, as for `language`."""
     jurisdictions: list[Jurisdiction] = Field(default_factory=list)
     """Legal regimes the notice claims to satisfy; each turns on its completeness rules."""
     url: Url | None = None
@@ -163,8 +167,10 @@ class Controller(StrictModel):
     """Name the company is known by."""
     legal_name: Name | None = None
     """Full legal name of the entity responsible for the processing (GDPR Art. 13(1)(a))."""
-    registration: Name | None = None
-    """Company registration number and register."""
+    registration: RoleName | None = None
+    """The company's registration as the page states it, register and number, e.g.
+    "Registered in England and Wales, no. 01234567": translated with the notice, so the
+    register reads in each page's language while the number is copied as it is."""
     postal_address: Address | None = None
     """Registered postal address."""
     email: Email | None = None

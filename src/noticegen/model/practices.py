@@ -10,7 +10,7 @@ from typing import Annotated, NamedTuple
 from pydantic import ConfigDict, Field, model_validator
 
 from .base import (
-    CountryCode,
+    CountryOrRegion,
     Duration,
     Id,
     Markdown,
@@ -164,7 +164,7 @@ INVALIDATED: dict[Safeguard, Invalidation] = {
 
 
 class Transfer(StrictModel):
-    destination: CountryCode
+    destination: CountryOrRegion
     """The country the data goes to."""
     recipients: list[Id] = Field(default_factory=list)
     """Ids of the recipients that receive the data there."""

@@ -8,7 +8,17 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .base import Duration, Id, Markdown, Name, Role, RoleName, StrictModel, Text, Url
+from .base import (
+    CountryOrRegion,
+    Duration,
+    Id,
+    Markdown,
+    Name,
+    RoleName,
+    StrictModel,
+    Text,
+    Url,
+)
 from .meta import Jurisdiction
 
 
@@ -317,7 +327,7 @@ class Recipient(StrictModel):
     of it), naming no category beyond any in `data`: recorded as said, never expanded."""
     purposes: list[Id] = Field(default_factory=list)
     """Ids of the purposes for which the data is disclosed."""
-    countries: list[Annotated[str, Role.COUNTRY]] = Field(default_factory=list)
+    countries: list[CountryOrRegion] = Field(default_factory=list)
     """Where the recipient processes the data (ISO 3166-1 alpha-2 codes, or EEA)."""
     privacy_policy_url: Url | None = None
     """The recipient's own privacy notice: readers expect a link to what it does with the data."""

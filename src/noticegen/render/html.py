@@ -14,12 +14,14 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 from markupsafe import Markup, escape
 
+from ..i18n.addresses import address_lines
 from ..i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from ..i18n.strings import Strings
-from ..model import Cookie, Notice, Supplement, sections
+from ..model import Address, Cookie, Notice, Supplement, sections
 from ..model.sections import assign_anchors
 from . import markdown, view
 
@@ -191,16 +193,23 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@lru_cache(maxsize=256)
+def _separators(locale: Locale | None, count: int) -> tuple[str, ...]:
+    slots = [f"\x00{i}\x00" for i in range(count)]
+    listed = format_list(slots, locale=locale) if locale is not None else ", ".join(slots)
+    return tuple(
+        listed.partition(slot)[2].partition(following)[0] if following else ""
+        for slot, following in zip(slots, [*slots[1:], ""], strict=True)
+    )
+
+
 class Helpers:
     """Formatting the templates call, bound to one language and one notice's anchors."""
 
     def __init__(self, strings: Strings, anchors: dict[tuple[str, str], str]) -> None:
         self._ = strings
         self.anchors = anchors
-        try:
-            self.locale: Locale | None = Locale.parse(strings.lang, sep="-")
-        except (ValueError, UnknownLocaleError):
-            self.locale = None
+        self.locale = strings.locale
 
     def anchor(self, kind: str, entity_id: str) -> str:
         return self.anchors.get((kind, entity_id), entity_id)
@@ -209,7 +218,7 @@ class Helpers:
         parts = [
             self._(one_or_many, count=count) for one_or_many, count in view.duration_parts(value)
         ]
-        return ", ".join(parts) if parts else value
+        return self._.list(parts) if parts else value
 
     def country(self, code: str) -> str:
         if code in view.REGION_LABELS:
@@ -237,6 +246,28 @@ class Helpers:
 
     def countries(self, codes: Iterable[str]) -> list[str]:
         return [self.country(code) for code in codes]
+
+    def after(self, loop: Any) -> str:
+        """What the language writes after the current item of a list a template loop builds
+        (", ", then " and ", then nothing for "a, b and c"), so that it reads as `join` lists."""
+        return _separators(self._.locale, loop.length)[loop.index0]
+
+    def law_names(self, jurisdictions: Iterable[object]) -> str:
+        """Laws by their short names, as the language lists them: "GDPR and UK GDPR"."""
+        return self._.list([str(j).upper().replace("-", " ") for j in jurisdictions])
+
+    def address(self, address: Address) -> Markup:
+        """A postal address in its country's layout, a line each; the lines as written stay
+        one left-to-right (or right-to-left) unit, the country is named in the page's language."""
+        lines = address_lines(
+            address.street,
+            address.locality,
+            address.postal_code,
+            address.region,
+            address.country,
+        )
+        written = Markup("<br>").join(Markup("<bdi>{}</bdi>").format(line) for line in lines)
+        return Markup("{}<br>{}").format(written, self.country(address.country))
 
     def join(self, items: Iterable[object]) -> Markup:
         """Items as the language lists them ("a, b and c"), each escaped unless it is markup

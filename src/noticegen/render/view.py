@@ -279,11 +279,6 @@ def basis_text(basis: str) -> str:
     return own_terms_article(own)
 
 
-def law_names(jurisdictions: Iterable[str]) -> str:
-    """The laws a basis is limited to, by their short names (`UK GDPR`, `LGPD`)."""
-    return ", ".join(str(j).upper().replace("-", " ") for j in jurisdictions)
-
-
 def destinations(notice: Notice) -> list[tuple[str, list[tuple[str, Transfer]]]]:
     """Each destination country once, with the transfers to it, in the notice's order."""
     groups: dict[str, list[tuple[str, Transfer]]] = {}

@@ -5,6 +5,7 @@ adequacy decision covers (from `model.adequacy`, the one table of them), and the
 from __future__ import annotations
 
 from ..model.adequacy import BY_COUNTRY, EEA, Decision
+from ..model.countries import PLACEHOLDER
 
 __all__ = [
     "EEA",
@@ -19,7 +20,7 @@ __all__ = [
 UK = frozenset({"GB", "UK"})
 """The United Kingdom: its ISO 3166-1 code `GB`, and `UK`, which notices write too."""
 
-PLACEHOLDER_COUNTRY = "XX"
+PLACEHOLDER_COUNTRY = PLACEHOLDER
 """ISO 3166-1 leaves XX to users: no country has it, so `noticegen init` writes it."""
 
 
