@@ -49,15 +49,6 @@ COLUMNS = (
 )
 CONTACT_COLUMNS = ("", "Name", "Address", "Email", "Telephone")
 
-_ARTICLE_6 = {
-    LegalBasis.CONSENT: "Art. 6(1)(a) consent",
-    LegalBasis.CONTRACT: "Art. 6(1)(b) contract",
-    LegalBasis.LEGAL_OBLIGATION: "Art. 6(1)(c) legal obligation",
-    LegalBasis.VITAL_INTERESTS: "Art. 6(1)(d) vital interests",
-    LegalBasis.PUBLIC_TASK: "Art. 6(1)(e) public task",
-    LegalBasis.LEGITIMATE_INTERESTS: "Art. 6(1)(f) legitimate interests",
-}
-
 
 def _address(address: Address | None) -> str:
     if address is None:
@@ -81,7 +72,10 @@ def _contact(title: str, contact: Contact | None) -> list[str]:
 def _basis_in_ropa(statement: BasisStatement) -> str:
     """The basis as its article, with the jurisdictions it is limited to."""
     basis = statement.basis
-    text = _ARTICLE_6[basis] if isinstance(basis, LegalBasis) else own_terms_article(basis)
+    if isinstance(basis, LegalBasis):
+        text = f"{str(basis.citation).removeprefix('GDPR ')} {basis.wording}"
+    else:
+        text = own_terms_article(basis)
     where = ", ".join(statement.jurisdictions)
     return f"{text} ({where})" if where else text
 

@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from .terms import Region
+
 
 class Role(enum.Enum):
     """What a field holds. Translation, the prose rules, rendering, diff and exports decide what
@@ -137,7 +139,7 @@ def duration_days(value: str) -> float:
 
 CountryCode = Annotated[
     str,
-    StringConstraints(pattern=r"^([A-Z]{2}|EEA|EU|WORLDWIDE)$"),
+    StringConstraints(pattern=rf"^([A-Z]{{2}}|{'|'.join(Region)})$"),
     Role.COUNTRY,
     Field(
         description="An ISO 3166-1 alpha-2 country code (e.g. `US`), or `EEA`, `EU` or `WORLDWIDE`."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from typing import NamedTuple
 
 from pydantic import Field
@@ -23,6 +22,7 @@ from .base import (
     Version,
 )
 from .jurisdictions import Jurisdiction
+from .terms import Vocabulary, term
 
 
 class Dated(NamedTuple):
@@ -70,13 +70,15 @@ class NoticeMeta(StrictModel):
         return Dated(self.version or self.effective.isoformat(), self.effective)
 
 
-class SensitiveDataUse(enum.StrEnum):
+class SensitiveDataUse(Vocabulary):
     """What the business uses sensitive personal information for (CCPA)."""
 
-    PERMITTED_PURPOSES_ONLY = "permitted_purposes_only"
+    PERMITTED_PURPOSES_ONLY = term("permitted_purposes_only", citation="11 CCR 7027(m)")
     """Only for the purposes listed in 11 CCR 7027(m) (providing the goods or services,
     security, short-term transient use, ...): no right to limit is owed."""
-    BEYOND_PERMITTED_PURPOSES = "beyond_permitted_purposes"
+    BEYOND_PERMITTED_PURPOSES = term(
+        "beyond_permitted_purposes", citation="Cal. Civ. Code 1798.121(a)"
+    )
     """Also for other purposes (e.g. inferring characteristics): the right to limit is owed."""
 
 
@@ -145,12 +147,12 @@ class Controller(StrictModel):
     """Lead supervisory authority, named so users know where to complain."""
 
 
-class ControllerRole(enum.StrEnum):
+class ControllerRole(Vocabulary):
     """How another controller shares the responsibility for the processing."""
 
-    JOINT = "joint"
+    JOINT = term("joint", citation="GDPR Art. 26(1)")
     """Determines the purposes and means together with `controller` (GDPR Art. 26)."""
-    REGIONAL = "regional"
+    REGIONAL = term("regional")
     """Responsible instead of `controller` for some people, regions or services ("X Inc. or X
     B.V.", the entity that employs an applicant)."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Iterable
 from typing import Annotated
 
@@ -23,26 +22,27 @@ from .base import (
     Version,
 )
 from .meta import Jurisdiction
+from .terms import N_, Vocabulary, term
 
 
-class TechnologyKind(enum.StrEnum):
+class TechnologyKind(Vocabulary):
     """A kind of tracking or storage technology on the user's device."""
 
-    COOKIE = "cookie"
-    LOCAL_STORAGE = "local_storage"
-    PIXEL = "pixel"
-    SDK = "sdk"
-    FINGERPRINTING = "fingerprinting"
+    COOKIE = term("cookie", N_("Cookie"))
+    LOCAL_STORAGE = term("local_storage", N_("Local storage"))
+    PIXEL = term("pixel", N_("Pixel"))
+    SDK = term("sdk", N_("Software development kit"))
+    FINGERPRINTING = term("fingerprinting", N_("Fingerprinting"))
 
 
-class CookieCategory(enum.StrEnum):
+class CookieCategory(Vocabulary):
     """A group of cookies by what they are for, as cookie banners and policies name them."""
 
-    STRICTLY_NECESSARY = "strictly_necessary"
-    FUNCTIONAL = "functional"
-    ANALYTICS = "analytics"
-    ADVERTISING = "advertising"
-    SOCIAL_MEDIA = "social_media"
+    STRICTLY_NECESSARY = term("strictly_necessary", N_("Strictly necessary cookies"))
+    FUNCTIONAL = term("functional", N_("Functional cookies"))
+    ANALYTICS = term("analytics", N_("Analytics cookies"))
+    ADVERTISING = term("advertising", N_("Advertising cookies"))
+    SOCIAL_MEDIA = term("social_media", N_("Social media cookies"))
 
 
 # What a category says about the ePrivacy exemption; a functional (preference) cookie may or
@@ -124,17 +124,60 @@ class Cookie(StrictModel):
         return all(stated) if stated else None
 
 
-class Safeguard(enum.StrEnum):
+class Safeguard(Vocabulary):
     """The legal mechanism that makes an international transfer lawful (GDPR Chapter V)."""
 
-    ADEQUACY = "adequacy"
-    STANDARD_CONTRACTUAL_CLAUSES = "standard_contractual_clauses"
-    BINDING_CORPORATE_RULES = "binding_corporate_rules"
-    UK_IDTA = "uk_idta"
-    UK_ADDENDUM = "uk_addendum"
-    DATA_PRIVACY_FRAMEWORK = "data_privacy_framework"
-    DEROGATION = "derogation"
-    LGPD_CLAUSES = "lgpd_clauses"
+    # `dpv` is the DPV legal basis and `dpv_measure` the transfer tool, where the DPV GDPR
+    # extension has one; the UK and LGPD instruments have no term there, so only the generic
+    # basis is stated for them.
+
+    ADEQUACY = term(
+        "adequacy", N_("Adequacy decision"), citation="GDPR Art. 45(3)", dpv="eu-gdpr:A45-3"
+    )
+    STANDARD_CONTRACTUAL_CLAUSES = term(
+        "standard_contractual_clauses",
+        N_("Standard contractual clauses"),
+        citation="GDPR Art. 46(2)(c)",
+        dpv="eu-gdpr:A46-2-c",
+        dpv_measure="eu-gdpr:SCCByCommission",
+    )
+    BINDING_CORPORATE_RULES = term(
+        "binding_corporate_rules",
+        N_("Binding corporate rules"),
+        citation="GDPR Art. 46(2)(b)",
+        dpv="eu-gdpr:A46-2-b",
+        dpv_measure="eu-gdpr:BindingCorporateRules",
+    )
+    UK_IDTA = term(
+        "uk_idta",
+        N_("UK International Data Transfer Agreement"),
+        citation="UK GDPR Art. 46(2)(d)",
+        dpv="dpv:DataTransferLegalBasis",
+    )
+    UK_ADDENDUM = term(
+        "uk_addendum",
+        N_("UK Addendum to the standard contractual clauses"),
+        citation="UK GDPR Art. 46(2)(d)",
+        dpv="dpv:DataTransferLegalBasis",
+    )
+    DATA_PRIVACY_FRAMEWORK = term(
+        "data_privacy_framework",
+        N_("EU-US Data Privacy Framework"),
+        citation="GDPR Art. 45(3)",
+        dpv="eu-gdpr:A45-3",
+    )
+    DEROGATION = term(
+        "derogation",
+        N_("Derogation for a specific situation (GDPR Art. 49)"),
+        citation="GDPR Art. 49(1)",
+        dpv="dpv:DataTransferLegalBasis",
+    )
+    LGPD_CLAUSES = term(
+        "lgpd_clauses",
+        N_("LGPD standard contractual clauses"),
+        citation="LGPD Art. 33(II)(b)",
+        dpv="dpv:DataTransferLegalBasis",
+    )
 
 
 class Transfer(StrictModel):
@@ -188,15 +231,15 @@ class Changes(StrictModel):
     """Earlier versions and what changed in each, newest first."""
 
 
-class PromiseKind(enum.StrEnum):
+class PromiseKind(Vocabulary):
     """What a promise says never happens."""
 
-    NO_SALE = "no_sale"
-    NO_SHARING = "no_sharing"
-    NO_DISCLOSURE = "no_disclosure"
-    NO_TRANSFER_OUTSIDE_EEA = "no_transfer_outside_eea"
-    NO_AUTOMATED_DECISIONS = "no_automated_decisions"
-    NO_SENSITIVE_DATA = "no_sensitive_data"
+    NO_SALE = term("no_sale")
+    NO_SHARING = term("no_sharing")
+    NO_DISCLOSURE = term("no_disclosure")
+    NO_TRANSFER_OUTSIDE_EEA = term("no_transfer_outside_eea")
+    NO_AUTOMATED_DECISIONS = term("no_automated_decisions")
+    NO_SENSITIVE_DATA = term("no_sensitive_data")
 
 
 class Promise(StrictModel):
@@ -222,11 +265,11 @@ class Link(StrictModel):
     """Address of the document."""
 
 
-class AppPlatform(enum.StrEnum):
+class AppPlatform(Vocabulary):
     """A store an app is published in."""
 
-    IOS = "ios"
-    ANDROID = "android"
+    IOS = term("ios")
+    ANDROID = term("android")
 
 
 class App(StrictModel):

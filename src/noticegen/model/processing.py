@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import typing
 from typing import Annotated
 
@@ -10,33 +9,88 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from .base import Duration, Id, Markdown, Name, Role, StrictModel, Text, Url
 from .meta import Jurisdiction
+from .terms import N_, Vocabulary, term
 
 
-class Source(enum.StrEnum):
+class Source(Vocabulary):
     """Where a piece of personal data comes from (GDPR Art. 14(2)(f))."""
 
-    PROVIDED = "provided"
-    OBSERVED = "observed"
-    DERIVED = "derived"
-    THIRD_PARTY = "third_party"
-    PUBLIC = "public"
+    PROVIDED = term("provided", N_("Provided by you"))
+    OBSERVED = term("observed", N_("Collected automatically when you use our services"))
+    DERIVED = term("derived", N_("Derived from other data we hold"))
+    THIRD_PARTY = term("third_party", N_("Received from third parties"))
+    PUBLIC = term("public", N_("Publicly available sources"))
 
 
-class CcpaCategory(enum.StrEnum):
+_CCPA_CATEGORY = "Cal. Civ. Code 1798.140(v)(1)"
+
+
+class CcpaCategory(Vocabulary):
     """Categories of personal information listed in Cal. Civ. Code 1798.140(v)(1)."""
 
-    IDENTIFIERS = "identifiers"
-    CUSTOMER_RECORDS = "customer_records"
-    PROTECTED_CLASSIFICATIONS = "protected_classifications"
-    COMMERCIAL = "commercial"
-    BIOMETRIC = "biometric"
-    INTERNET_ACTIVITY = "internet_activity"
-    GEOLOCATION = "geolocation"
-    SENSORY = "sensory"
-    PROFESSIONAL = "professional"
-    EDUCATION = "education"
-    INFERENCES = "inferences"
-    SENSITIVE = "sensitive"
+    # A category whose data is always one store-label type names it (`apple`, `google` and
+    # its DPV `pd:` term); the others span several types (`commercial` is also products
+    # considered, `geolocation` may be coarse, `identifiers` are names, addresses and account
+    # names alike), which the data's own words must decide (`model.vocabulary.label_type`).
+
+    IDENTIFIERS = term("identifiers", N_("Identifiers"), citation=f"{_CCPA_CATEGORY}(A)")
+    CUSTOMER_RECORDS = term(
+        "customer_records",
+        N_("Customer records (Cal. Civ. Code 1798.80(e))"),
+        citation=f"{_CCPA_CATEGORY}(B)",
+    )
+    PROTECTED_CLASSIFICATIONS = term(
+        "protected_classifications",
+        N_("Characteristics of protected classifications"),
+        citation=f"{_CCPA_CATEGORY}(C)",
+    )
+    COMMERCIAL = term("commercial", N_("Commercial information"), citation=f"{_CCPA_CATEGORY}(D)")
+    BIOMETRIC = term(
+        "biometric",
+        N_("Biometric information"),
+        citation=f"{_CCPA_CATEGORY}(E)",
+        dpv="pd:Biometric",
+        apple="Sensitive Info",
+        apple_key="SensitiveInfo",
+        google="PSL_OTHER_PERSONAL",
+    )
+    INTERNET_ACTIVITY = term(
+        "internet_activity",
+        N_("Internet or other electronic network activity"),
+        citation=f"{_CCPA_CATEGORY}(F)",
+    )
+    GEOLOCATION = term("geolocation", N_("Geolocation data"), citation=f"{_CCPA_CATEGORY}(G)")
+    SENSORY = term("sensory", N_("Sensory data"), citation=f"{_CCPA_CATEGORY}(H)")
+    PROFESSIONAL = term(
+        "professional",
+        N_("Professional or employment-related information"),
+        citation=f"{_CCPA_CATEGORY}(I)",
+        dpv="pd:Professional",
+        apple="Other Data Types",
+        apple_key="OtherDataTypes",
+        google="PSL_OTHER_PERSONAL",
+    )
+    EDUCATION = term(
+        "education",
+        N_("Education information"),
+        citation=f"{_CCPA_CATEGORY}(J)",
+        dpv="pd:Education",
+        apple="Other Data Types",
+        apple_key="OtherDataTypes",
+        google="PSL_OTHER_PERSONAL",
+    )
+    INFERENCES = term(
+        "inferences",
+        N_("Inferences drawn from other personal information"),
+        citation=f"{_CCPA_CATEGORY}(K)",
+        dpv="pd:Profile",
+        apple="Other Data Types",
+        apple_key="OtherDataTypes",
+        google="PSL_OTHER_PERSONAL",
+    )
+    SENSITIVE = term(
+        "sensitive", N_("Sensitive personal information"), citation=f"{_CCPA_CATEGORY}(L)"
+    )
 
 
 class DataCategory(StrictModel):
@@ -70,68 +124,112 @@ class DataCategory(StrictModel):
     "processed ephemerally")."""
 
 
-class LegalBasis(enum.StrEnum):
+class LegalBasis(Vocabulary):
     """The lawful basis under GDPR Art. 6(1)."""
 
-    CONSENT = "consent"
-    CONTRACT = "contract"
-    LEGAL_OBLIGATION = "legal_obligation"
-    VITAL_INTERESTS = "vital_interests"
-    PUBLIC_TASK = "public_task"
-    LEGITIMATE_INTERESTS = "legitimate_interests"
+    # `dpv`: the DPV GDPR extension's article (also for the UK GDPR's bases).
+
+    CONSENT = term(
+        "consent",
+        N_("Consent (GDPR Art. 6(1)(a))"),
+        citation="GDPR Art. 6(1)(a)",
+        dpv="eu-gdpr:A6-1-a",
+    )
+    CONTRACT = term(
+        "contract",
+        N_("Performance of a contract (GDPR Art. 6(1)(b))"),
+        citation="GDPR Art. 6(1)(b)",
+        dpv="eu-gdpr:A6-1-b",
+    )
+    LEGAL_OBLIGATION = term(
+        "legal_obligation",
+        N_("Legal obligation (GDPR Art. 6(1)(c))"),
+        citation="GDPR Art. 6(1)(c)",
+        dpv="eu-gdpr:A6-1-c",
+    )
+    VITAL_INTERESTS = term(
+        "vital_interests",
+        N_("Vital interests (GDPR Art. 6(1)(d))"),
+        citation="GDPR Art. 6(1)(d)",
+        dpv="eu-gdpr:A6-1-d",
+    )
+    PUBLIC_TASK = term(
+        "public_task",
+        N_("Public task (GDPR Art. 6(1)(e))"),
+        citation="GDPR Art. 6(1)(e)",
+        dpv="eu-gdpr:A6-1-e",
+    )
+    LEGITIMATE_INTERESTS = term(
+        "legitimate_interests",
+        N_("Legitimate interests (GDPR Art. 6(1)(f))"),
+        citation="GDPR Art. 6(1)(f)",
+        dpv="eu-gdpr:A6-1-f",
+    )
 
 
-class LgpdBasis(enum.StrEnum):
+class LgpdBasis(Vocabulary):
     """A legal basis in the LGPD's own terms: the hypotheses of Art. 7 (personal data) and of
     Art. 11 (sensitive data), which do not map one to one onto GDPR Art. 6(1)."""
 
-    ART_7_I = "lgpd_7_i"
+    # No label: the page shows each by its article, the same in every language. DPV has no
+    # articles for them, so `dpv` is the DPV core kind of basis each is (`dpv:LegalBasis`
+    # where none fits).
+
+    ART_7_I = term("lgpd_7_i", citation="LGPD Art. 7(I)", dpv="dpv:Consent")
     """Consent of the data subject."""
-    ART_7_II = "lgpd_7_ii"
+    ART_7_II = term("lgpd_7_ii", citation="LGPD Art. 7(II)", dpv="dpv:LegalObligation")
     """Compliance with a legal or regulatory obligation."""
-    ART_7_III = "lgpd_7_iii"
+    ART_7_III = term("lgpd_7_iii", citation="LGPD Art. 7(III)", dpv="dpv:PublicInterest")
     """Execution of public policies by the public administration."""
-    ART_7_IV = "lgpd_7_iv"
+    ART_7_IV = term("lgpd_7_iv", citation="LGPD Art. 7(IV)", dpv="dpv:PublicInterest")
     """Studies by a research body."""
-    ART_7_V = "lgpd_7_v"
+    ART_7_V = term("lgpd_7_v", citation="LGPD Art. 7(V)", dpv="dpv:Contract")
     """Performance of a contract, or preliminary procedures, at the data subject's request."""
-    ART_7_VI = "lgpd_7_vi"
+    ART_7_VI = term("lgpd_7_vi", citation="LGPD Art. 7(VI)", dpv="dpv:LegalBasis")
     """Regular exercise of rights in judicial, administrative or arbitration proceedings."""
-    ART_7_VII = "lgpd_7_vii"
+    ART_7_VII = term("lgpd_7_vii", citation="LGPD Art. 7(VII)", dpv="dpv:VitalInterest")
     """Protection of the life or physical safety of the data subject or a third party."""
-    ART_7_VIII = "lgpd_7_viii"
+    ART_7_VIII = term("lgpd_7_viii", citation="LGPD Art. 7(VIII)", dpv="dpv:VitalInterest")
     """Protection of health, by health professionals, services or authorities."""
-    ART_7_IX = "lgpd_7_ix"
+    ART_7_IX = term("lgpd_7_ix", citation="LGPD Art. 7(IX)", dpv="dpv:LegitimateInterest")
     """Legitimate interests of the controller or a third party."""
-    ART_7_X = "lgpd_7_x"
+    ART_7_X = term("lgpd_7_x", citation="LGPD Art. 7(X)", dpv="dpv:LegitimateInterest")
     """Protection of credit."""
-    ART_11_I = "lgpd_11_i"
+    ART_11_I = term("lgpd_11_i", citation="LGPD Art. 11(I)", dpv="dpv:ExplicitlyExpressedConsent")
     """Specific and highlighted consent, for sensitive data."""
-    ART_11_II_A = "lgpd_11_ii_a"
+    ART_11_II_A = term("lgpd_11_ii_a", citation="LGPD Art. 11(II)(a)", dpv="dpv:LegalObligation")
     """Sensitive data: compliance with a legal or regulatory obligation."""
-    ART_11_II_B = "lgpd_11_ii_b"
+    ART_11_II_B = term("lgpd_11_ii_b", citation="LGPD Art. 11(II)(b)", dpv="dpv:PublicInterest")
     """Sensitive data: shared processing needed for public policies."""
-    ART_11_II_C = "lgpd_11_ii_c"
+    ART_11_II_C = term("lgpd_11_ii_c", citation="LGPD Art. 11(II)(c)", dpv="dpv:PublicInterest")
     """Sensitive data: studies by a research body."""
-    ART_11_II_D = "lgpd_11_ii_d"
+    ART_11_II_D = term("lgpd_11_ii_d", citation="LGPD Art. 11(II)(d)", dpv="dpv:LegalBasis")
     """Sensitive data: regular exercise of rights, including in a contract or proceedings."""
-    ART_11_II_E = "lgpd_11_ii_e"
+    ART_11_II_E = term("lgpd_11_ii_e", citation="LGPD Art. 11(II)(e)", dpv="dpv:VitalInterest")
     """Sensitive data: protection of the life or physical safety of anyone."""
-    ART_11_II_F = "lgpd_11_ii_f"
+    ART_11_II_F = term("lgpd_11_ii_f", citation="LGPD Art. 11(II)(f)", dpv="dpv:VitalInterest")
     """Sensitive data: protection of health, by health professionals, services or authorities."""
-    ART_11_II_G = "lgpd_11_ii_g"
+    ART_11_II_G = term("lgpd_11_ii_g", citation="LGPD Art. 11(II)(g)", dpv="dpv:LegitimateInterest")
     """Sensitive data: fraud prevention and the security of the data subject in identification
     and authentication in electronic systems."""
 
 
-class FadpJustification(enum.StrEnum):
+class FadpJustification(Vocabulary):
     """A justification under the Swiss FADP Art. 31(1): Swiss law needs one only where
     processing would otherwise breach personality rights, so its terms differ from Art. 6(1)."""
 
-    CONSENT = "fadp_consent"
-    OVERRIDING_PRIVATE_INTEREST = "fadp_overriding_private_interest"
-    OVERRIDING_PUBLIC_INTEREST = "fadp_overriding_public_interest"
-    LAW = "fadp_law"
+    # No label: the page shows each by its article and kind (`own_terms_article`).
+
+    CONSENT = term("fadp_consent", citation="FADP Art. 31(1)", dpv="dpv:Consent")
+    OVERRIDING_PRIVATE_INTEREST = term(
+        "fadp_overriding_private_interest",
+        citation="FADP Art. 31(1)",
+        dpv="dpv:LegitimateInterest",
+    )
+    OVERRIDING_PUBLIC_INTEREST = term(
+        "fadp_overriding_public_interest", citation="FADP Art. 31(1)", dpv="dpv:PublicInterest"
+    )
+    LAW = term("fadp_law", citation="FADP Art. 31(1)", dpv="dpv:LegalObligation")
 
 
 BasisValue = LegalBasis | LgpdBasis | FadpJustification
@@ -161,11 +259,8 @@ def own_terms_article(basis: LgpdBasis | FadpJustification) -> str:
     """The article a basis in another law's own terms is, e.g. `LGPD Art. 7(IX)`,
     `LGPD Art. 11(II)(a)`, `FADP Art. 31(1) (overriding private interest)`."""
     if isinstance(basis, FadpJustification):
-        return f"FADP Art. 31(1) ({basis.value.removeprefix('fadp_').replace('_', ' ')})"
-    article, *points = basis.value.split("_")[1:]
-    return f"LGPD Art. {article}" + "".join(
-        f"({point.upper() if i == 0 else point})" for i, point in enumerate(points)
-    )
+        return f"{basis.citation} ({basis.value.removeprefix('fadp_').replace('_', ' ')})"
+    return str(basis.citation)
 
 
 def _basis_in_its_law(value: object) -> object:
@@ -198,19 +293,59 @@ def _one_basis_as_a_list(value: object) -> object:
     return [{"basis": value}] if isinstance(value, str) else value
 
 
-class SpecialCategoryCondition(enum.StrEnum):
+class SpecialCategoryCondition(Vocabulary):
     """The condition under GDPR Art. 9(2) that lifts the ban on special-category data."""
 
-    EXPLICIT_CONSENT = "explicit_consent"
-    EMPLOYMENT = "employment"
-    VITAL_INTERESTS = "vital_interests"
-    NOT_FOR_PROFIT = "not_for_profit"
-    MADE_PUBLIC = "made_public"
-    LEGAL_CLAIMS = "legal_claims"
-    SUBSTANTIAL_PUBLIC_INTEREST = "substantial_public_interest"
-    HEALTH_CARE = "health_care"
-    PUBLIC_HEALTH = "public_health"
-    ARCHIVING_RESEARCH = "archiving_research"
+    EXPLICIT_CONSENT = term(
+        "explicit_consent",
+        N_("Explicit consent (GDPR Art. 9(2)(a))"),
+        citation="GDPR Art. 9(2)(a)",
+    )
+    EMPLOYMENT = term(
+        "employment",
+        N_("Employment and social security law (GDPR Art. 9(2)(b))"),
+        citation="GDPR Art. 9(2)(b)",
+    )
+    VITAL_INTERESTS = term(
+        "vital_interests",
+        N_("Vital interests (GDPR Art. 9(2)(c))"),
+        citation="GDPR Art. 9(2)(c)",
+    )
+    NOT_FOR_PROFIT = term(
+        "not_for_profit",
+        N_("Not-for-profit body (GDPR Art. 9(2)(d))"),
+        citation="GDPR Art. 9(2)(d)",
+    )
+    MADE_PUBLIC = term(
+        "made_public",
+        N_("Made public by you (GDPR Art. 9(2)(e))"),
+        citation="GDPR Art. 9(2)(e)",
+    )
+    LEGAL_CLAIMS = term(
+        "legal_claims",
+        N_("Legal claims (GDPR Art. 9(2)(f))"),
+        citation="GDPR Art. 9(2)(f)",
+    )
+    SUBSTANTIAL_PUBLIC_INTEREST = term(
+        "substantial_public_interest",
+        N_("Substantial public interest (GDPR Art. 9(2)(g))"),
+        citation="GDPR Art. 9(2)(g)",
+    )
+    HEALTH_CARE = term(
+        "health_care",
+        N_("Health or social care (GDPR Art. 9(2)(h))"),
+        citation="GDPR Art. 9(2)(h)",
+    )
+    PUBLIC_HEALTH = term(
+        "public_health",
+        N_("Public health (GDPR Art. 9(2)(i))"),
+        citation="GDPR Art. 9(2)(i)",
+    )
+    ARCHIVING_RESEARCH = term(
+        "archiving_research",
+        N_("Archiving, research or statistics (GDPR Art. 9(2)(j))"),
+        citation="GDPR Art. 9(2)(j)",
+    )
 
 
 class AutomatedDecision(StrictModel):
@@ -269,25 +404,27 @@ class Purpose(StrictModel):
         return bool(self.legal_basis) and all(s.gdpr_basis == basis for s in self.legal_basis)
 
 
-class RecipientKind(enum.StrEnum):
+class RecipientKind(Vocabulary):
     """The role of a recipient of personal data."""
 
-    PROCESSOR = "processor"
-    CONTROLLER = "controller"
-    AFFILIATE = "affiliate"
-    PUBLIC_AUTHORITY = "public_authority"
-    PUBLIC = "public"
+    PROCESSOR = term(
+        "processor", N_("Service provider acting on our instructions"), dpv="dpv:DataProcessor"
+    )
+    CONTROLLER = term("controller", N_("Independent controller"), dpv="dpv:ThirdParty")
+    AFFILIATE = term("affiliate", N_("Company in our group"), dpv="dpv:ThirdParty")
+    PUBLIC_AUTHORITY = term("public_authority", N_("Public authority"), dpv="dpv:Authority")
+    PUBLIC = term("public", N_("The public"), dpv="dpv:Recipient")
 
 
-class SaleException(enum.StrEnum):
+class SaleException(Vocabulary):
     """A disclosure the CCPA says is not a sale (Cal. Civ. Code 1798.140(ad)(2))."""
 
-    CONSUMER_DIRECTED = "consumer_directed"
+    CONSUMER_DIRECTED = term("consumer_directed", citation="Cal. Civ. Code 1798.140(ad)(2)(A)")
     """The person directs the disclosure, or uses the business to interact with the recipient
     ((ad)(2)(A))."""
-    OPT_OUT_SIGNAL = "opt_out_signal"
+    OPT_OUT_SIGNAL = term("opt_out_signal", citation="Cal. Civ. Code 1798.140(ad)(2)(B)")
     """Telling a third party that the person opted out or limited use ((ad)(2)(B))."""
-    BUSINESS_TRANSFER = "business_transfer"
+    BUSINESS_TRANSFER = term("business_transfer", citation="Cal. Civ. Code 1798.140(ad)(2)(C)")
     """A transfer as an asset in a merger, acquisition or bankruptcy ((ad)(2)(C))."""
 
 
@@ -318,26 +455,46 @@ class Recipient(StrictModel):
     merger, acquisition or bankruptcy (Cal. Civ. Code 1798.140(ad)(2))."""
 
 
-class RetentionEvent(enum.StrEnum):
+class RetentionEvent(Vocabulary):
     """An event that starts or ends a retention period."""
 
-    ACCOUNT_CLOSURE = "account_closure"
-    CONTRACT_END = "contract_end"
-    REQUEST_RESOLVED = "request_resolved"
-    CONSENT_WITHDRAWN = "consent_withdrawn"
-    LAST_ACTIVITY = "last_activity"
-    COLLECTION = "collection"
-    USER_DELETION = "user_deletion"
+    # Labelled as what a period runs from ("after ..."), and as what alone bounds it (`until`).
+
+    ACCOUNT_CLOSURE = term(
+        "account_closure",
+        N_("after your account is closed"),
+        until=N_("Until your account is closed"),
+    )
+    CONTRACT_END = term(
+        "contract_end", N_("after the contract ends"), until=N_("Until the contract ends")
+    )
+    REQUEST_RESOLVED = term(
+        "request_resolved",
+        N_("after your request is resolved"),
+        until=N_("Until your request is resolved"),
+    )
+    CONSENT_WITHDRAWN = term(
+        "consent_withdrawn",
+        N_("after you withdraw consent"),
+        until=N_("Until you withdraw consent"),
+    )
+    LAST_ACTIVITY = term(
+        "last_activity", N_("after your last activity"), until=N_("Until your last activity")
+    )
+    COLLECTION = term("collection", N_("after collection"), until=N_("Until collection"))
+    USER_DELETION = term(
+        "user_deletion", N_("after you delete it"), until=N_("Until you delete it")
+    )
     """The person deletes the item themselves (a post, a file, a message)."""
 
 
-class ErasureMethod(enum.StrEnum):
+class ErasureMethod(Vocabulary):
     """What happens to the data when it is no longer kept."""
 
-    DELETE = "delete"
-    ANONYMISE = "anonymise"
-    HIDE = "hide"
-    DELETE_OR_ANONYMISE = "delete_or_anonymise"
+    DELETE = term("delete", N_("Then deleted"))
+    ANONYMISE = term("anonymise", N_("Then anonymised"))
+    HIDE = term("hide", N_("Then hidden from use"))
+    DELETE_OR_ANONYMISE = term("delete_or_anonymise", N_("Then deleted or anonymised"))
     """Deleted or anonymised, as the notice leaves the choice open."""
 
 
