@@ -25,6 +25,7 @@ from ..model import (
 )
 from ..model.base import covers, duration_days, related
 from ..model.sections import SECTIONS
+from ..model.sections import shown_sections as shown_sections  # for the templates
 
 # Top-level sections of the page, in order: anchor -> heading msgid (from model.sections).
 SECTION_TITLES: dict[str, str] = {section.anchor: section.heading for section in SECTIONS}

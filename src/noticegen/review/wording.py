@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from ..model import Notice, Right, Supplement
 from ..model.base import DURATION_RE, Role
 from ..model.practices import COOKIE_CONSENT_LAWS, Cookie
+from ..model.sections import ENTRY_KINDS
 from ..model.terms import Vocabulary
 from ..model.walk import field_roles
 from .comparison import KEPT_LONGER, Change, Key, Kind
@@ -64,18 +65,7 @@ def say(template: str, *pieces: str | Code | Words) -> Words:
 _SHORT_TEXT = 80
 _UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
 # The name of one item of each mapping of the notice and of a supplement.
-_SINGULAR = {
-    "data": "data category",
-    "purposes": "purpose",
-    "recipients": "recipient",
-    "transfers": "transfer",
-    "retention": "retention rule",
-    "rights": "right",
-    "cookies": "cookie",
-    "promises": "promise",
-    "sections": "section",
-    "documents": "document",
-}
+_SINGULAR = {entry.field: entry.noun for entry in ENTRY_KINDS}
 
 
 def duration_words(value: str) -> str:
