@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ...context import LintContext
+from ...model.terms import Region
 from .._geo import is_placeholder_country
 from ..base import Rule, Violation
 from ..consistency._geo import place
@@ -57,7 +58,7 @@ class RecipientAbroadWithoutTransfer(Rule):
                 # NG804 reports the placeholder `XX`; it names no country to transfer to.
                 if is_placeholder_country(country) or not abroad(ctx, country):
                     continue
-                covering = explained[country] | explained["WORLDWIDE"]
+                covering = explained[country] | explained[Region.WORLDWIDE]
                 if rid in covering or None in covering:
                     continue
                 yield Violation(
