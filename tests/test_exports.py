@@ -22,6 +22,7 @@ from noticegen.exports.google import data_safety_answers, data_safety_csv
 from noticegen.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv, ropa_xlsx
 from noticegen.loading import load
 from noticegen.model import App, AppPlatform, BasisValue, Notice
+from noticegen.model.terms import Vocabulary
 from noticegen.model.vocabulary import all_purposes, all_rows, label_type
 
 ROOT = Path(__file__).parent.parent
@@ -233,6 +234,13 @@ def test_legal_bases_and_transfer_tools_are_gdpr_extension_iris(small: Notice) -
 
 
 # Record of processing activities -------------------------------------------------------------
+
+
+def test_the_ropa_words_vocabulary_values_never_their_keys(ims: Notice) -> None:
+    text = ropa_csv(ims).decode("utf-8")
+    keys = {m.value for v in Vocabulary.__subclasses__() for m in v if "_" in m.value}
+    assert not [key for key in keys if re.search(rf"\b{key}\b", text)]
+    assert "after account closure" in text and "object to direct marketing" in text
 
 
 def test_the_ropa_has_the_ico_template_columns(ims: Notice) -> None:
