@@ -22,7 +22,7 @@ from noticegen.exports.dpv import CONTEXT
 from noticegen.i18n.pofile import read_catalog
 from noticegen.i18n.strings import BUILTIN_LOCALES, builtin_languages
 from noticegen.loading import LoadedNotice, load
-from noticegen.model import FadpJustification, LgpdBasis, Notice, Supplement
+from noticegen.model import BasisStatement, FadpJustification, LgpdBasis, Notice, Supplement
 from noticegen.model.jurisdictions import Jurisdiction
 from noticegen.model.sections import ENTRY_KINDS, SECTIONS, PageSection
 from noticegen.model.terms import Region, Vocabulary
@@ -164,9 +164,15 @@ def test_every_code_field_of_the_model_takes_a_vocabulary_with_records() -> None
     assert set(VOCABULARIES) - {Region} <= found
 
 
-def test_diff_words_a_value_as_its_record_says() -> None:
+def test_diff_words_a_value_as_its_record_says(bundled: LoadedNotice) -> None:
     for member in MEMBERS:
         assert member.wording and "_" not in member.wording, _id(member)
+    old = bundled.notice
+    assert old is not None
+    pid, purpose = next(iter(old.purposes.items()))
+    lgpd = purpose.model_copy(update={"legal_basis": [BasisStatement(basis=LgpdBasis.ART_7_IX)]})
+    new = old.model_copy(update={"purposes": {**old.purposes, pid: lgpd}})
+    assert "LGPD Art. 7(IX)" in render_text(compare(old, new))
 
 
 # --- sections ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from .base import Duration, Id, Markdown, Name, Role, StrictModel, Text, Url
 from .meta import Jurisdiction
-from .terms import N_, Vocabulary, term
+from .terms import N_, Term, Vocabulary, term
 
 
 class Source(Vocabulary):
@@ -167,69 +167,76 @@ class LegalBasis(Vocabulary):
     )
 
 
+def _lgpd(value: str, article: str, dpv: str) -> Term:
+    return term(value, citation=article, wording=article, dpv=dpv)
+
+
 class LgpdBasis(Vocabulary):
     """A legal basis in the LGPD's own terms: the hypotheses of Art. 7 (personal data) and of
     Art. 11 (sensitive data), which do not map one to one onto GDPR Art. 6(1)."""
 
-    # No label: the page shows each by its article, the same in every language. DPV has no
-    # articles for them, so `dpv` is the DPV core kind of basis each is (`dpv:LegalBasis`
-    # where none fits).
+    # No label: the page and `diff` name each by its article, the same in every language. DPV
+    # has no articles for them, so `dpv` is the DPV core kind of basis each is
+    # (`dpv:LegalBasis` where none fits).
 
-    ART_7_I = term("lgpd_7_i", citation="LGPD Art. 7(I)", dpv="dpv:Consent")
+    ART_7_I = _lgpd("lgpd_7_i", "LGPD Art. 7(I)", "dpv:Consent")
     """Consent of the data subject."""
-    ART_7_II = term("lgpd_7_ii", citation="LGPD Art. 7(II)", dpv="dpv:LegalObligation")
+    ART_7_II = _lgpd("lgpd_7_ii", "LGPD Art. 7(II)", "dpv:LegalObligation")
     """Compliance with a legal or regulatory obligation."""
-    ART_7_III = term("lgpd_7_iii", citation="LGPD Art. 7(III)", dpv="dpv:PublicInterest")
+    ART_7_III = _lgpd("lgpd_7_iii", "LGPD Art. 7(III)", "dpv:PublicInterest")
     """Execution of public policies by the public administration."""
-    ART_7_IV = term("lgpd_7_iv", citation="LGPD Art. 7(IV)", dpv="dpv:PublicInterest")
+    ART_7_IV = _lgpd("lgpd_7_iv", "LGPD Art. 7(IV)", "dpv:PublicInterest")
     """Studies by a research body."""
-    ART_7_V = term("lgpd_7_v", citation="LGPD Art. 7(V)", dpv="dpv:Contract")
+    ART_7_V = _lgpd("lgpd_7_v", "LGPD Art. 7(V)", "dpv:Contract")
     """Performance of a contract, or preliminary procedures, at the data subject's request."""
-    ART_7_VI = term("lgpd_7_vi", citation="LGPD Art. 7(VI)", dpv="dpv:LegalBasis")
+    ART_7_VI = _lgpd("lgpd_7_vi", "LGPD Art. 7(VI)", "dpv:LegalBasis")
     """Regular exercise of rights in judicial, administrative or arbitration proceedings."""
-    ART_7_VII = term("lgpd_7_vii", citation="LGPD Art. 7(VII)", dpv="dpv:VitalInterest")
+    ART_7_VII = _lgpd("lgpd_7_vii", "LGPD Art. 7(VII)", "dpv:VitalInterest")
     """Protection of the life or physical safety of the data subject or a third party."""
-    ART_7_VIII = term("lgpd_7_viii", citation="LGPD Art. 7(VIII)", dpv="dpv:VitalInterest")
+    ART_7_VIII = _lgpd("lgpd_7_viii", "LGPD Art. 7(VIII)", "dpv:VitalInterest")
     """Protection of health, by health professionals, services or authorities."""
-    ART_7_IX = term("lgpd_7_ix", citation="LGPD Art. 7(IX)", dpv="dpv:LegitimateInterest")
+    ART_7_IX = _lgpd("lgpd_7_ix", "LGPD Art. 7(IX)", "dpv:LegitimateInterest")
     """Legitimate interests of the controller or a third party."""
-    ART_7_X = term("lgpd_7_x", citation="LGPD Art. 7(X)", dpv="dpv:LegitimateInterest")
+    ART_7_X = _lgpd("lgpd_7_x", "LGPD Art. 7(X)", "dpv:LegitimateInterest")
     """Protection of credit."""
-    ART_11_I = term("lgpd_11_i", citation="LGPD Art. 11(I)", dpv="dpv:ExplicitlyExpressedConsent")
+    ART_11_I = _lgpd("lgpd_11_i", "LGPD Art. 11(I)", "dpv:ExplicitlyExpressedConsent")
     """Specific and highlighted consent, for sensitive data."""
-    ART_11_II_A = term("lgpd_11_ii_a", citation="LGPD Art. 11(II)(a)", dpv="dpv:LegalObligation")
+    ART_11_II_A = _lgpd("lgpd_11_ii_a", "LGPD Art. 11(II)(a)", "dpv:LegalObligation")
     """Sensitive data: compliance with a legal or regulatory obligation."""
-    ART_11_II_B = term("lgpd_11_ii_b", citation="LGPD Art. 11(II)(b)", dpv="dpv:PublicInterest")
+    ART_11_II_B = _lgpd("lgpd_11_ii_b", "LGPD Art. 11(II)(b)", "dpv:PublicInterest")
     """Sensitive data: shared processing needed for public policies."""
-    ART_11_II_C = term("lgpd_11_ii_c", citation="LGPD Art. 11(II)(c)", dpv="dpv:PublicInterest")
+    ART_11_II_C = _lgpd("lgpd_11_ii_c", "LGPD Art. 11(II)(c)", "dpv:PublicInterest")
     """Sensitive data: studies by a research body."""
-    ART_11_II_D = term("lgpd_11_ii_d", citation="LGPD Art. 11(II)(d)", dpv="dpv:LegalBasis")
+    ART_11_II_D = _lgpd("lgpd_11_ii_d", "LGPD Art. 11(II)(d)", "dpv:LegalBasis")
     """Sensitive data: regular exercise of rights, including in a contract or proceedings."""
-    ART_11_II_E = term("lgpd_11_ii_e", citation="LGPD Art. 11(II)(e)", dpv="dpv:VitalInterest")
+    ART_11_II_E = _lgpd("lgpd_11_ii_e", "LGPD Art. 11(II)(e)", "dpv:VitalInterest")
     """Sensitive data: protection of the life or physical safety of anyone."""
-    ART_11_II_F = term("lgpd_11_ii_f", citation="LGPD Art. 11(II)(f)", dpv="dpv:VitalInterest")
+    ART_11_II_F = _lgpd("lgpd_11_ii_f", "LGPD Art. 11(II)(f)", "dpv:VitalInterest")
     """Sensitive data: protection of health, by health professionals, services or authorities."""
-    ART_11_II_G = term("lgpd_11_ii_g", citation="LGPD Art. 11(II)(g)", dpv="dpv:LegitimateInterest")
+    ART_11_II_G = _lgpd("lgpd_11_ii_g", "LGPD Art. 11(II)(g)", "dpv:LegitimateInterest")
     """Sensitive data: fraud prevention and the security of the data subject in identification
     and authentication in electronic systems."""
+
+
+def _fadp(value: str, kind: str, dpv: str) -> Term:
+    article = "FADP Art. 31(1)"
+    return term(value, citation=article, wording=f"{article} ({kind})", dpv=dpv)
 
 
 class FadpJustification(Vocabulary):
     """A justification under the Swiss FADP Art. 31(1): Swiss law needs one only where
     processing would otherwise breach personality rights, so its terms differ from Art. 6(1)."""
 
-    # No label: the page shows each by its article and kind (`own_terms_article`).
+    # No label: the page and `diff` name each by its article and kind.
 
-    CONSENT = term("fadp_consent", citation="FADP Art. 31(1)", dpv="dpv:Consent")
-    OVERRIDING_PRIVATE_INTEREST = term(
-        "fadp_overriding_private_interest",
-        citation="FADP Art. 31(1)",
-        dpv="dpv:LegitimateInterest",
+    CONSENT = _fadp("fadp_consent", "consent", "dpv:Consent")
+    OVERRIDING_PRIVATE_INTEREST = _fadp(
+        "fadp_overriding_private_interest", "overriding private interest", "dpv:LegitimateInterest"
     )
-    OVERRIDING_PUBLIC_INTEREST = term(
-        "fadp_overriding_public_interest", citation="FADP Art. 31(1)", dpv="dpv:PublicInterest"
+    OVERRIDING_PUBLIC_INTEREST = _fadp(
+        "fadp_overriding_public_interest", "overriding public interest", "dpv:PublicInterest"
     )
-    LAW = term("fadp_law", citation="FADP Art. 31(1)", dpv="dpv:LegalObligation")
+    LAW = _fadp("fadp_law", "law", "dpv:LegalObligation")
 
 
 BasisValue = LegalBasis | LgpdBasis | FadpJustification
@@ -258,9 +265,7 @@ GDPR_COUNTERPART: dict[BasisValue, LegalBasis] = {
 def own_terms_article(basis: LgpdBasis | FadpJustification) -> str:
     """The article a basis in another law's own terms is, e.g. `LGPD Art. 7(IX)`,
     `LGPD Art. 11(II)(a)`, `FADP Art. 31(1) (overriding private interest)`."""
-    if isinstance(basis, FadpJustification):
-        return f"{basis.citation} ({basis.value.removeprefix('fadp_').replace('_', ' ')})"
-    return str(basis.citation)
+    return basis.wording
 
 
 def _basis_in_its_law(value: object) -> object:
