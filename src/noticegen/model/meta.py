@@ -22,7 +22,7 @@ from .base import (
     Version,
 )
 from .jurisdictions import Jurisdiction
-from .terms import Vocabulary, term
+from .terms import Term, Vocabulary
 
 
 class Dated(NamedTuple):
@@ -73,10 +73,10 @@ class NoticeMeta(StrictModel):
 class SensitiveDataUse(Vocabulary):
     """What the business uses sensitive personal information for (CCPA)."""
 
-    PERMITTED_PURPOSES_ONLY = term("permitted_purposes_only", citation="11 CCR 7027(m)")
+    PERMITTED_PURPOSES_ONLY = Term("permitted_purposes_only", citation="11 CCR 7027(m)")
     """Only for the purposes listed in 11 CCR 7027(m) (providing the goods or services,
     security, short-term transient use, ...): no right to limit is owed."""
-    BEYOND_PERMITTED_PURPOSES = term(
+    BEYOND_PERMITTED_PURPOSES = Term(
         "beyond_permitted_purposes", citation="Cal. Civ. Code 1798.121(a)"
     )
     """Also for other purposes (e.g. inferring characteristics): the right to limit is owed."""
@@ -150,9 +150,9 @@ class Controller(StrictModel):
 class ControllerRole(Vocabulary):
     """How another controller shares the responsibility for the processing."""
 
-    JOINT = term("joint", citation="GDPR Art. 26(1)")
+    JOINT = Term("joint", citation="GDPR Art. 26(1)")
     """Determines the purposes and means together with `controller` (GDPR Art. 26)."""
-    REGIONAL = term("regional")
+    REGIONAL = Term("regional")
     """Responsible instead of `controller` for some people, regions or services ("X Inc. or X
     B.V.", the entity that employs an applicant)."""
 

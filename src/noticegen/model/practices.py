@@ -22,27 +22,27 @@ from .base import (
     Version,
 )
 from .meta import Jurisdiction
-from .terms import N_, Vocabulary, term
+from .terms import N_, Term, Vocabulary
 
 
 class TechnologyKind(Vocabulary):
     """A kind of tracking or storage technology on the user's device."""
 
-    COOKIE = term("cookie", N_("Cookie"))
-    LOCAL_STORAGE = term("local_storage", N_("Local storage"))
-    PIXEL = term("pixel", N_("Pixel"))
-    SDK = term("sdk", N_("Software development kit"))
-    FINGERPRINTING = term("fingerprinting", N_("Fingerprinting"))
+    COOKIE = Term("cookie", N_("Cookie"))
+    LOCAL_STORAGE = Term("local_storage", N_("Local storage"))
+    PIXEL = Term("pixel", N_("Pixel"))
+    SDK = Term("sdk", N_("Software development kit"))
+    FINGERPRINTING = Term("fingerprinting", N_("Fingerprinting"))
 
 
 class CookieCategory(Vocabulary):
     """A group of cookies by what they are for, as cookie banners and policies name them."""
 
-    STRICTLY_NECESSARY = term("strictly_necessary", N_("Strictly necessary cookies"))
-    FUNCTIONAL = term("functional", N_("Functional cookies"))
-    ANALYTICS = term("analytics", N_("Analytics cookies"))
-    ADVERTISING = term("advertising", N_("Advertising cookies"))
-    SOCIAL_MEDIA = term("social_media", N_("Social media cookies"))
+    STRICTLY_NECESSARY = Term("strictly_necessary", N_("Strictly necessary cookies"))
+    FUNCTIONAL = Term("functional", N_("Functional cookies"))
+    ANALYTICS = Term("analytics", N_("Analytics cookies"))
+    ADVERTISING = Term("advertising", N_("Advertising cookies"))
+    SOCIAL_MEDIA = Term("social_media", N_("Social media cookies"))
 
 
 # What a category says about the ePrivacy exemption; a functional (preference) cookie may or
@@ -131,48 +131,48 @@ class Safeguard(Vocabulary):
     # extension has one; the UK and LGPD instruments have no term there, so only the generic
     # basis is stated for them.
 
-    ADEQUACY = term(
+    ADEQUACY = Term(
         "adequacy", N_("Adequacy decision"), citation="GDPR Art. 45(3)", dpv="eu-gdpr:A45-3"
     )
-    STANDARD_CONTRACTUAL_CLAUSES = term(
+    STANDARD_CONTRACTUAL_CLAUSES = Term(
         "standard_contractual_clauses",
         N_("Standard contractual clauses"),
         citation="GDPR Art. 46(2)(c)",
         dpv="eu-gdpr:A46-2-c",
         dpv_measure="eu-gdpr:SCCByCommission",
     )
-    BINDING_CORPORATE_RULES = term(
+    BINDING_CORPORATE_RULES = Term(
         "binding_corporate_rules",
         N_("Binding corporate rules"),
         citation="GDPR Art. 46(2)(b)",
         dpv="eu-gdpr:A46-2-b",
         dpv_measure="eu-gdpr:BindingCorporateRules",
     )
-    UK_IDTA = term(
+    UK_IDTA = Term(
         "uk_idta",
         N_("UK International Data Transfer Agreement"),
         citation="UK GDPR Art. 46(2)(d)",
         dpv="dpv:DataTransferLegalBasis",
     )
-    UK_ADDENDUM = term(
+    UK_ADDENDUM = Term(
         "uk_addendum",
         N_("UK Addendum to the standard contractual clauses"),
         citation="UK GDPR Art. 46(2)(d)",
         dpv="dpv:DataTransferLegalBasis",
     )
-    DATA_PRIVACY_FRAMEWORK = term(
+    DATA_PRIVACY_FRAMEWORK = Term(
         "data_privacy_framework",
         N_("EU-US Data Privacy Framework"),
         citation="GDPR Art. 45(3)",
         dpv="eu-gdpr:A45-3",
     )
-    DEROGATION = term(
+    DEROGATION = Term(
         "derogation",
         N_("Derogation for a specific situation (GDPR Art. 49)"),
         citation="GDPR Art. 49(1)",
         dpv="dpv:DataTransferLegalBasis",
     )
-    LGPD_CLAUSES = term(
+    LGPD_CLAUSES = Term(
         "lgpd_clauses",
         N_("LGPD standard contractual clauses"),
         citation="LGPD Art. 33(II)(b)",
@@ -234,12 +234,12 @@ class Changes(StrictModel):
 class PromiseKind(Vocabulary):
     """What a promise says never happens."""
 
-    NO_SALE = term("no_sale")
-    NO_SHARING = term("no_sharing")
-    NO_DISCLOSURE = term("no_disclosure")
-    NO_TRANSFER_OUTSIDE_EEA = term("no_transfer_outside_eea")
-    NO_AUTOMATED_DECISIONS = term("no_automated_decisions")
-    NO_SENSITIVE_DATA = term("no_sensitive_data")
+    NO_SALE = Term("no_sale")
+    NO_SHARING = Term("no_sharing")
+    NO_DISCLOSURE = Term("no_disclosure")
+    NO_TRANSFER_OUTSIDE_EEA = Term("no_transfer_outside_eea")
+    NO_AUTOMATED_DECISIONS = Term("no_automated_decisions")
+    NO_SENSITIVE_DATA = Term("no_sensitive_data")
 
 
 class Promise(StrictModel):
@@ -268,8 +268,8 @@ class Link(StrictModel):
 class AppPlatform(Vocabulary):
     """A store an app is published in."""
 
-    IOS = term("ios")
-    ANDROID = term("android")
+    IOS = Term("ios")
+    ANDROID = Term("android")
 
 
 class App(StrictModel):

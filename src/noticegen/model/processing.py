@@ -9,17 +9,17 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from .base import Duration, Id, Markdown, Name, Role, StrictModel, Text, Url
 from .meta import Jurisdiction
-from .terms import N_, Term, Vocabulary, term
+from .terms import N_, Term, Vocabulary
 
 
 class Source(Vocabulary):
     """Where a piece of personal data comes from (GDPR Art. 14(2)(f))."""
 
-    PROVIDED = term("provided", N_("Provided by you"))
-    OBSERVED = term("observed", N_("Collected automatically when you use our services"))
-    DERIVED = term("derived", N_("Derived from other data we hold"))
-    THIRD_PARTY = term("third_party", N_("Received from third parties"))
-    PUBLIC = term("public", N_("Publicly available sources"))
+    PROVIDED = Term("provided", N_("Provided by you"))
+    OBSERVED = Term("observed", N_("Collected automatically when you use our services"))
+    DERIVED = Term("derived", N_("Derived from other data we hold"))
+    THIRD_PARTY = Term("third_party", N_("Received from third parties"))
+    PUBLIC = Term("public", N_("Publicly available sources"))
 
 
 _CCPA_CATEGORY = "Cal. Civ. Code 1798.140(v)(1)"
@@ -33,19 +33,19 @@ class CcpaCategory(Vocabulary):
     # considered, `geolocation` may be coarse, `identifiers` are names, addresses and account
     # names alike), which the data's own words must decide (`model.vocabulary.label_type`).
 
-    IDENTIFIERS = term("identifiers", N_("Identifiers"), citation=f"{_CCPA_CATEGORY}(A)")
-    CUSTOMER_RECORDS = term(
+    IDENTIFIERS = Term("identifiers", N_("Identifiers"), citation=f"{_CCPA_CATEGORY}(A)")
+    CUSTOMER_RECORDS = Term(
         "customer_records",
         N_("Customer records (Cal. Civ. Code 1798.80(e))"),
         citation=f"{_CCPA_CATEGORY}(B)",
     )
-    PROTECTED_CLASSIFICATIONS = term(
+    PROTECTED_CLASSIFICATIONS = Term(
         "protected_classifications",
         N_("Characteristics of protected classifications"),
         citation=f"{_CCPA_CATEGORY}(C)",
     )
-    COMMERCIAL = term("commercial", N_("Commercial information"), citation=f"{_CCPA_CATEGORY}(D)")
-    BIOMETRIC = term(
+    COMMERCIAL = Term("commercial", N_("Commercial information"), citation=f"{_CCPA_CATEGORY}(D)")
+    BIOMETRIC = Term(
         "biometric",
         N_("Biometric information"),
         citation=f"{_CCPA_CATEGORY}(E)",
@@ -54,14 +54,14 @@ class CcpaCategory(Vocabulary):
         apple_key="SensitiveInfo",
         google="PSL_OTHER_PERSONAL",
     )
-    INTERNET_ACTIVITY = term(
+    INTERNET_ACTIVITY = Term(
         "internet_activity",
         N_("Internet or other electronic network activity"),
         citation=f"{_CCPA_CATEGORY}(F)",
     )
-    GEOLOCATION = term("geolocation", N_("Geolocation data"), citation=f"{_CCPA_CATEGORY}(G)")
-    SENSORY = term("sensory", N_("Sensory data"), citation=f"{_CCPA_CATEGORY}(H)")
-    PROFESSIONAL = term(
+    GEOLOCATION = Term("geolocation", N_("Geolocation data"), citation=f"{_CCPA_CATEGORY}(G)")
+    SENSORY = Term("sensory", N_("Sensory data"), citation=f"{_CCPA_CATEGORY}(H)")
+    PROFESSIONAL = Term(
         "professional",
         N_("Professional or employment-related information"),
         citation=f"{_CCPA_CATEGORY}(I)",
@@ -70,7 +70,7 @@ class CcpaCategory(Vocabulary):
         apple_key="OtherDataTypes",
         google="PSL_OTHER_PERSONAL",
     )
-    EDUCATION = term(
+    EDUCATION = Term(
         "education",
         N_("Education information"),
         citation=f"{_CCPA_CATEGORY}(J)",
@@ -79,7 +79,7 @@ class CcpaCategory(Vocabulary):
         apple_key="OtherDataTypes",
         google="PSL_OTHER_PERSONAL",
     )
-    INFERENCES = term(
+    INFERENCES = Term(
         "inferences",
         N_("Inferences drawn from other personal information"),
         citation=f"{_CCPA_CATEGORY}(K)",
@@ -88,7 +88,7 @@ class CcpaCategory(Vocabulary):
         apple_key="OtherDataTypes",
         google="PSL_OTHER_PERSONAL",
     )
-    SENSITIVE = term(
+    SENSITIVE = Term(
         "sensitive", N_("Sensitive personal information"), citation=f"{_CCPA_CATEGORY}(L)"
     )
 
@@ -129,37 +129,37 @@ class LegalBasis(Vocabulary):
 
     # `dpv`: the DPV GDPR extension's article (also for the UK GDPR's bases).
 
-    CONSENT = term(
+    CONSENT = Term(
         "consent",
         N_("Consent (GDPR Art. 6(1)(a))"),
         citation="GDPR Art. 6(1)(a)",
         dpv="eu-gdpr:A6-1-a",
     )
-    CONTRACT = term(
+    CONTRACT = Term(
         "contract",
         N_("Performance of a contract (GDPR Art. 6(1)(b))"),
         citation="GDPR Art. 6(1)(b)",
         dpv="eu-gdpr:A6-1-b",
     )
-    LEGAL_OBLIGATION = term(
+    LEGAL_OBLIGATION = Term(
         "legal_obligation",
         N_("Legal obligation (GDPR Art. 6(1)(c))"),
         citation="GDPR Art. 6(1)(c)",
         dpv="eu-gdpr:A6-1-c",
     )
-    VITAL_INTERESTS = term(
+    VITAL_INTERESTS = Term(
         "vital_interests",
         N_("Vital interests (GDPR Art. 6(1)(d))"),
         citation="GDPR Art. 6(1)(d)",
         dpv="eu-gdpr:A6-1-d",
     )
-    PUBLIC_TASK = term(
+    PUBLIC_TASK = Term(
         "public_task",
         N_("Public task (GDPR Art. 6(1)(e))"),
         citation="GDPR Art. 6(1)(e)",
         dpv="eu-gdpr:A6-1-e",
     )
-    LEGITIMATE_INTERESTS = term(
+    LEGITIMATE_INTERESTS = Term(
         "legitimate_interests",
         N_("Legitimate interests (GDPR Art. 6(1)(f))"),
         citation="GDPR Art. 6(1)(f)",
@@ -168,7 +168,7 @@ class LegalBasis(Vocabulary):
 
 
 def _lgpd(value: str, article: str, dpv: str) -> Term:
-    return term(value, citation=article, wording=article, dpv=dpv)
+    return Term(value, citation=article, wording=article, dpv=dpv)
 
 
 class LgpdBasis(Vocabulary):
@@ -220,7 +220,7 @@ class LgpdBasis(Vocabulary):
 
 def _fadp(value: str, kind: str, dpv: str) -> Term:
     article = "FADP Art. 31(1)"
-    return term(value, citation=article, wording=f"{article} ({kind})", dpv=dpv)
+    return Term(value, citation=article, wording=f"{article} ({kind})", dpv=dpv)
 
 
 class FadpJustification(Vocabulary):
@@ -301,52 +301,52 @@ def _one_basis_as_a_list(value: object) -> object:
 class SpecialCategoryCondition(Vocabulary):
     """The condition under GDPR Art. 9(2) that lifts the ban on special-category data."""
 
-    EXPLICIT_CONSENT = term(
+    EXPLICIT_CONSENT = Term(
         "explicit_consent",
         N_("Explicit consent (GDPR Art. 9(2)(a))"),
         citation="GDPR Art. 9(2)(a)",
     )
-    EMPLOYMENT = term(
+    EMPLOYMENT = Term(
         "employment",
         N_("Employment and social security law (GDPR Art. 9(2)(b))"),
         citation="GDPR Art. 9(2)(b)",
     )
-    VITAL_INTERESTS = term(
+    VITAL_INTERESTS = Term(
         "vital_interests",
         N_("Vital interests (GDPR Art. 9(2)(c))"),
         citation="GDPR Art. 9(2)(c)",
     )
-    NOT_FOR_PROFIT = term(
+    NOT_FOR_PROFIT = Term(
         "not_for_profit",
         N_("Not-for-profit body (GDPR Art. 9(2)(d))"),
         citation="GDPR Art. 9(2)(d)",
     )
-    MADE_PUBLIC = term(
+    MADE_PUBLIC = Term(
         "made_public",
         N_("Made public by you (GDPR Art. 9(2)(e))"),
         citation="GDPR Art. 9(2)(e)",
     )
-    LEGAL_CLAIMS = term(
+    LEGAL_CLAIMS = Term(
         "legal_claims",
         N_("Legal claims (GDPR Art. 9(2)(f))"),
         citation="GDPR Art. 9(2)(f)",
     )
-    SUBSTANTIAL_PUBLIC_INTEREST = term(
+    SUBSTANTIAL_PUBLIC_INTEREST = Term(
         "substantial_public_interest",
         N_("Substantial public interest (GDPR Art. 9(2)(g))"),
         citation="GDPR Art. 9(2)(g)",
     )
-    HEALTH_CARE = term(
+    HEALTH_CARE = Term(
         "health_care",
         N_("Health or social care (GDPR Art. 9(2)(h))"),
         citation="GDPR Art. 9(2)(h)",
     )
-    PUBLIC_HEALTH = term(
+    PUBLIC_HEALTH = Term(
         "public_health",
         N_("Public health (GDPR Art. 9(2)(i))"),
         citation="GDPR Art. 9(2)(i)",
     )
-    ARCHIVING_RESEARCH = term(
+    ARCHIVING_RESEARCH = Term(
         "archiving_research",
         N_("Archiving, research or statistics (GDPR Art. 9(2)(j))"),
         citation="GDPR Art. 9(2)(j)",
@@ -412,24 +412,24 @@ class Purpose(StrictModel):
 class RecipientKind(Vocabulary):
     """The role of a recipient of personal data."""
 
-    PROCESSOR = term(
+    PROCESSOR = Term(
         "processor", N_("Service provider acting on our instructions"), dpv="dpv:DataProcessor"
     )
-    CONTROLLER = term("controller", N_("Independent controller"), dpv="dpv:ThirdParty")
-    AFFILIATE = term("affiliate", N_("Company in our group"), dpv="dpv:ThirdParty")
-    PUBLIC_AUTHORITY = term("public_authority", N_("Public authority"), dpv="dpv:Authority")
-    PUBLIC = term("public", N_("The public"), dpv="dpv:Recipient")
+    CONTROLLER = Term("controller", N_("Independent controller"), dpv="dpv:ThirdParty")
+    AFFILIATE = Term("affiliate", N_("Company in our group"), dpv="dpv:ThirdParty")
+    PUBLIC_AUTHORITY = Term("public_authority", N_("Public authority"), dpv="dpv:Authority")
+    PUBLIC = Term("public", N_("The public"), dpv="dpv:Recipient")
 
 
 class SaleException(Vocabulary):
     """A disclosure the CCPA says is not a sale (Cal. Civ. Code 1798.140(ad)(2))."""
 
-    CONSUMER_DIRECTED = term("consumer_directed", citation="Cal. Civ. Code 1798.140(ad)(2)(A)")
+    CONSUMER_DIRECTED = Term("consumer_directed", citation="Cal. Civ. Code 1798.140(ad)(2)(A)")
     """The person directs the disclosure, or uses the business to interact with the recipient
     ((ad)(2)(A))."""
-    OPT_OUT_SIGNAL = term("opt_out_signal", citation="Cal. Civ. Code 1798.140(ad)(2)(B)")
+    OPT_OUT_SIGNAL = Term("opt_out_signal", citation="Cal. Civ. Code 1798.140(ad)(2)(B)")
     """Telling a third party that the person opted out or limited use ((ad)(2)(B))."""
-    BUSINESS_TRANSFER = term("business_transfer", citation="Cal. Civ. Code 1798.140(ad)(2)(C)")
+    BUSINESS_TRANSFER = Term("business_transfer", citation="Cal. Civ. Code 1798.140(ad)(2)(C)")
     """A transfer as an asset in a merger, acquisition or bankruptcy ((ad)(2)(C))."""
 
 
@@ -465,29 +465,29 @@ class RetentionEvent(Vocabulary):
 
     # Labelled as what a period runs from ("after ..."), and as what alone bounds it (`until`).
 
-    ACCOUNT_CLOSURE = term(
+    ACCOUNT_CLOSURE = Term(
         "account_closure",
         N_("after your account is closed"),
         until=N_("Until your account is closed"),
     )
-    CONTRACT_END = term(
+    CONTRACT_END = Term(
         "contract_end", N_("after the contract ends"), until=N_("Until the contract ends")
     )
-    REQUEST_RESOLVED = term(
+    REQUEST_RESOLVED = Term(
         "request_resolved",
         N_("after your request is resolved"),
         until=N_("Until your request is resolved"),
     )
-    CONSENT_WITHDRAWN = term(
+    CONSENT_WITHDRAWN = Term(
         "consent_withdrawn",
         N_("after you withdraw consent"),
         until=N_("Until you withdraw consent"),
     )
-    LAST_ACTIVITY = term(
+    LAST_ACTIVITY = Term(
         "last_activity", N_("after your last activity"), until=N_("Until your last activity")
     )
-    COLLECTION = term("collection", N_("after collection"), until=N_("Until collection"))
-    USER_DELETION = term(
+    COLLECTION = Term("collection", N_("after collection"), until=N_("Until collection"))
+    USER_DELETION = Term(
         "user_deletion", N_("after you delete it"), until=N_("Until you delete it")
     )
     """The person deletes the item themselves (a post, a file, a message)."""
@@ -496,10 +496,10 @@ class RetentionEvent(Vocabulary):
 class ErasureMethod(Vocabulary):
     """What happens to the data when it is no longer kept."""
 
-    DELETE = term("delete", N_("Then deleted"))
-    ANONYMISE = term("anonymise", N_("Then anonymised"))
-    HIDE = term("hide", N_("Then hidden from use"))
-    DELETE_OR_ANONYMISE = term("delete_or_anonymise", N_("Then deleted or anonymised"))
+    DELETE = Term("delete", N_("Then deleted"))
+    ANONYMISE = Term("anonymise", N_("Then anonymised"))
+    HIDE = Term("hide", N_("Then hidden from use"))
+    DELETE_OR_ANONYMISE = Term("delete_or_anonymise", N_("Then deleted or anonymised"))
     """Deleted or anonymised, as the notice leaves the choice open."""
 
 

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from .base import EMAIL_PATTERN, URL_PATTERN, ContactPoint, Duration, Markdown, StrictModel, Url
 from .meta import Jurisdiction
-from .terms import N_, Vocabulary, term
+from .terms import N_, Term, Vocabulary
 
 
 class Right(Vocabulary):
@@ -17,86 +17,86 @@ class Right(Vocabulary):
 
     # Cited where one law names it; the US state laws' appeal and opt-outs are each in many.
 
-    ACCESS = term("access", N_("Right of access"), citation="GDPR Art. 15")
-    RECTIFICATION = term("rectification", N_("Right to rectification"), citation="GDPR Art. 16")
-    ERASURE = term("erasure", N_("Right to erasure"), citation="GDPR Art. 17")
-    RESTRICTION = term(
+    ACCESS = Term("access", N_("Right of access"), citation="GDPR Art. 15")
+    RECTIFICATION = Term("rectification", N_("Right to rectification"), citation="GDPR Art. 16")
+    ERASURE = Term("erasure", N_("Right to erasure"), citation="GDPR Art. 17")
+    RESTRICTION = Term(
         "restriction",
         N_("Right to restriction of processing"),
         citation="GDPR Art. 18",
     )
-    PORTABILITY = term("portability", N_("Right to data portability"), citation="GDPR Art. 20")
-    OBJECTION = term("objection", N_("Right to object"), citation="GDPR Art. 21(1)")
-    OBJECT_TO_DIRECT_MARKETING = term(
+    PORTABILITY = Term("portability", N_("Right to data portability"), citation="GDPR Art. 20")
+    OBJECTION = Term("objection", N_("Right to object"), citation="GDPR Art. 21(1)")
+    OBJECT_TO_DIRECT_MARKETING = Term(
         "object_to_direct_marketing",
         N_("Right to object to direct marketing"),
         citation="GDPR Art. 21(2)",
     )
-    WITHDRAW_CONSENT = term(
+    WITHDRAW_CONSENT = Term(
         "withdraw_consent",
         N_("Right to withdraw consent"),
         citation="GDPR Art. 7(3)",
     )
-    NOT_SUBJECT_TO_AUTOMATED_DECISIONS = term(
+    NOT_SUBJECT_TO_AUTOMATED_DECISIONS = Term(
         "not_subject_to_automated_decisions",
         N_("Right not to be subject to automated decisions"),
         citation="GDPR Art. 22(1)",
     )
-    COMPLAINT = term(
+    COMPLAINT = Term(
         "complaint",
         N_("Right to lodge a complaint with a supervisory authority"),
         citation="GDPR Art. 77(1)",
     )
-    KNOW = term("know", N_("Right to know"), citation="Cal. Civ. Code 1798.110")
-    DELETE = term("delete", N_("Right to delete"), citation="Cal. Civ. Code 1798.105")
-    CORRECT = term("correct", N_("Right to correct"), citation="Cal. Civ. Code 1798.106")
-    OPT_OUT_OF_SALE_OR_SHARING = term(
+    KNOW = Term("know", N_("Right to know"), citation="Cal. Civ. Code 1798.110")
+    DELETE = Term("delete", N_("Right to delete"), citation="Cal. Civ. Code 1798.105")
+    CORRECT = Term("correct", N_("Right to correct"), citation="Cal. Civ. Code 1798.106")
+    OPT_OUT_OF_SALE_OR_SHARING = Term(
         "opt_out_of_sale_or_sharing",
         N_("Right to opt out of sale or sharing"),
         citation="Cal. Civ. Code 1798.120",
     )
-    LIMIT_SENSITIVE = term(
+    LIMIT_SENSITIVE = Term(
         "limit_sensitive",
         N_("Right to limit the use of sensitive personal information"),
         citation="Cal. Civ. Code 1798.121",
     )
-    NON_DISCRIMINATION = term(
+    NON_DISCRIMINATION = Term(
         "non_discrimination",
         N_("Right to non-discrimination"),
         citation="Cal. Civ. Code 1798.125",
     )
-    CONFIRMATION = term(
+    CONFIRMATION = Term(
         "confirmation",
         N_("Right to confirmation of processing"),
         citation="LGPD Art. 18(I)",
     )
-    ANONYMISATION = term(
+    ANONYMISATION = Term(
         "anonymisation",
         N_("Right to anonymisation, blocking or deletion"),
         citation="LGPD Art. 18(IV)",
     )
-    INFORMATION_ON_SHARING = term(
+    INFORMATION_ON_SHARING = Term(
         "information_on_sharing",
         N_("Right to information about sharing"),
         citation="LGPD Art. 18(VII)",
     )
-    INFORMATION_ON_CONSENT = term(
+    INFORMATION_ON_CONSENT = Term(
         "information_on_consent",
         N_("Right to information about refusing consent"),
         citation="LGPD Art. 18(VIII)",
     )
-    APPEAL = term("appeal", N_("Right to appeal a refused request"))
-    OPT_OUT_OF_TARGETED_ADVERTISING = term(
+    APPEAL = Term("appeal", N_("Right to appeal a refused request"))
+    OPT_OUT_OF_TARGETED_ADVERTISING = Term(
         "opt_out_of_targeted_advertising",
         N_("Right to opt out of targeted advertising"),
     )
-    OPT_OUT_OF_PROFILING = term("opt_out_of_profiling", N_("Right to opt out of profiling"))
-    SHINE_THE_LIGHT = term(
+    OPT_OUT_OF_PROFILING = Term("opt_out_of_profiling", N_("Right to opt out of profiling"))
+    SHINE_THE_LIGHT = Term(
         "shine_the_light",
         N_("Right to know about disclosures for direct marketing"),
         citation="Cal. Civ. Code 1798.83",
     )
-    MINORS_CONTENT_REMOVAL = term(
+    MINORS_CONTENT_REMOVAL = Term(
         "minors_content_removal",
         N_("Right of minors to remove content they posted"),
         citation="Cal. Bus. & Prof. Code 22581",
@@ -121,14 +121,14 @@ class RightDetail(StrictModel):
 class MethodKind(Vocabulary):
     """A channel for submitting a privacy request."""
 
-    EMAIL = term("email", N_("Email"))
-    WEB_FORM = term("web_form", N_("Web form"))
-    TOLL_FREE_PHONE = term(
+    EMAIL = Term("email", N_("Email"))
+    WEB_FORM = Term("web_form", N_("Web form"))
+    TOLL_FREE_PHONE = Term(
         "toll_free_phone", N_("Toll-free telephone"), citation="Cal. Civ. Code 1798.130(a)(1)(A)"
     )
-    PHONE = term("phone", N_("Telephone"))
-    POSTAL = term("postal", N_("Post"))
-    IN_ACCOUNT = term("in_account", N_("In your account"))
+    PHONE = Term("phone", N_("Telephone"))
+    POSTAL = Term("postal", N_("Post"))
+    IN_ACCOUNT = Term("in_account", N_("In your account"))
 
 
 _PHONE_PATTERN = r"(?i)^\+?[0-9][0-9 ().-]{5,}((ext\.?|extension|x)\s*[0-9]+)?$"
