@@ -16,7 +16,7 @@ from pathlib import Path
 from .folder import NOTICE_FILE
 from .fsutil import atomic_write_text
 from .loading import SourceFile, validate
-from .model import Notice
+from .model import Jurisdiction, Notice, Right
 from .rules.review.placeholder_left import MARKER
 from .yamlsource import parse_yaml
 
@@ -186,19 +186,19 @@ def render(answers: Answers, today: datetime.date) -> str:
     return "\n".join(lines) + "\n"
 
 
-_RIGHTS = {
-    "gdpr": [
-        "access", "rectification", "erasure", "restriction", "portability", "complaint",
-    ],
-    "uk-gdpr": [
-        "access", "rectification", "erasure", "restriction", "portability", "complaint",
-    ],
-    "ccpa": ["know", "delete", "correct", "non_discrimination"],
-    "lgpd": [
-        "confirmation", "access", "rectification", "anonymisation", "portability", "erasure",
-        "information_on_sharing", "information_on_consent", "complaint",
-    ],
-    "eprivacy": [],
+# The rights each law gives whatever the processing; those that depend on it (objection,
+# withdrawing consent) are left for lint to ask for once the purposes are written.
+_GDPR_RIGHTS = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION,
+                Right.PORTABILITY, Right.COMPLAINT)  # fmt: skip
+_RIGHTS: dict[str, tuple[Right, ...]] = {
+    Jurisdiction.GDPR: _GDPR_RIGHTS,
+    Jurisdiction.UK_GDPR: _GDPR_RIGHTS,
+    Jurisdiction.CCPA: (Right.KNOW, Right.DELETE, Right.CORRECT, Right.NON_DISCRIMINATION),
+    Jurisdiction.LGPD: (
+        Right.CONFIRMATION, Right.ACCESS, Right.RECTIFICATION, Right.ANONYMISATION,
+        Right.PORTABILITY, Right.ERASURE, Right.INFORMATION_ON_SHARING,
+        Right.INFORMATION_ON_CONSENT, Right.COMPLAINT,
+    ),
 }  # fmt: skip
 
 
@@ -206,8 +206,8 @@ UNDESCRIBED = "listed by name: a `description` tells readers what it lets them d
 
 
 def _rights(jurisdictions: list[str]) -> list[str]:
-    rights = dict.fromkeys(r for j in jurisdictions for r in _RIGHTS.get(j, []))
-    return [f"  {right}: {{}}  # {UNDESCRIBED}" for right in rights or ["access"]]
+    rights = dict.fromkeys(r for j in jurisdictions for r in _RIGHTS.get(j, ()))
+    return [f"  {right}: {{}}  # {UNDESCRIBED}" for right in rights or [Right.ACCESS]]
 
 
 def _ccpa_requests(ccpa: bool) -> list[str]:

@@ -12,17 +12,19 @@ from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
 from noticegen.loading import LoadedNotice
 from noticegen.model import (
+    ErasureMethod,
     Jurisdiction,
     Notice,
     ParentNotice,
     ParentTopic,
+    RetentionEvent,
     RetentionRule,
     Right,
     RightDetail,
+    Safeguard,
 )
 from noticegen.model.sections import SECTIONS
 from noticegen.render import html
-from noticegen.render.view import RIGHT_LABELS
 from noticegen.site import BuildResult
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -118,7 +120,9 @@ def test_data_flow_table_has_a_row_per_purpose(small: LoadedNotice) -> None:
 def test_destinations_are_listed_once(small: LoadedNotice) -> None:
     assert small.notice is not None
     transfers = dict(small.notice.transfers)
-    second = transfers["us-hosting"].model_copy(update={"safeguard": "data_privacy_framework"})
+    second = transfers["us-hosting"].model_copy(
+        update={"safeguard": Safeguard.DATA_PRIVACY_FRAMEWORK}
+    )
     notice = small.notice.model_copy(update={"transfers": {**transfers, "us-dpf": second}})
     page = html.render_notice(notice, Strings("en"), supplements=[], languages=[])
     section = page[page.index('<section id="transfers"') :].split("</section>")[0]
@@ -168,8 +172,8 @@ def test_only_the_rights_the_model_lists(small: LoadedNotice) -> None:
     notice = small.notice
     assert notice is not None
     text = read(notice_page(small)).text
-    for right, label in RIGHT_LABELS.items():
-        assert (label in text) == (right in notice.rights), right
+    for right in Right:
+        assert (str(right.label) in text) == (right in notice.rights), right
 
 
 def test_no_statement_the_model_does_not_hold(small: LoadedNotice) -> None:
@@ -417,8 +421,8 @@ def test_retention_says_whose_data_and_until_the_person_deletes_it(small: Loaded
             update={
                 "applies_to": "Visitors",
                 "period": None,
-                "after": "user_deletion",
-                "erasure": "delete_or_anonymise",
+                "after": RetentionEvent.USER_DELETION,
+                "erasure": ErasureMethod.DELETE_OR_ANONYMISE,
             }
         ),
         *small.notice.retention[1:],

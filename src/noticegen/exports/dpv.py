@@ -2,16 +2,17 @@
 graph so that any RDF reader sees it: one `dpv:Process` per purpose and per transfer.
 
 Legal bases and transfer tools use the DPV GDPR extension (`eu-gdpr:`), countries the DPV
-locations extension (`loc:`); every term is checked against DPV 2.3 by the tests.
+locations extension (`loc:`); each vocabulary value's term is in its record
+(`noticegen.model.terms`), and every term is checked against DPV 2.3 by the tests.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import Notice, RecipientKind, Safeguard
+from ..model import Notice
 from ..model.base import related
-from ..model.vocabulary import LEGAL_BASIS_DPV, label_type
+from ..model.vocabulary import label_type
 
 CONTEXT = {
     "dpv": "https://w3id.org/dpv#",
@@ -22,25 +23,6 @@ CONTEXT = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-_RECIPIENT = {
-    RecipientKind.PROCESSOR: "dpv:DataProcessor",
-    RecipientKind.CONTROLLER: "dpv:ThirdParty",
-    RecipientKind.AFFILIATE: "dpv:ThirdParty",
-    RecipientKind.PUBLIC_AUTHORITY: "dpv:Authority",
-    RecipientKind.PUBLIC: "dpv:Recipient",
-}
-# The legal basis (GDPR Chapter V) and the transfer tool of each safeguard. UK and LGPD
-# instruments have no term in the GDPR extension: only the generic basis is stated for them.
-_SAFEGUARD: dict[Safeguard, tuple[str, str | None]] = {
-    Safeguard.ADEQUACY: ("eu-gdpr:A45-3", None),
-    Safeguard.DATA_PRIVACY_FRAMEWORK: ("eu-gdpr:A45-3", None),
-    Safeguard.STANDARD_CONTRACTUAL_CLAUSES: ("eu-gdpr:A46-2-c", "eu-gdpr:SCCByCommission"),
-    Safeguard.BINDING_CORPORATE_RULES: ("eu-gdpr:A46-2-b", "eu-gdpr:BindingCorporateRules"),
-    Safeguard.DEROGATION: ("dpv:DataTransferLegalBasis", None),
-    Safeguard.UK_IDTA: ("dpv:DataTransferLegalBasis", None),
-    Safeguard.UK_ADDENDUM: ("dpv:DataTransferLegalBasis", None),
-    Safeguard.LGPD_CLAUSES: ("dpv:DataTransferLegalBasis", None),
 }
 
 
@@ -73,7 +55,7 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
     for rid, recipient in notice.recipients.items():
         node: dict[str, Any] = {
             "@id": f"{base}#recipient/{rid}",
-            "@type": _RECIPIENT[recipient.kind],
+            "@type": recipient.kind.dpv,
             "rdfs:label": recipient.label,
         }
         if recipient.countries:
@@ -113,8 +95,7 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
             process["dpv:hasDataController"] = {"@id": controller["@id"]}
         if purpose.legal_basis:
             process["dpv:hasLegalBasis"] = [
-                {"@id": iri}
-                for iri in dict.fromkeys(LEGAL_BASIS_DPV[s.basis] for s in purpose.legal_basis)
+                {"@id": iri} for iri in dict.fromkeys(s.basis.dpv for s in purpose.legal_basis)
             ]
         periods = [
             rule.period
@@ -141,11 +122,10 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
             "dpv:hasRecipient": [{"@id": f"{base}#recipient/{r}"} for r in transfer.recipients],
         }
         # An invalidated mechanism (the Privacy Shield) is no legal basis: none is stated.
-        if transfer.safeguard in _SAFEGUARD:
-            basis, tool = _SAFEGUARD[transfer.safeguard]
-            node["dpv:hasLegalBasis"] = {"@id": basis}
-            if tool is not None:
-                node["dpv:hasOrganisationalMeasure"] = {"@id": tool}
+        if transfer.safeguard is not None and transfer.safeguard.dpv is not None:
+            node["dpv:hasLegalBasis"] = {"@id": transfer.safeguard.dpv}
+            if transfer.safeguard.dpv_measure is not None:
+                node["dpv:hasOrganisationalMeasure"] = {"@id": transfer.safeguard.dpv_measure}
         nodes.append(node)
     document = {
         "@id": base,

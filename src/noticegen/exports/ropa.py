@@ -17,7 +17,15 @@ import re
 import zipfile
 from collections.abc import Iterable
 
-from ..model import Address, BasisStatement, Contact, LegalBasis, Notice, RecipientKind
+from ..model import (
+    Address,
+    BasisStatement,
+    Contact,
+    LegalBasis,
+    Notice,
+    RecipientKind,
+    SpecialCategoryCondition,
+)
 from ..model.base import related
 from ..model.processing import own_terms_article
 
@@ -49,15 +57,6 @@ COLUMNS = (
 )
 CONTACT_COLUMNS = ("", "Name", "Address", "Email", "Telephone")
 
-_ARTICLE_6 = {
-    LegalBasis.CONSENT: "Art. 6(1)(a) consent",
-    LegalBasis.CONTRACT: "Art. 6(1)(b) contract",
-    LegalBasis.LEGAL_OBLIGATION: "Art. 6(1)(c) legal obligation",
-    LegalBasis.VITAL_INTERESTS: "Art. 6(1)(d) vital interests",
-    LegalBasis.PUBLIC_TASK: "Art. 6(1)(e) public task",
-    LegalBasis.LEGITIMATE_INTERESTS: "Art. 6(1)(f) legitimate interests",
-}
-
 
 def _address(address: Address | None) -> str:
     if address is None:
@@ -78,10 +77,15 @@ def _contact(title: str, contact: Contact | None) -> list[str]:
     ]
 
 
+def _article(value: LegalBasis | SpecialCategoryCondition) -> str:
+    """A GDPR basis or Art. 9(2) condition as its article and name: `Art. 6(1)(a) consent`."""
+    return f"{str(value.citation).removeprefix('GDPR ')} {value.wording}"
+
+
 def _basis_in_ropa(statement: BasisStatement) -> str:
     """The basis as its article, with the jurisdictions it is limited to."""
     basis = statement.basis
-    text = _ARTICLE_6[basis] if isinstance(basis, LegalBasis) else own_terms_article(basis)
+    text = _article(basis) if isinstance(basis, LegalBasis) else own_terms_article(basis)
     where = ", ".join(statement.jurisdictions)
     return f"{text} ({where})" if where else text
 
@@ -114,7 +118,7 @@ def activity_rows(notice: Notice) -> list[list[str]]:
     rows = []
     audiences = _join(notice.scope.audiences) or TO_FILL_IN
     measures = _join(notice.security.measures) if notice.security else ""
-    rights = _join(str(right) for right in notice.rights) or TO_FILL_IN
+    rights = _join(right.wording for right in notice.rights) or TO_FILL_IN
     for pid, purpose in notice.purposes.items():
         covered = [d for d in notice.data if any(related(r, d) for r in purpose.data)]
         recipients = {rid: r for rid, r in notice.recipients.items() if pid in r.purposes}
@@ -122,7 +126,7 @@ def activity_rows(notice: Notice) -> list[list[str]]:
         retention = [
             f"{', '.join(rule.data)}: "
             + (
-                _join([rule.period or "", f"after {rule.after}" if rule.after else ""])
+                _join([rule.period or "", f"after {rule.after.wording}" if rule.after else ""])
                 or (rule.criteria or "").strip()
                 or ("" if rule.stored else "not stored")
             )
@@ -131,27 +135,28 @@ def activity_rows(notice: Notice) -> list[list[str]]:
         ]
         special = any(notice.data[d].special_category for d in covered)
         decision = purpose.automated_decision
+        condition = purpose.special_category_condition
         rows.append([
             TO_FILL_IN,
             purpose.label,
             "",
             audiences,
             _join(notice.data[d].label for d in covered),
-            _join(f"{r.label} ({r.kind})" for r in recipients.values()),
+            _join(f"{r.label} ({r.kind.wording})" for r in recipients.values()),
             TO_FILL_IN if any(r.kind == RecipientKind.PROCESSOR for r in recipients.values())
             else "",
             _join(t.destination for t in transfers),
-            _join(str(t.safeguard) if t.safeguard else TO_FILL_IN for t in transfers),
+            _join(t.safeguard.wording if t.safeguard else TO_FILL_IN for t in transfers),
             _join(retention) or TO_FILL_IN,
             measures or TO_FILL_IN,
             _join(_basis_in_ropa(s) for s in purpose.legal_basis) or TO_FILL_IN,
-            (str(purpose.special_category_condition or TO_FILL_IN) if special else ""),
+            (_article(condition) if condition else TO_FILL_IN) if special else "",
             purpose.legitimate_interest or "",
             TO_FILL_IN if purpose.relies_on(LegalBasis.LEGITIMATE_INTERESTS) else "",
             rights,
             "Yes: " + " ".join(decision.logic.split()) if decision else
             ("Profiling" if purpose.profiling else "No"),
-            _join(str(notice.data[d].source) for d in covered),
+            _join(notice.data[d].source.wording for d in covered),
             TO_FILL_IN if purpose.relies_on(LegalBasis.CONSENT) else "",
             TO_FILL_IN,
         ])  # fmt: skip

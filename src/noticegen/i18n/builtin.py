@@ -2,7 +2,8 @@
 
 The English template `locales/en.po` holds every built-in string the renderer uses: each
 `msgid("...")` or `N_("...")` marker and `_("...")` call in `render/*.py`, the templates,
-`i18n/strings.py` and the jurisdictions' labels (`model/jurisdictions.py`).
+`i18n/strings.py` and the model's labels (vocabulary records, jurisdictions and sections in
+`model/`).
 A pair "{count} year" / "{count} years" becomes one plural entry, so that each language picks
 its own plural form. Run this after changing a template; then translate the new entries (the
 test suite fails until every catalog is complete).
@@ -28,8 +29,7 @@ SOURCES = (
     PACKAGE / "render",
     PACKAGE / "i18n" / "strings.py",
     PACKAGE / "site.py",
-    PACKAGE / "model" / "sections.py",
-    PACKAGE / "model" / "jurisdictions.py",
+    PACKAGE / "model",
 )
 KEYWORDS = {**DEFAULT_KEYWORDS, "msgid": None, "N_": None}
 # Fixed so that regenerating the catalogs changes only what changed.

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from .countries import check_country, check_country_or_region
+from .terms import Region
 
 
 class Role(enum.Enum):
@@ -150,7 +151,7 @@ CountryCode = Annotated[
 CountryOrRegion = Annotated[
     str,
     BeforeValidator(check_country_or_region),
-    StringConstraints(pattern=r"^([A-Z]{2}|EEA|EU|WORLDWIDE)$"),
+    StringConstraints(pattern=rf"^([A-Z]{{2}}|{'|'.join(Region)})$"),
     Role.COUNTRY,
     Field(
         description="An ISO 3166-1 alpha-2 country code (e.g. `US`), or `EEA`, `EU` or `WORLDWIDE`."

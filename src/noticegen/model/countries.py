@@ -12,10 +12,12 @@ from functools import lru_cache
 
 from pydantic_core import PydanticCustomError
 
+from .terms import Region
+
 PLACEHOLDER = "XX"
 """ISO 3166-1 leaves XX to users: `noticegen init` writes it where it does not know the
 country, and NG804 reports it; the schema accepts it so that a new notice loads."""
-REGIONS = ("EEA", "EU", "WORLDWIDE")
+REGIONS: tuple[str, ...] = tuple(Region)
 """Groups of countries a transfer or a recipient's location may name instead of a country."""
 
 

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import enum
 
-
-def N_(text: str) -> str:
-    """Marks an English label for the built-in catalogs (`python -m noticegen.i18n.builtin`)."""
-    return text
+from .terms import N_
 
 
 class Jurisdiction(enum.StrEnum):

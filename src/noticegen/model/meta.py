@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from typing import NamedTuple
 
 from pydantic import Field
@@ -23,6 +22,7 @@ from .base import (
     Version,
 )
 from .jurisdictions import Jurisdiction
+from .terms import Term, Vocabulary
 
 
 class Dated(NamedTuple):
@@ -36,22 +36,22 @@ class NoticeUndated(ValueError):
     """The notice has no version or no effective date, which publishing needs."""
 
 
-class ParentTopic(enum.StrEnum):
+class ParentTopic(Vocabulary):
     """A part of the information owed that a parent notice gives instead of a layered notice.
     Each value is the anchor of the page section it stands for, where the page links the
     parent; the rules for that part accept the parent's word for it."""
 
-    CONTROLLER = "controller"
+    CONTROLLER = Term("controller", citation="GDPR Art. 13(1)(a)")
     """Who the controller is and how to reach them, its DPO and representatives (GDPR Art.
     13(1)(a)-(b))."""
-    RIGHTS = "rights"
+    RIGHTS = Term("rights", citation="GDPR Art. 13(2)(b)")
     """The rights people have, the right to complain included, and how to exercise them
     (GDPR Art. 13(2)(b)-(d))."""
-    CHILDREN = "children"
+    CHILDREN = Term("children")
     """How children's data is handled, and any minimum age."""
-    SECURITY = "security"
+    SECURITY = Term("security")
     """How personal data is protected (GDPR Art. 5(1)(f), 32)."""
-    CHANGES = "changes"
+    CHANGES = Term("changes")
     """How changes to the notices are announced (GDPR Art. 13(3))."""
 
 
@@ -114,13 +114,15 @@ class NoticeMeta(StrictModel):
         return Dated(self.version or self.effective.isoformat(), self.effective)
 
 
-class SensitiveDataUse(enum.StrEnum):
+class SensitiveDataUse(Vocabulary):
     """What the business uses sensitive personal information for (CCPA)."""
 
-    PERMITTED_PURPOSES_ONLY = "permitted_purposes_only"
+    PERMITTED_PURPOSES_ONLY = Term("permitted_purposes_only", citation="11 CCR 7027(m)")
     """Only for the purposes listed in 11 CCR 7027(m) (providing the goods or services,
     security, short-term transient use, ...): no right to limit is owed."""
-    BEYOND_PERMITTED_PURPOSES = "beyond_permitted_purposes"
+    BEYOND_PERMITTED_PURPOSES = Term(
+        "beyond_permitted_purposes", citation="Cal. Civ. Code 1798.121(a)"
+    )
     """Also for other purposes (e.g. inferring characteristics): the right to limit is owed."""
 
 
@@ -191,12 +193,12 @@ class Controller(StrictModel):
     """Lead supervisory authority, named so users know where to complain."""
 
 
-class ControllerRole(enum.StrEnum):
+class ControllerRole(Vocabulary):
     """How another controller shares the responsibility for the processing."""
 
-    JOINT = "joint"
+    JOINT = Term("joint", citation="GDPR Art. 26(1)")
     """Determines the purposes and means together with `controller` (GDPR Art. 26)."""
-    REGIONAL = "regional"
+    REGIONAL = Term("regional")
     """Responsible instead of `controller` for some people, regions or services ("X Inc. or X
     B.V.", the entity that employs an applicant)."""
 

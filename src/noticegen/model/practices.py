@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Iterable
 from typing import Annotated, NamedTuple
 
@@ -23,26 +22,27 @@ from .base import (
     Version,
 )
 from .meta import Jurisdiction
+from .terms import N_, Term, Vocabulary
 
 
-class TechnologyKind(enum.StrEnum):
+class TechnologyKind(Vocabulary):
     """A kind of tracking or storage technology on the user's device."""
 
-    COOKIE = "cookie"
-    LOCAL_STORAGE = "local_storage"
-    PIXEL = "pixel"
-    SDK = "sdk"
-    FINGERPRINTING = "fingerprinting"
+    COOKIE = Term("cookie", N_("Cookie"))
+    LOCAL_STORAGE = Term("local_storage", N_("Local storage"))
+    PIXEL = Term("pixel", N_("Pixel"))
+    SDK = Term("sdk", N_("Software development kit"))
+    FINGERPRINTING = Term("fingerprinting", N_("Fingerprinting"))
 
 
-class CookieCategory(enum.StrEnum):
+class CookieCategory(Vocabulary):
     """A group of cookies by what they are for, as cookie banners and policies name them."""
 
-    STRICTLY_NECESSARY = "strictly_necessary"
-    FUNCTIONAL = "functional"
-    ANALYTICS = "analytics"
-    ADVERTISING = "advertising"
-    SOCIAL_MEDIA = "social_media"
+    STRICTLY_NECESSARY = Term("strictly_necessary", N_("Strictly necessary cookies"))
+    FUNCTIONAL = Term("functional", N_("Functional cookies"))
+    ANALYTICS = Term("analytics", N_("Analytics cookies"))
+    ADVERTISING = Term("advertising", N_("Advertising cookies"))
+    SOCIAL_MEDIA = Term("social_media", N_("Social media cookies"))
 
 
 # What a category says about the ePrivacy exemption; a functional (preference) cookie may or
@@ -124,21 +124,68 @@ class Cookie(StrictModel):
         return all(stated) if stated else None
 
 
-class Safeguard(enum.StrEnum):
+class Safeguard(Vocabulary):
     """The legal mechanism that makes an international transfer lawful (GDPR Chapter V)."""
 
-    ADEQUACY = "adequacy"
-    STANDARD_CONTRACTUAL_CLAUSES = "standard_contractual_clauses"
-    BINDING_CORPORATE_RULES = "binding_corporate_rules"
-    UK_IDTA = "uk_idta"
-    UK_ADDENDUM = "uk_addendum"
-    DATA_PRIVACY_FRAMEWORK = "data_privacy_framework"
-    DEROGATION = "derogation"
-    LGPD_CLAUSES = "lgpd_clauses"
-    PRIVACY_SHIELD = "privacy_shield"
+    # `dpv` is the DPV legal basis and `dpv_measure` the transfer tool, where the DPV GDPR
+    # extension has one; the UK and LGPD instruments have no term there, so only the generic
+    # basis is stated for them.
+
+    ADEQUACY = Term(
+        "adequacy", N_("Adequacy decision"), citation="GDPR Art. 45(3)", dpv="eu-gdpr:A45-3"
+    )
+    STANDARD_CONTRACTUAL_CLAUSES = Term(
+        "standard_contractual_clauses",
+        N_("Standard contractual clauses"),
+        citation="GDPR Art. 46(2)(c)",
+        dpv="eu-gdpr:A46-2-c",
+        dpv_measure="eu-gdpr:SCCByCommission",
+    )
+    BINDING_CORPORATE_RULES = Term(
+        "binding_corporate_rules",
+        N_("Binding corporate rules"),
+        citation="GDPR Art. 46(2)(b)",
+        dpv="eu-gdpr:A46-2-b",
+        dpv_measure="eu-gdpr:BindingCorporateRules",
+    )
+    UK_IDTA = Term(
+        "uk_idta",
+        N_("UK International Data Transfer Agreement"),
+        citation="UK GDPR Art. 46(2)(d)",
+        dpv="dpv:DataTransferLegalBasis",
+    )
+    UK_ADDENDUM = Term(
+        "uk_addendum",
+        N_("UK Addendum to the standard contractual clauses"),
+        citation="UK GDPR Art. 46(2)(d)",
+        dpv="dpv:DataTransferLegalBasis",
+    )
+    DATA_PRIVACY_FRAMEWORK = Term(
+        "data_privacy_framework",
+        N_("EU-US Data Privacy Framework"),
+        citation="GDPR Art. 45(3)",
+        dpv="eu-gdpr:A45-3",
+    )
+    DEROGATION = Term(
+        "derogation",
+        N_("Derogation for a specific situation (GDPR Art. 49)"),
+        citation="GDPR Art. 49(1)",
+        dpv="dpv:DataTransferLegalBasis",
+    )
+    LGPD_CLAUSES = Term(
+        "lgpd_clauses",
+        N_("LGPD standard contractual clauses"),
+        citation="LGPD Art. 33(II)(b)",
+        dpv="dpv:DataTransferLegalBasis",
+    )
+    PRIVACY_SHIELD = Term(
+        "privacy_shield",
+        N_("EU-US or Swiss-US Privacy Shield"),
+        citation="GDPR Art. 45(3)",
+    )
     """The EU-US or Swiss-US Privacy Shield, which no longer makes any transfer lawful
     (`INVALIDATED`): held so that a notice that still names it can be transcribed as it
-    stands, and reported."""
+    stands, and reported. No DPV basis: it is none."""
 
 
 class Invalidation(NamedTuple):
@@ -214,15 +261,15 @@ class Changes(StrictModel):
     """Earlier versions and what changed in each, newest first."""
 
 
-class PromiseKind(enum.StrEnum):
+class PromiseKind(Vocabulary):
     """What a promise says never happens."""
 
-    NO_SALE = "no_sale"
-    NO_SHARING = "no_sharing"
-    NO_DISCLOSURE = "no_disclosure"
-    NO_TRANSFER_OUTSIDE_EEA = "no_transfer_outside_eea"
-    NO_AUTOMATED_DECISIONS = "no_automated_decisions"
-    NO_SENSITIVE_DATA = "no_sensitive_data"
+    NO_SALE = Term("no_sale")
+    NO_SHARING = Term("no_sharing")
+    NO_DISCLOSURE = Term("no_disclosure")
+    NO_TRANSFER_OUTSIDE_EEA = Term("no_transfer_outside_eea")
+    NO_AUTOMATED_DECISIONS = Term("no_automated_decisions")
+    NO_SENSITIVE_DATA = Term("no_sensitive_data")
 
 
 class Promise(StrictModel):
@@ -248,11 +295,11 @@ class Link(StrictModel):
     """Address of the document."""
 
 
-class AppPlatform(enum.StrEnum):
+class AppPlatform(Vocabulary):
     """A store an app is published in."""
 
-    IOS = "ios"
-    ANDROID = "android"
+    IOS = Term("ios")
+    ANDROID = Term("android")
 
 
 class App(StrictModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import typing
 from typing import Annotated
 
@@ -20,36 +19,91 @@ from .base import (
     Url,
 )
 from .meta import Jurisdiction
+from .terms import N_, Term, Vocabulary
 
 
-class Source(enum.StrEnum):
+class Source(Vocabulary):
     """Where a piece of personal data comes from (GDPR Art. 14(2)(f))."""
 
-    PROVIDED = "provided"
-    VOLUNTEERED = "volunteered"
+    PROVIDED = Term("provided", N_("Provided by you"))
+    VOLUNTEERED = Term("volunteered", N_("Content you choose to give us"))
     """Content the person chooses to store, publish or contribute (files, posts, recordings),
     which the company does not ask for: provided by them, but never a requirement."""
-    OBSERVED = "observed"
-    DERIVED = "derived"
-    THIRD_PARTY = "third_party"
-    PUBLIC = "public"
+    OBSERVED = Term("observed", N_("Collected automatically when you use our services"))
+    DERIVED = Term("derived", N_("Derived from other data we hold"))
+    THIRD_PARTY = Term("third_party", N_("Received from third parties"))
+    PUBLIC = Term("public", N_("Publicly available sources"))
 
 
-class CcpaCategory(enum.StrEnum):
+_CCPA_CATEGORY = "Cal. Civ. Code 1798.140(v)(1)"
+
+
+class CcpaCategory(Vocabulary):
     """Categories of personal information listed in Cal. Civ. Code 1798.140(v)(1)."""
 
-    IDENTIFIERS = "identifiers"
-    CUSTOMER_RECORDS = "customer_records"
-    PROTECTED_CLASSIFICATIONS = "protected_classifications"
-    COMMERCIAL = "commercial"
-    BIOMETRIC = "biometric"
-    INTERNET_ACTIVITY = "internet_activity"
-    GEOLOCATION = "geolocation"
-    SENSORY = "sensory"
-    PROFESSIONAL = "professional"
-    EDUCATION = "education"
-    INFERENCES = "inferences"
-    SENSITIVE = "sensitive"
+    # A category whose data is always one store-label type names it (`apple`, `google` and
+    # its DPV `pd:` term); the others span several types (`commercial` is also products
+    # considered, `geolocation` may be coarse, `identifiers` are names, addresses and account
+    # names alike), which the data's own words must decide (`model.vocabulary.label_type`).
+
+    IDENTIFIERS = Term("identifiers", N_("Identifiers"), citation=f"{_CCPA_CATEGORY}(A)")
+    CUSTOMER_RECORDS = Term(
+        "customer_records",
+        N_("Customer records (Cal. Civ. Code 1798.80(e))"),
+        citation=f"{_CCPA_CATEGORY}(B)",
+    )
+    PROTECTED_CLASSIFICATIONS = Term(
+        "protected_classifications",
+        N_("Characteristics of protected classifications"),
+        citation=f"{_CCPA_CATEGORY}(C)",
+    )
+    COMMERCIAL = Term("commercial", N_("Commercial information"), citation=f"{_CCPA_CATEGORY}(D)")
+    BIOMETRIC = Term(
+        "biometric",
+        N_("Biometric information"),
+        citation=f"{_CCPA_CATEGORY}(E)",
+        dpv="pd:Biometric",
+        apple="Sensitive Info",
+        apple_key="SensitiveInfo",
+        google="PSL_OTHER_PERSONAL",
+    )
+    INTERNET_ACTIVITY = Term(
+        "internet_activity",
+        N_("Internet or other electronic network activity"),
+        citation=f"{_CCPA_CATEGORY}(F)",
+    )
+    GEOLOCATION = Term("geolocation", N_("Geolocation data"), citation=f"{_CCPA_CATEGORY}(G)")
+    SENSORY = Term("sensory", N_("Sensory data"), citation=f"{_CCPA_CATEGORY}(H)")
+    PROFESSIONAL = Term(
+        "professional",
+        N_("Professional or employment-related information"),
+        citation=f"{_CCPA_CATEGORY}(I)",
+        dpv="pd:Professional",
+        apple="Other Data Types",
+        apple_key="OtherDataTypes",
+        google="PSL_OTHER_PERSONAL",
+    )
+    EDUCATION = Term(
+        "education",
+        N_("Education information"),
+        citation=f"{_CCPA_CATEGORY}(J)",
+        dpv="pd:Education",
+        apple="Other Data Types",
+        apple_key="OtherDataTypes",
+        google="PSL_OTHER_PERSONAL",
+    )
+    INFERENCES = Term(
+        "inferences",
+        N_("Inferences drawn from other personal information"),
+        citation=f"{_CCPA_CATEGORY}(K)",
+        dpv="pd:Profile",
+        apple="Other Data Types",
+        apple_key="OtherDataTypes",
+        google="PSL_OTHER_PERSONAL",
+    )
+    SENSITIVE = Term(
+        "sensitive", N_("Sensitive personal information"), citation=f"{_CCPA_CATEGORY}(L)"
+    )
 
 
 class DataCategory(StrictModel):
@@ -83,68 +137,119 @@ class DataCategory(StrictModel):
     "processed ephemerally")."""
 
 
-class LegalBasis(enum.StrEnum):
+class LegalBasis(Vocabulary):
     """The lawful basis under GDPR Art. 6(1)."""
 
-    CONSENT = "consent"
-    CONTRACT = "contract"
-    LEGAL_OBLIGATION = "legal_obligation"
-    VITAL_INTERESTS = "vital_interests"
-    PUBLIC_TASK = "public_task"
-    LEGITIMATE_INTERESTS = "legitimate_interests"
+    # `dpv`: the DPV GDPR extension's article (also for the UK GDPR's bases).
+
+    CONSENT = Term(
+        "consent",
+        N_("Consent (GDPR Art. 6(1)(a))"),
+        citation="GDPR Art. 6(1)(a)",
+        dpv="eu-gdpr:A6-1-a",
+    )
+    CONTRACT = Term(
+        "contract",
+        N_("Performance of a contract (GDPR Art. 6(1)(b))"),
+        citation="GDPR Art. 6(1)(b)",
+        dpv="eu-gdpr:A6-1-b",
+    )
+    LEGAL_OBLIGATION = Term(
+        "legal_obligation",
+        N_("Legal obligation (GDPR Art. 6(1)(c))"),
+        citation="GDPR Art. 6(1)(c)",
+        dpv="eu-gdpr:A6-1-c",
+    )
+    VITAL_INTERESTS = Term(
+        "vital_interests",
+        N_("Vital interests (GDPR Art. 6(1)(d))"),
+        citation="GDPR Art. 6(1)(d)",
+        dpv="eu-gdpr:A6-1-d",
+    )
+    PUBLIC_TASK = Term(
+        "public_task",
+        N_("Public task (GDPR Art. 6(1)(e))"),
+        citation="GDPR Art. 6(1)(e)",
+        dpv="eu-gdpr:A6-1-e",
+    )
+    LEGITIMATE_INTERESTS = Term(
+        "legitimate_interests",
+        N_("Legitimate interests (GDPR Art. 6(1)(f))"),
+        citation="GDPR Art. 6(1)(f)",
+        dpv="eu-gdpr:A6-1-f",
+    )
 
 
-class LgpdBasis(enum.StrEnum):
+def _lgpd(value: str, article: str, dpv: str) -> Term:
+    return Term(value, citation=article, wording=article, dpv=dpv)
+
+
+class LgpdBasis(Vocabulary):
     """A legal basis in the LGPD's own terms: the hypotheses of Art. 7 (personal data) and of
     Art. 11 (sensitive data), which do not map one to one onto GDPR Art. 6(1)."""
 
-    ART_7_I = "lgpd_7_i"
+    # No label: the page and `diff` name each by its article, the same in every language. DPV
+    # has no articles for them, so `dpv` is the DPV core kind of basis each is
+    # (`dpv:LegalBasis` where none fits).
+
+    ART_7_I = _lgpd("lgpd_7_i", "LGPD Art. 7(I)", "dpv:Consent")
     """Consent of the data subject."""
-    ART_7_II = "lgpd_7_ii"
+    ART_7_II = _lgpd("lgpd_7_ii", "LGPD Art. 7(II)", "dpv:LegalObligation")
     """Compliance with a legal or regulatory obligation."""
-    ART_7_III = "lgpd_7_iii"
+    ART_7_III = _lgpd("lgpd_7_iii", "LGPD Art. 7(III)", "dpv:PublicInterest")
     """Execution of public policies by the public administration."""
-    ART_7_IV = "lgpd_7_iv"
+    ART_7_IV = _lgpd("lgpd_7_iv", "LGPD Art. 7(IV)", "dpv:PublicInterest")
     """Studies by a research body."""
-    ART_7_V = "lgpd_7_v"
+    ART_7_V = _lgpd("lgpd_7_v", "LGPD Art. 7(V)", "dpv:Contract")
     """Performance of a contract, or preliminary procedures, at the data subject's request."""
-    ART_7_VI = "lgpd_7_vi"
+    ART_7_VI = _lgpd("lgpd_7_vi", "LGPD Art. 7(VI)", "dpv:LegalBasis")
     """Regular exercise of rights in judicial, administrative or arbitration proceedings."""
-    ART_7_VII = "lgpd_7_vii"
+    ART_7_VII = _lgpd("lgpd_7_vii", "LGPD Art. 7(VII)", "dpv:VitalInterest")
     """Protection of the life or physical safety of the data subject or a third party."""
-    ART_7_VIII = "lgpd_7_viii"
+    ART_7_VIII = _lgpd("lgpd_7_viii", "LGPD Art. 7(VIII)", "dpv:VitalInterest")
     """Protection of health, by health professionals, services or authorities."""
-    ART_7_IX = "lgpd_7_ix"
+    ART_7_IX = _lgpd("lgpd_7_ix", "LGPD Art. 7(IX)", "dpv:LegitimateInterest")
     """Legitimate interests of the controller or a third party."""
-    ART_7_X = "lgpd_7_x"
+    ART_7_X = _lgpd("lgpd_7_x", "LGPD Art. 7(X)", "dpv:LegitimateInterest")
     """Protection of credit."""
-    ART_11_I = "lgpd_11_i"
+    ART_11_I = _lgpd("lgpd_11_i", "LGPD Art. 11(I)", "dpv:ExplicitlyExpressedConsent")
     """Specific and highlighted consent, for sensitive data."""
-    ART_11_II_A = "lgpd_11_ii_a"
+    ART_11_II_A = _lgpd("lgpd_11_ii_a", "LGPD Art. 11(II)(a)", "dpv:LegalObligation")
     """Sensitive data: compliance with a legal or regulatory obligation."""
-    ART_11_II_B = "lgpd_11_ii_b"
+    ART_11_II_B = _lgpd("lgpd_11_ii_b", "LGPD Art. 11(II)(b)", "dpv:PublicInterest")
     """Sensitive data: shared processing needed for public policies."""
-    ART_11_II_C = "lgpd_11_ii_c"
+    ART_11_II_C = _lgpd("lgpd_11_ii_c", "LGPD Art. 11(II)(c)", "dpv:PublicInterest")
     """Sensitive data: studies by a research body."""
-    ART_11_II_D = "lgpd_11_ii_d"
+    ART_11_II_D = _lgpd("lgpd_11_ii_d", "LGPD Art. 11(II)(d)", "dpv:LegalBasis")
     """Sensitive data: regular exercise of rights, including in a contract or proceedings."""
-    ART_11_II_E = "lgpd_11_ii_e"
+    ART_11_II_E = _lgpd("lgpd_11_ii_e", "LGPD Art. 11(II)(e)", "dpv:VitalInterest")
     """Sensitive data: protection of the life or physical safety of anyone."""
-    ART_11_II_F = "lgpd_11_ii_f"
+    ART_11_II_F = _lgpd("lgpd_11_ii_f", "LGPD Art. 11(II)(f)", "dpv:VitalInterest")
     """Sensitive data: protection of health, by health professionals, services or authorities."""
-    ART_11_II_G = "lgpd_11_ii_g"
+    ART_11_II_G = _lgpd("lgpd_11_ii_g", "LGPD Art. 11(II)(g)", "dpv:LegitimateInterest")
     """Sensitive data: fraud prevention and the security of the data subject in identification
     and authentication in electronic systems."""
 
 
-class FadpJustification(enum.StrEnum):
+def _fadp(value: str, kind: str, dpv: str) -> Term:
+    article = "FADP Art. 31(1)"
+    return Term(value, citation=article, wording=f"{article} ({kind})", dpv=dpv)
+
+
+class FadpJustification(Vocabulary):
     """A justification under the Swiss FADP Art. 31(1): Swiss law needs one only where
     processing would otherwise breach personality rights, so its terms differ from Art. 6(1)."""
 
-    CONSENT = "fadp_consent"
-    OVERRIDING_PRIVATE_INTEREST = "fadp_overriding_private_interest"
-    OVERRIDING_PUBLIC_INTEREST = "fadp_overriding_public_interest"
-    LAW = "fadp_law"
+    # No label: the page and `diff` name each by its article and kind.
+
+    CONSENT = _fadp("fadp_consent", "consent", "dpv:Consent")
+    OVERRIDING_PRIVATE_INTEREST = _fadp(
+        "fadp_overriding_private_interest", "overriding private interest", "dpv:LegitimateInterest"
+    )
+    OVERRIDING_PUBLIC_INTEREST = _fadp(
+        "fadp_overriding_public_interest", "overriding public interest", "dpv:PublicInterest"
+    )
+    LAW = _fadp("fadp_law", "law", "dpv:LegalObligation")
 
 
 BasisValue = LegalBasis | LgpdBasis | FadpJustification
@@ -173,12 +278,7 @@ GDPR_COUNTERPART: dict[BasisValue, LegalBasis] = {
 def own_terms_article(basis: LgpdBasis | FadpJustification) -> str:
     """The article a basis in another law's own terms is, e.g. `LGPD Art. 7(IX)`,
     `LGPD Art. 11(II)(a)`, `FADP Art. 31(1) (overriding private interest)`."""
-    if isinstance(basis, FadpJustification):
-        return f"FADP Art. 31(1) ({basis.value.removeprefix('fadp_').replace('_', ' ')})"
-    article, *points = basis.value.split("_")[1:]
-    return f"LGPD Art. {article}" + "".join(
-        f"({point.upper() if i == 0 else point})" for i, point in enumerate(points)
-    )
+    return basis.wording
 
 
 def _basis_in_its_law(value: object) -> object:
@@ -211,19 +311,59 @@ def _one_basis_as_a_list(value: object) -> object:
     return [{"basis": value}] if isinstance(value, str) else value
 
 
-class SpecialCategoryCondition(enum.StrEnum):
+class SpecialCategoryCondition(Vocabulary):
     """The condition under GDPR Art. 9(2) that lifts the ban on special-category data."""
 
-    EXPLICIT_CONSENT = "explicit_consent"
-    EMPLOYMENT = "employment"
-    VITAL_INTERESTS = "vital_interests"
-    NOT_FOR_PROFIT = "not_for_profit"
-    MADE_PUBLIC = "made_public"
-    LEGAL_CLAIMS = "legal_claims"
-    SUBSTANTIAL_PUBLIC_INTEREST = "substantial_public_interest"
-    HEALTH_CARE = "health_care"
-    PUBLIC_HEALTH = "public_health"
-    ARCHIVING_RESEARCH = "archiving_research"
+    EXPLICIT_CONSENT = Term(
+        "explicit_consent",
+        N_("Explicit consent (GDPR Art. 9(2)(a))"),
+        citation="GDPR Art. 9(2)(a)",
+    )
+    EMPLOYMENT = Term(
+        "employment",
+        N_("Employment and social security law (GDPR Art. 9(2)(b))"),
+        citation="GDPR Art. 9(2)(b)",
+    )
+    VITAL_INTERESTS = Term(
+        "vital_interests",
+        N_("Vital interests (GDPR Art. 9(2)(c))"),
+        citation="GDPR Art. 9(2)(c)",
+    )
+    NOT_FOR_PROFIT = Term(
+        "not_for_profit",
+        N_("Not-for-profit body (GDPR Art. 9(2)(d))"),
+        citation="GDPR Art. 9(2)(d)",
+    )
+    MADE_PUBLIC = Term(
+        "made_public",
+        N_("Made public by you (GDPR Art. 9(2)(e))"),
+        citation="GDPR Art. 9(2)(e)",
+    )
+    LEGAL_CLAIMS = Term(
+        "legal_claims",
+        N_("Legal claims (GDPR Art. 9(2)(f))"),
+        citation="GDPR Art. 9(2)(f)",
+    )
+    SUBSTANTIAL_PUBLIC_INTEREST = Term(
+        "substantial_public_interest",
+        N_("Substantial public interest (GDPR Art. 9(2)(g))"),
+        citation="GDPR Art. 9(2)(g)",
+    )
+    HEALTH_CARE = Term(
+        "health_care",
+        N_("Health or social care (GDPR Art. 9(2)(h))"),
+        citation="GDPR Art. 9(2)(h)",
+    )
+    PUBLIC_HEALTH = Term(
+        "public_health",
+        N_("Public health (GDPR Art. 9(2)(i))"),
+        citation="GDPR Art. 9(2)(i)",
+    )
+    ARCHIVING_RESEARCH = Term(
+        "archiving_research",
+        N_("Archiving, research or statistics (GDPR Art. 9(2)(j))"),
+        citation="GDPR Art. 9(2)(j)",
+    )
 
 
 class AutomatedDecision(StrictModel):
@@ -286,28 +426,30 @@ class Purpose(StrictModel):
         return bool(self.legal_basis) and all(s.gdpr_basis == basis for s in self.legal_basis)
 
 
-class RecipientKind(enum.StrEnum):
+class RecipientKind(Vocabulary):
     """The role of a recipient of personal data."""
 
-    PROCESSOR = "processor"
-    CONTROLLER = "controller"
-    AFFILIATE = "affiliate"
-    PUBLIC_AUTHORITY = "public_authority"
-    PUBLIC = "public"
+    PROCESSOR = Term(
+        "processor", N_("Service provider acting on our instructions"), dpv="dpv:DataProcessor"
+    )
+    CONTROLLER = Term("controller", N_("Independent controller"), dpv="dpv:ThirdParty")
+    AFFILIATE = Term("affiliate", N_("Company in our group"), dpv="dpv:ThirdParty")
+    PUBLIC_AUTHORITY = Term("public_authority", N_("Public authority"), dpv="dpv:Authority")
+    PUBLIC = Term("public", N_("The public"), dpv="dpv:Recipient")
 
 
-class SaleException(enum.StrEnum):
+class SaleException(Vocabulary):
     """Why the CCPA does not count a disclosure as a sale: a statutory exception (Cal. Civ.
     Code 1798.140(ad)(2)), or a disclosure for one of its business purposes (1798.140(e))."""
 
-    CONSUMER_DIRECTED = "consumer_directed"
+    CONSUMER_DIRECTED = Term("consumer_directed", citation="Cal. Civ. Code 1798.140(ad)(2)(A)")
     """The person directs the disclosure, or uses the business to interact with the recipient
     ((ad)(2)(A))."""
-    OPT_OUT_SIGNAL = "opt_out_signal"
+    OPT_OUT_SIGNAL = Term("opt_out_signal", citation="Cal. Civ. Code 1798.140(ad)(2)(B)")
     """Telling a third party that the person opted out or limited use ((ad)(2)(B))."""
-    BUSINESS_TRANSFER = "business_transfer"
+    BUSINESS_TRANSFER = Term("business_transfer", citation="Cal. Civ. Code 1798.140(ad)(2)(C)")
     """A transfer as an asset in a merger, acquisition or bankruptcy ((ad)(2)(C))."""
-    BUSINESS_PURPOSE = "business_purpose"
+    BUSINESS_PURPOSE = Term("business_purpose", citation="Cal. Civ. Code 1798.140(e)")
     """A disclosure for the business purposes of 1798.140(e) that the recipient's purposes
     name, such as helping to ensure security and integrity ((e)(2)) with fraud and abuse
     prevention bodies: it holds only while each of those purposes is a business purpose."""
@@ -341,26 +483,46 @@ class Recipient(StrictModel):
     its `purposes` serve (1798.140(e))."""
 
 
-class RetentionEvent(enum.StrEnum):
+class RetentionEvent(Vocabulary):
     """An event that starts or ends a retention period."""
 
-    ACCOUNT_CLOSURE = "account_closure"
-    CONTRACT_END = "contract_end"
-    REQUEST_RESOLVED = "request_resolved"
-    CONSENT_WITHDRAWN = "consent_withdrawn"
-    LAST_ACTIVITY = "last_activity"
-    COLLECTION = "collection"
-    USER_DELETION = "user_deletion"
+    # Labelled as what a period runs from ("after ..."), and as what alone bounds it (`until`).
+
+    ACCOUNT_CLOSURE = Term(
+        "account_closure",
+        N_("after your account is closed"),
+        until=N_("Until your account is closed"),
+    )
+    CONTRACT_END = Term(
+        "contract_end", N_("after the contract ends"), until=N_("Until the contract ends")
+    )
+    REQUEST_RESOLVED = Term(
+        "request_resolved",
+        N_("after your request is resolved"),
+        until=N_("Until your request is resolved"),
+    )
+    CONSENT_WITHDRAWN = Term(
+        "consent_withdrawn",
+        N_("after you withdraw consent"),
+        until=N_("Until you withdraw consent"),
+    )
+    LAST_ACTIVITY = Term(
+        "last_activity", N_("after your last activity"), until=N_("Until your last activity")
+    )
+    COLLECTION = Term("collection", N_("after collection"), until=N_("Until collection"))
+    USER_DELETION = Term(
+        "user_deletion", N_("after you delete it"), until=N_("Until you delete it")
+    )
     """The person deletes the item themselves (a post, a file, a message)."""
 
 
-class ErasureMethod(enum.StrEnum):
+class ErasureMethod(Vocabulary):
     """What happens to the data when it is no longer kept."""
 
-    DELETE = "delete"
-    ANONYMISE = "anonymise"
-    HIDE = "hide"
-    DELETE_OR_ANONYMISE = "delete_or_anonymise"
+    DELETE = Term("delete", N_("Then deleted"))
+    ANONYMISE = Term("anonymise", N_("Then anonymised"))
+    HIDE = Term("hide", N_("Then hidden from use"))
+    DELETE_OR_ANONYMISE = Term("delete_or_anonymise", N_("Then deleted or anonymised"))
     """Deleted or anonymised, as the notice leaves the choice open."""
 
 

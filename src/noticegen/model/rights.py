@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Callable
 
@@ -19,36 +18,98 @@ from .base import (
     Url,
 )
 from .meta import Jurisdiction
+from .terms import N_, Term, Vocabulary
 
 
-class Right(enum.StrEnum):
+class Right(Vocabulary):
     """A data-subject or consumer right."""
 
-    ACCESS = "access"
-    RECTIFICATION = "rectification"
-    ERASURE = "erasure"
-    RESTRICTION = "restriction"
-    PORTABILITY = "portability"
-    OBJECTION = "objection"
-    OBJECT_TO_DIRECT_MARKETING = "object_to_direct_marketing"
-    WITHDRAW_CONSENT = "withdraw_consent"
-    NOT_SUBJECT_TO_AUTOMATED_DECISIONS = "not_subject_to_automated_decisions"
-    COMPLAINT = "complaint"
-    KNOW = "know"
-    DELETE = "delete"
-    CORRECT = "correct"
-    OPT_OUT_OF_SALE_OR_SHARING = "opt_out_of_sale_or_sharing"
-    LIMIT_SENSITIVE = "limit_sensitive"
-    NON_DISCRIMINATION = "non_discrimination"
-    CONFIRMATION = "confirmation"
-    ANONYMISATION = "anonymisation"
-    INFORMATION_ON_SHARING = "information_on_sharing"
-    INFORMATION_ON_CONSENT = "information_on_consent"
-    APPEAL = "appeal"
-    OPT_OUT_OF_TARGETED_ADVERTISING = "opt_out_of_targeted_advertising"
-    OPT_OUT_OF_PROFILING = "opt_out_of_profiling"
-    SHINE_THE_LIGHT = "shine_the_light"
-    MINORS_CONTENT_REMOVAL = "minors_content_removal"
+    # Cited where one law names it; the US state laws' appeal and opt-outs are each in many.
+
+    ACCESS = Term("access", N_("Right of access"), citation="GDPR Art. 15")
+    RECTIFICATION = Term("rectification", N_("Right to rectification"), citation="GDPR Art. 16")
+    ERASURE = Term("erasure", N_("Right to erasure"), citation="GDPR Art. 17")
+    RESTRICTION = Term(
+        "restriction",
+        N_("Right to restriction of processing"),
+        citation="GDPR Art. 18",
+    )
+    PORTABILITY = Term("portability", N_("Right to data portability"), citation="GDPR Art. 20")
+    OBJECTION = Term("objection", N_("Right to object"), citation="GDPR Art. 21(1)")
+    OBJECT_TO_DIRECT_MARKETING = Term(
+        "object_to_direct_marketing",
+        N_("Right to object to direct marketing"),
+        citation="GDPR Art. 21(2)",
+    )
+    WITHDRAW_CONSENT = Term(
+        "withdraw_consent",
+        N_("Right to withdraw consent"),
+        citation="GDPR Art. 7(3)",
+    )
+    NOT_SUBJECT_TO_AUTOMATED_DECISIONS = Term(
+        "not_subject_to_automated_decisions",
+        N_("Right not to be subject to automated decisions"),
+        citation="GDPR Art. 22(1)",
+    )
+    COMPLAINT = Term(
+        "complaint",
+        N_("Right to lodge a complaint with a supervisory authority"),
+        citation="GDPR Art. 77(1)",
+    )
+    KNOW = Term("know", N_("Right to know"), citation="Cal. Civ. Code 1798.110")
+    DELETE = Term("delete", N_("Right to delete"), citation="Cal. Civ. Code 1798.105")
+    CORRECT = Term("correct", N_("Right to correct"), citation="Cal. Civ. Code 1798.106")
+    OPT_OUT_OF_SALE_OR_SHARING = Term(
+        "opt_out_of_sale_or_sharing",
+        N_("Right to opt out of sale or sharing"),
+        citation="Cal. Civ. Code 1798.120",
+    )
+    LIMIT_SENSITIVE = Term(
+        "limit_sensitive",
+        N_("Right to limit the use of sensitive personal information"),
+        citation="Cal. Civ. Code 1798.121",
+    )
+    NON_DISCRIMINATION = Term(
+        "non_discrimination",
+        N_("Right to non-discrimination"),
+        citation="Cal. Civ. Code 1798.125",
+    )
+    CONFIRMATION = Term(
+        "confirmation",
+        N_("Right to confirmation of processing"),
+        citation="LGPD Art. 18(I)",
+    )
+    ANONYMISATION = Term(
+        "anonymisation",
+        N_("Right to anonymisation, blocking or deletion"),
+        citation="LGPD Art. 18(IV)",
+    )
+    INFORMATION_ON_SHARING = Term(
+        "information_on_sharing",
+        N_("Right to information about sharing"),
+        citation="LGPD Art. 18(VII)",
+    )
+    INFORMATION_ON_CONSENT = Term(
+        "information_on_consent",
+        N_("Right to information about refusing consent"),
+        citation="LGPD Art. 18(VIII)",
+    )
+    APPEAL = Term("appeal", N_("Right to appeal a refused request"))
+    OPT_OUT_OF_TARGETED_ADVERTISING = Term(
+        "opt_out_of_targeted_advertising",
+        N_("Right to opt out of targeted advertising"),
+    )
+    OPT_OUT_OF_PROFILING = Term("opt_out_of_profiling", N_("Right to opt out of profiling"))
+    SHINE_THE_LIGHT = Term(
+        "shine_the_light",
+        N_("Right to know about disclosures for direct marketing"),
+        citation="Cal. Civ. Code 1798.83",
+    )
+    MINORS_CONTENT_REMOVAL = Term(
+        "minors_content_removal",
+        N_("Right of minors to remove content they posted"),
+        citation="Cal. Bus. & Prof. Code 22581",
+    )
 
 
 class RightDetail(StrictModel):
@@ -66,15 +127,17 @@ class RightDetail(StrictModel):
     nothing they can check or contest."""
 
 
-class MethodKind(enum.StrEnum):
+class MethodKind(Vocabulary):
     """A channel for submitting a privacy request."""
 
-    EMAIL = "email"
-    WEB_FORM = "web_form"
-    TOLL_FREE_PHONE = "toll_free_phone"
-    PHONE = "phone"
-    POSTAL = "postal"
-    IN_ACCOUNT = "in_account"
+    EMAIL = Term("email", N_("Email"))
+    WEB_FORM = Term("web_form", N_("Web form"))
+    TOLL_FREE_PHONE = Term(
+        "toll_free_phone", N_("Toll-free telephone"), citation="Cal. Civ. Code 1798.130(a)(1)(A)"
+    )
+    PHONE = Term("phone", N_("Telephone"))
+    POSTAL = Term("postal", N_("Post"))
+    IN_ACCOUNT = Term("in_account", N_("In your account"))
 
 
 _PHONE_PATTERN = r"(?i)^\+?[0-9][0-9 ().-]{5,}((ext\.?|extension|x)\s*[0-9]+)?$"

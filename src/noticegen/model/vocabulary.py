@@ -2,7 +2,9 @@
 Apple's privacy manifest and App Store Connect, Google Play's Data safety form, and DPV 2.x.
 
 Every export and every lint rule reads these rows; no other module names a store type, a
-store purpose or a DPV personal-data term for a data category.
+store purpose or a DPV personal-data term for a data category. What a value of one of the
+model's vocabularies maps to (a legal basis's DPV term, a CCPA category's store type) is in
+that value's record (`noticegen.model.terms`).
 """
 
 from __future__ import annotations
@@ -12,14 +14,7 @@ from typing import NamedTuple
 
 from .base import related
 from .notice import Notice
-from .processing import (
-    BasisValue,
-    DataCategory,
-    FadpJustification,
-    LegalBasis,
-    LgpdBasis,
-    Purpose,
-)
+from .processing import CcpaCategory, DataCategory, LegalBasis, Purpose
 
 
 class LabelType(NamedTuple):
@@ -131,14 +126,11 @@ _BY_WORD: list[tuple[tuple[frozenset[str], ...], LabelType]] = [
                   "pd:ServiceConsumptionBehaviour"),
     ),
 ]  # fmt: skip
-# Only the CCPA categories that decide the label type. The others span several types (e.g.
-# `commercial` is also products considered, `geolocation` may be coarse, `identifiers` are
-# names, addresses and account names alike): the words above must decide those.
-_BY_CCPA: dict[str, LabelType] = {
-    "biometric": LabelType("Sensitive Info", "SensitiveInfo", "PSL_OTHER_PERSONAL", "pd:Biometric"),
-    "professional": LabelType(*_OTHER, "pd:Professional"),
-    "education": LabelType(*_OTHER, "pd:Education"),
-    "inferences": LabelType(*_OTHER, "pd:Profile"),
+# The CCPA categories whose records name a store-label type (see `CcpaCategory`).
+_BY_CCPA: dict[CcpaCategory, LabelType] = {
+    category: LabelType(category.apple, category.apple_key, category.google, category.dpv)
+    for category in CcpaCategory
+    if category.apple and category.apple_key and category.google
 }
 
 
@@ -179,40 +171,6 @@ _PURPOSE_WORDS: list[tuple[frozenset[str], LabelPurpose]] = [
      _FUNCTIONALITY),
 ]  # fmt: skip
 
-LEGAL_BASIS_DPV: dict[BasisValue, str] = {
-    LegalBasis.CONSENT: "eu-gdpr:A6-1-a",
-    LegalBasis.CONTRACT: "eu-gdpr:A6-1-b",
-    LegalBasis.LEGAL_OBLIGATION: "eu-gdpr:A6-1-c",
-    LegalBasis.VITAL_INTERESTS: "eu-gdpr:A6-1-d",
-    LegalBasis.PUBLIC_TASK: "eu-gdpr:A6-1-e",
-    LegalBasis.LEGITIMATE_INTERESTS: "eu-gdpr:A6-1-f",
-    LgpdBasis.ART_7_I: "dpv:Consent",
-    LgpdBasis.ART_7_II: "dpv:LegalObligation",
-    LgpdBasis.ART_7_III: "dpv:PublicInterest",
-    LgpdBasis.ART_7_IV: "dpv:PublicInterest",
-    LgpdBasis.ART_7_V: "dpv:Contract",
-    LgpdBasis.ART_7_VI: "dpv:LegalBasis",
-    LgpdBasis.ART_7_VII: "dpv:VitalInterest",
-    LgpdBasis.ART_7_VIII: "dpv:VitalInterest",
-    LgpdBasis.ART_7_IX: "dpv:LegitimateInterest",
-    LgpdBasis.ART_7_X: "dpv:LegitimateInterest",
-    LgpdBasis.ART_11_I: "dpv:ExplicitlyExpressedConsent",
-    LgpdBasis.ART_11_II_A: "dpv:LegalObligation",
-    LgpdBasis.ART_11_II_B: "dpv:PublicInterest",
-    LgpdBasis.ART_11_II_C: "dpv:PublicInterest",
-    LgpdBasis.ART_11_II_D: "dpv:LegalBasis",
-    LgpdBasis.ART_11_II_E: "dpv:VitalInterest",
-    LgpdBasis.ART_11_II_F: "dpv:VitalInterest",
-    LgpdBasis.ART_11_II_G: "dpv:LegitimateInterest",
-    FadpJustification.CONSENT: "dpv:Consent",
-    FadpJustification.OVERRIDING_PRIVATE_INTEREST: "dpv:LegitimateInterest",
-    FadpJustification.OVERRIDING_PUBLIC_INTEREST: "dpv:PublicInterest",
-    FadpJustification.LAW: "dpv:LegalObligation",
-}
-"""Every legal basis as a DPV term: GDPR Art. 6(1) (also the UK GDPR's) as the DPV GDPR
-extension's articles; the LGPD's and the FADP's, which DPV has no articles for, as the DPV core
-kind of basis they are (`dpv:LegalBasis` where none fits)."""
-
 
 def _words(*texts: str) -> set[str]:
     return {w for text in texts for w in re.split(r"[^a-z0-9]+", text.lower()) if w}
@@ -226,7 +184,7 @@ def label_type(data_id: str, data: DataCategory) -> LabelType | None:
         if any(phrase <= words for phrase in phrases):
             return found
     if data.ccpa_category is not None:
-        return _BY_CCPA.get(str(data.ccpa_category))
+        return _BY_CCPA.get(data.ccpa_category)
     return None
 
 

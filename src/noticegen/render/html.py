@@ -21,8 +21,19 @@ from markupsafe import Markup, escape
 from ..i18n.addresses import address_lines
 from ..i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from ..i18n.strings import Strings
-from ..model import Address, Cookie, Notice, Supplement, sections
+from ..model import (
+    Address,
+    Cookie,
+    FadpJustification,
+    Jurisdiction,
+    LgpdBasis,
+    Notice,
+    Supplement,
+    sections,
+)
+from ..model.processing import own_terms_article
 from ..model.sections import assign_anchors
+from ..model.terms import Region, Vocabulary
 from . import markdown, view
 
 PACKAGE = resources.files("noticegen.render")
@@ -221,25 +232,31 @@ class Helpers:
         return self._.list(parts) if parts else value
 
     def country(self, code: str) -> str:
-        if code in view.REGION_LABELS:
-            return self._(view.REGION_LABELS[code])
+        if code in Region._value2member_map_:
+            return self.label(Region.of(code))
         if self.locale is not None:
             return str(self.locale.territories.get(code, code))
         return code
 
-    def label(self, table: dict[str, str], value: object) -> str:
-        key = str(value)
-        return self._(table[key]) if key in table else key
+    def label(self, value: Vocabulary | Jurisdiction) -> str:
+        """A vocabulary value as the page names it: its label, translated; a legal basis in
+        the LGPD's or the FADP's own terms by its article, the same in every language."""
+        if value.label is not None:
+            return self._(value.label)
+        if isinstance(value, LgpdBasis | FadpJustification):
+            return own_terms_article(value)
+        # The vocabulary tests keep every value the page shows labelled.
+        raise ValueError(f"{type(value).__name__}.{value.name} has no label to show")
 
-    def labels(self, table: dict[str, str], values: Iterable[object]) -> list[str]:
+    def labels(self, values: Iterable[Vocabulary]) -> list[str]:
         """Each value's label, once, in order."""
-        return list(dict.fromkeys(self.label(table, value) for value in values))
+        return list(dict.fromkeys(self.label(value) for value in values))
 
     def cookie_name(self, cookie: Cookie) -> Markup | str:
         """A cookie's technical name, or the label of the category the entry stands for."""
         if cookie.name:
             return Markup("<code><bdi>{}</bdi></code>").format(cookie.name)
-        return self.label(view.COOKIE_CATEGORY_LABELS, cookie.category)
+        return self.label(cookie.category) if cookie.category else ""
 
     def cookie_names(self, cookies: Iterable[Cookie]) -> list[Markup | str]:
         return [self.cookie_name(cookie) for cookie in cookies]

@@ -1,6 +1,7 @@
 """What the templates show, derived from the model: anchors, the data-flow table, the CCPA table.
 
 Everything here is a plain reading of the model; nothing is added that the model does not hold.
+The labels of the model's vocabulary values are in their records (`noticegen.model.terms`).
 """
 
 from __future__ import annotations
@@ -13,19 +14,18 @@ from dataclasses import dataclass
 from ..model import (
     BasisValue,
     CcpaCategory,
-    FadpJustification,
-    Jurisdiction,
-    LgpdBasis,
     Notice,
     Purpose,
     Recipient,
     RetentionRule,
+    Right,
     RightDetail,
+    Source,
     Transfer,
 )
 from ..model.base import covers, duration_days, related
-from ..model.processing import own_terms_article
 from ..model.sections import SECTIONS
+from ..model.sections import shown_sections as shown_sections  # for the templates
 
 # Top-level sections of the page, in order: anchor -> heading msgid (from model.sections).
 SECTION_TITLES: dict[str, str] = {section.anchor: section.heading for section in SECTIONS}
@@ -35,147 +35,6 @@ def msgid(text: str) -> str:
     """Marks an English built-in string for extraction; the template translates it."""
     return text
 
-
-LABELS: dict[str, str] = {
-    # legal bases (GDPR Art. 6(1))
-    "consent": msgid("Consent (GDPR Art. 6(1)(a))"),
-    "contract": msgid("Performance of a contract (GDPR Art. 6(1)(b))"),
-    "legal_obligation": msgid("Legal obligation (GDPR Art. 6(1)(c))"),
-    "vital_interests": msgid("Vital interests (GDPR Art. 6(1)(d))"),
-    "public_task": msgid("Public task (GDPR Art. 6(1)(e))"),
-    "legitimate_interests": msgid("Legitimate interests (GDPR Art. 6(1)(f))"),
-}
-SOURCE_LABELS: dict[str, str] = {
-    "provided": msgid("Provided by you"),
-    "volunteered": msgid("Content you choose to give us"),
-    "observed": msgid("Collected automatically when you use our services"),
-    "derived": msgid("Derived from other data we hold"),
-    "third_party": msgid("Received from third parties"),
-    "public": msgid("Publicly available sources"),
-}
-RECIPIENT_KIND_LABELS: dict[str, str] = {
-    "processor": msgid("Service provider acting on our instructions"),
-    "controller": msgid("Independent controller"),
-    "affiliate": msgid("Company in our group"),
-    "public_authority": msgid("Public authority"),
-    "public": msgid("The public"),
-}
-RIGHT_LABELS: dict[str, str] = {
-    "access": msgid("Right of access"),
-    "rectification": msgid("Right to rectification"),
-    "erasure": msgid("Right to erasure"),
-    "restriction": msgid("Right to restriction of processing"),
-    "portability": msgid("Right to data portability"),
-    "objection": msgid("Right to object"),
-    "object_to_direct_marketing": msgid("Right to object to direct marketing"),
-    "withdraw_consent": msgid("Right to withdraw consent"),
-    "not_subject_to_automated_decisions": msgid("Right not to be subject to automated decisions"),
-    "complaint": msgid("Right to lodge a complaint with a supervisory authority"),
-    "know": msgid("Right to know"),
-    "delete": msgid("Right to delete"),
-    "correct": msgid("Right to correct"),
-    "opt_out_of_sale_or_sharing": msgid("Right to opt out of sale or sharing"),
-    "limit_sensitive": msgid("Right to limit the use of sensitive personal information"),
-    "non_discrimination": msgid("Right to non-discrimination"),
-    "confirmation": msgid("Right to confirmation of processing"),
-    "anonymisation": msgid("Right to anonymisation, blocking or deletion"),
-    "information_on_sharing": msgid("Right to information about sharing"),
-    "information_on_consent": msgid("Right to information about refusing consent"),
-    "appeal": msgid("Right to appeal a refused request"),
-    "opt_out_of_targeted_advertising": msgid("Right to opt out of targeted advertising"),
-    "opt_out_of_profiling": msgid("Right to opt out of profiling"),
-    "shine_the_light": msgid("Right to know about disclosures for direct marketing"),
-    "minors_content_removal": msgid("Right of minors to remove content they posted"),
-}
-EVENT_LABELS: dict[str, str] = {
-    "account_closure": msgid("after your account is closed"),
-    "contract_end": msgid("after the contract ends"),
-    "request_resolved": msgid("after your request is resolved"),
-    "consent_withdrawn": msgid("after you withdraw consent"),
-    "last_activity": msgid("after your last activity"),
-    "collection": msgid("after collection"),
-    "user_deletion": msgid("after you delete it"),
-}
-UNTIL_LABELS: dict[str, str] = {
-    "account_closure": msgid("Until your account is closed"),
-    "contract_end": msgid("Until the contract ends"),
-    "request_resolved": msgid("Until your request is resolved"),
-    "consent_withdrawn": msgid("Until you withdraw consent"),
-    "last_activity": msgid("Until your last activity"),
-    "collection": msgid("Until collection"),
-    "user_deletion": msgid("Until you delete it"),
-}
-ERASURE_LABELS: dict[str, str] = {
-    "delete": msgid("Then deleted"),
-    "anonymise": msgid("Then anonymised"),
-    "hide": msgid("Then hidden from use"),
-    "delete_or_anonymise": msgid("Then deleted or anonymised"),
-}
-SAFEGUARD_LABELS: dict[str, str] = {
-    "adequacy": msgid("Adequacy decision"),
-    "standard_contractual_clauses": msgid("Standard contractual clauses"),
-    "binding_corporate_rules": msgid("Binding corporate rules"),
-    "uk_idta": msgid("UK International Data Transfer Agreement"),
-    "uk_addendum": msgid("UK Addendum to the standard contractual clauses"),
-    "data_privacy_framework": msgid("EU-US Data Privacy Framework"),
-    "derogation": msgid("Derogation for a specific situation (GDPR Art. 49)"),
-    "lgpd_clauses": msgid("LGPD standard contractual clauses"),
-    "privacy_shield": msgid("EU-US or Swiss-US Privacy Shield"),
-}
-CONDITION_LABELS: dict[str, str] = {
-    "explicit_consent": msgid("Explicit consent (GDPR Art. 9(2)(a))"),
-    "employment": msgid("Employment and social security law (GDPR Art. 9(2)(b))"),
-    "vital_interests": msgid("Vital interests (GDPR Art. 9(2)(c))"),
-    "not_for_profit": msgid("Not-for-profit body (GDPR Art. 9(2)(d))"),
-    "made_public": msgid("Made public by you (GDPR Art. 9(2)(e))"),
-    "legal_claims": msgid("Legal claims (GDPR Art. 9(2)(f))"),
-    "substantial_public_interest": msgid("Substantial public interest (GDPR Art. 9(2)(g))"),
-    "health_care": msgid("Health or social care (GDPR Art. 9(2)(h))"),
-    "public_health": msgid("Public health (GDPR Art. 9(2)(i))"),
-    "archiving_research": msgid("Archiving, research or statistics (GDPR Art. 9(2)(j))"),
-}
-METHOD_LABELS: dict[str, str] = {
-    "email": msgid("Email"),
-    "web_form": msgid("Web form"),
-    "toll_free_phone": msgid("Toll-free telephone"),
-    "phone": msgid("Telephone"),
-    "postal": msgid("Post"),
-    "in_account": msgid("In your account"),
-}
-TECHNOLOGY_LABELS: dict[str, str] = {
-    "cookie": msgid("Cookie"),
-    "local_storage": msgid("Local storage"),
-    "pixel": msgid("Pixel"),
-    "sdk": msgid("Software development kit"),
-    "fingerprinting": msgid("Fingerprinting"),
-}
-JURISDICTION_LABELS: dict[str, str] = {j.value: j.label for j in Jurisdiction}
-COOKIE_CATEGORY_LABELS: dict[str, str] = {
-    "strictly_necessary": msgid("Strictly necessary cookies"),
-    "functional": msgid("Functional cookies"),
-    "analytics": msgid("Analytics cookies"),
-    "advertising": msgid("Advertising cookies"),
-    "social_media": msgid("Social media cookies"),
-}
-CCPA_LABELS: dict[str, str] = {
-    "identifiers": msgid("Identifiers"),
-    "customer_records": msgid("Customer records (Cal. Civ. Code 1798.80(e))"),
-    "protected_classifications": msgid("Characteristics of protected classifications"),
-    "commercial": msgid("Commercial information"),
-    "biometric": msgid("Biometric information"),
-    "internet_activity": msgid("Internet or other electronic network activity"),
-    "geolocation": msgid("Geolocation data"),
-    "sensory": msgid("Sensory data"),
-    "professional": msgid("Professional or employment-related information"),
-    "education": msgid("Education information"),
-    "inferences": msgid("Inferences drawn from other personal information"),
-    "sensitive": msgid("Sensitive personal information"),
-}
-REGION_LABELS: dict[str, str] = {
-    "EEA": msgid("European Economic Area"),
-    "EU": msgid("European Union"),
-    "WORLDWIDE": msgid("Worldwide"),
-}
 
 _DURATION = re.compile(
     r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
@@ -255,28 +114,22 @@ def purpose_flows(notice: Notice) -> list[PurposeFlow]:
     return rows
 
 
-def purposes_by_basis(notice: Notice) -> list[tuple[str | None, list[tuple[str, Purpose]]]]:
+def purposes_by_basis(
+    notice: Notice,
+) -> list[tuple[BasisValue | None, list[tuple[str, Purpose]]]]:
     """The purposes grouped by legal basis, in the order of GDPR Art. 6(1) then of the other
     laws' own bases; a purpose with several bases under each; purposes without one last,
     under None."""
-    groups: dict[str | None, list[tuple[str, Purpose]]] = {}
+    groups: dict[BasisValue | None, list[tuple[str, Purpose]]] = {}
     for pid, purpose in notice.purposes.items():
-        bases = dict.fromkeys(str(s.basis) for s in purpose.legal_basis) or [None]
-        for basis in bases:
+        bases: Iterable[BasisValue | None] = dict.fromkeys(s.basis for s in purpose.legal_basis)
+        for basis in bases or [None]:
             groups.setdefault(basis, []).append((pid, purpose))
-    order: list[str | None] = [*(str(b) for law in typing.get_args(BasisValue) for b in law), None]
+    order: list[BasisValue | None] = [
+        *(b for law in typing.get_args(BasisValue) for b in law),
+        None,
+    ]
     return [(basis, groups[basis]) for basis in order if basis in groups]
-
-
-def basis_text(basis: str) -> str:
-    """The label key of a GDPR basis (translated by the template), or the article of a basis in
-    another law's own terms (a citation, the same in every language)."""
-    if basis in LABELS:
-        return basis
-    own: LgpdBasis | FadpJustification = (
-        LgpdBasis(basis) if basis in LgpdBasis._value2member_map_ else FadpJustification(basis)
-    )
-    return own_terms_article(own)
 
 
 def destinations(notice: Notice) -> list[tuple[str, list[tuple[str, Transfer]]]]:
@@ -298,23 +151,23 @@ def retention_in_order(notice: Notice) -> list[RetentionRule]:
 # Rights the first layer names first (Art. 21(4) GDPR: the right to object to direct
 # marketing is brought to the reader's attention), the rest behind a link.
 FIRST_LAYER_RIGHTS = (
-    "object_to_direct_marketing",
-    "withdraw_consent",
-    "access",
-    "rectification",
-    "correct",
-    "erasure",
-    "delete",
-    "opt_out_of_sale_or_sharing",
-    "objection",
-    "complaint",
+    Right.OBJECT_TO_DIRECT_MARKETING,
+    Right.WITHDRAW_CONSENT,
+    Right.ACCESS,
+    Right.RECTIFICATION,
+    Right.CORRECT,
+    Right.ERASURE,
+    Right.DELETE,
+    Right.OPT_OUT_OF_SALE_OR_SHARING,
+    Right.OBJECTION,
+    Right.COMPLAINT,
 )
 FIRST_LAYER_RIGHTS_SHOWN = 6
 
 
-def first_layer_rights(rights: Iterable[object]) -> tuple[list[str], int]:
+def first_layer_rights(rights: Iterable[Right]) -> tuple[list[Right], int]:
     """The rights the first layer names and how many others the notice lists."""
-    listed = [str(r) for r in rights]
+    listed = list(rights)
     ranked = [r for r in FIRST_LAYER_RIGHTS if r in listed]
     shown = (ranked + [r for r in listed if r not in ranked])[:FIRST_LAYER_RIGHTS_SHOWN]
     return shown, len(listed) - len(shown)
@@ -336,7 +189,7 @@ class CcpaRow:
 
     category: CcpaCategory | None
     examples: list[str]
-    sources: list[str]
+    sources: list[Source]
     source_names: list[str]
     purposes: list[tuple[str, Purpose]]
     disclosed_to: list[tuple[str, Recipient]]
@@ -359,7 +212,7 @@ def ccpa_rows(notice: Notice) -> list[CcpaRow]:
     for category in sorted(groups, key=order.index):
         ids = groups[category]
         items = [notice.data[i] for i in ids]
-        sources = list(dict.fromkeys(str(d.source) for d in items))
+        sources = list(dict.fromkeys(d.source for d in items))
         names = list(dict.fromkeys(d.source_name for d in items if d.source_name))
         purposes = [
             (pid, p) for pid, p in notice.purposes.items() if any(_mentions(p.data, i) for i in ids)

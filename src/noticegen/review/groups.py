@@ -1,16 +1,25 @@
-"""The groups a reader recognises in a notice's changes, each with its heading and the fields
-of the notice (and of a supplement) whose changes are reported under it, in reading order."""
+"""The groups a reader recognises in a notice's changes, each with its heading and the sections
+of the page whose fields (`model.sections`) are reported under it, in reading order."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..model.sections import BY_ANCHOR
+
 
 class Group(NamedTuple):
     key: str
     heading: str
-    fields: tuple[str, ...]
-    """The fields of the notice and of a supplement reported under this group."""
+    sections: tuple[str, ...]
+    """The anchors of the page's sections whose fields are reported under this group."""
+    more: tuple[str, ...] = ()
+    """Fields of no section reported under it (the notice's own details, in its header)."""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields of the notice and of a supplement reported under this group."""
+        return (*self.more, *(f for anchor in self.sections for f in BY_ANCHOR[anchor].fields))
 
 
 OTHER = "other"
@@ -18,13 +27,13 @@ OTHER = "other"
 GROUPS: dict[str, Group] = {
     group.key: group
     for group in (
-        Group("notice", "About the notice", ("notice", "scope", "changes")),
+        Group("notice", "About the notice", ("scope", "changes"), more=("notice",)),
         Group("data", "Data collected", ("data",)),
         Group("purposes", "Purposes and legal bases", ("purposes",)),
         Group("recipients", "Recipients", ("recipients",)),
         Group("transfers", "International transfers", ("transfers",)),
         Group("retention", "Retention", ("retention",)),
-        Group("rights", "Your rights", ("rights", "requests", "consent_withdrawal")),
+        Group("rights", "Your rights", ("rights", "requests")),
         Group("cookies", "Cookies and similar technologies", ("cookies",)),
         Group("contact", "Contact", ("controller",)),
         # Every field no other group names: children, security, promises, sections, ...

@@ -16,9 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model import Notice, Supplement
+from ..model import Notice, Right, Supplement
 from ..model.base import DURATION_RE, Role
 from ..model.practices import COOKIE_CONSENT_LAWS, Cookie
+from ..model.sections import ENTRY_KINDS
+from ..model.terms import Vocabulary
 from ..model.walk import field_roles
 from .comparison import KEPT_LONGER, Change, Key, Kind
 
@@ -63,18 +65,7 @@ def say(template: str, *pieces: str | Code | Words) -> Words:
 _SHORT_TEXT = 80
 _UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
 # The name of one item of each mapping of the notice and of a supplement.
-_SINGULAR = {
-    "data": "data category",
-    "purposes": "purpose",
-    "recipients": "recipient",
-    "transfers": "transfer",
-    "retention": "retention rule",
-    "rights": "right",
-    "cookies": "cookie",
-    "promises": "promise",
-    "sections": "section",
-    "documents": "document",
-}
+_SINGULAR = {entry.field: entry.noun for entry in ENTRY_KINDS}
 
 
 def duration_words(value: str) -> str:
@@ -121,6 +112,8 @@ def _value(value: Any, duration: bool = False) -> str:
         return "nothing"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, Vocabulary):
+        return value.wording
     if isinstance(value, enum.Enum):
         return _words(value.value)
     if isinstance(value, list):
@@ -197,7 +190,7 @@ def _kept(rule: Any) -> str:
     if rule.period:
         parts.append(f"kept for {duration_words(rule.period)}")
     if rule.after:
-        parts.append(f"{'after' if rule.period else 'kept until'} {_words(rule.after.value)}")
+        parts.append(f"{'after' if rule.period else 'kept until'} {rule.after.wording}")
     if not parts:
         parts.append("kept according to stated criteria")
     return " ".join(parts)
@@ -261,7 +254,7 @@ _ITEM_NAMES: dict[str, ItemNamer] = {
         "Transfer {} to {}", Code(key), _side(change).destination
     ),
     "retention": lambda key, change, names: say("Retention rule {}", Code(key)),
-    "rights": lambda key, change, names: plain(f"Right {_words(key)}"),
+    "rights": lambda key, change, names: plain(f"Right {Right.of(key).wording}"),
     "cookies": lambda key, change, names: say(
         "Cookie {} ({})", _cookie_name(_side(change)), Code(key)
     ),
@@ -342,7 +335,7 @@ def _data_added(change: Change, names: Names) -> Words:
     return say(
         "New data collected: {}, {}{}.",
         names.label("data", _key(change)),
-        _words(item.source.value),
+        item.source.wording,
         " (special-category data)" if item.special_category else "",
     )
 
@@ -351,7 +344,7 @@ def _basis_names(statements: list[Any]) -> str | None:
     """The bases as one value (`consent`; `contract (gdpr), lgpd_7_v (lgpd)`), None if none."""
     return (
         ", ".join(
-            _words(str(s.basis)) + (f" ({', '.join(s.jurisdictions)})" if s.jurisdictions else "")
+            s.basis.wording + (f" ({', '.join(s.jurisdictions)})" if s.jurisdictions else "")
             for s in statements
         )
         or None
@@ -420,7 +413,7 @@ def _recipient_added(change: Change, names: Names) -> Words:
     return say(
         "New recipient: {} ({}){}.{}{}",
         names.label("recipients", _key(change)),
-        _words(recipient.kind.value),
+        recipient.kind.wording,
         receives,
         sold,
         shared,
@@ -435,7 +428,7 @@ def _transfer_added(change: Change, names: Names) -> Words:
         else Words()
     )
     basis = (
-        f" under {_words(transfer.safeguard.value)}"
+        f" under {transfer.safeguard.wording}"
         if transfer.safeguard
         else " with no safeguard stated"
     )
@@ -467,7 +460,7 @@ def _kept_longer(change: Change, names: Names) -> Words:
 
 def _cookie_name(cookie: Cookie) -> str:
     """A cookie's name, or for an entry that stands for a category, the category."""
-    return cookie.name or _words(str(cookie.category))
+    return cookie.name or (cookie.category.wording if cookie.category else "")
 
 
 def _cookie_added(change: Change, names: Names) -> Words:
@@ -485,7 +478,7 @@ def _cookie_added(change: Change, names: Names) -> Words:
     )
     return say(
         "New {}: {} ({}) from {}, {}.",
-        _words(cookie.kind.value),
+        cookie.kind.wording,
         _cookie_name(cookie),
         Code(_key(change)),
         provider,
@@ -552,10 +545,10 @@ SENTENCES: dict[tuple[str, Kind], Sentence] = {
     ("retention.period", Kind.CHANGED): _period,
     (KEPT_LONGER, Kind.CHANGED): _kept_longer,
     ("rights", Kind.ADDED): lambda change, names: plain(
-        f"Right now offered: {_words(_key(change))}."
+        f"Right now offered: {Right.of(_key(change)).wording}."
     ),
     ("rights", Kind.REMOVED): lambda change, names: plain(
-        f"Right no longer offered: {_words(_key(change))}."
+        f"Right no longer offered: {Right.of(_key(change)).wording}."
     ),
     ("cookies", Kind.ADDED): _cookie_added,
     ("cookies", Kind.REMOVED): lambda change, names: say(

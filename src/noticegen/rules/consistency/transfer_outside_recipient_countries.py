@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
+from ...model.terms import Region
 from .._geo import EEA, place
 from ..base import Rule, Violation
 
-_REGIONS = {"EEA", "EU"}
+_REGIONS: set[str] = {Region.EEA, Region.EU}
 
 
 class TransferOutsideRecipientCountries(Rule):
@@ -63,7 +64,7 @@ class TransferOutsideRecipientCountries(Rule):
 
 def _within(destination: str, countries: set[str]) -> bool:
     """Whether `countries` includes `destination`; `EEA` and `EU` include their members."""
-    if destination in countries or "WORLDWIDE" in countries:
+    if destination in countries or Region.WORLDWIDE in countries:
         return True
     if destination in EEA and countries & _REGIONS:
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...context import LintContext
 from ...model import Jurisdiction, LegalBasis, Right
+from ...model.terms import Region
 from .._geo import UK, adequate, outside_eea
 from .._text import listed
 
@@ -52,7 +53,7 @@ def abroad(ctx: LintContext, country: str) -> bool:
     under the UK GDPR treats the UK and the EEA as home: the EEA is covered by UK adequacy
     regulations and data collected directly by an EEA controller is not transferred.
     """
-    if country == "WORLDWIDE":
+    if country == Region.WORLDWIDE:
         return True
     if ctx.has_profile("gdpr"):
         return outside_eea(country)

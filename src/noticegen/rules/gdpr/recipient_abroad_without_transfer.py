@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ...context import LintContext
+from ...model.terms import Region
 from .._geo import is_placeholder_country, place
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES, abroad, covered_without_mechanism
@@ -63,7 +64,7 @@ class RecipientAbroadWithoutTransfer(Rule):
                     continue
                 if covered_without_mechanism(ctx, country):
                     continue
-                covering = explained[country] | explained["WORLDWIDE"]
+                covering = explained[country] | explained[Region.WORLDWIDE]
                 if rid in covering or None in covering:
                     continue
                 yield Violation(

@@ -7,12 +7,20 @@ from ...model import Safeguard
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES
 
-_NEEDS_COPY = {
-    Safeguard.STANDARD_CONTRACTUAL_CLAUSES: "standard contractual clauses",
-    Safeguard.BINDING_CORPORATE_RULES: "binding corporate rules",
-    Safeguard.UK_IDTA: "UK International Data Transfer Agreement",
-    Safeguard.UK_ADDENDUM: "UK Addendum to the standard contractual clauses",
-}
+_NEEDS_COPY = frozenset(
+    {
+        Safeguard.STANDARD_CONTRACTUAL_CLAUSES,
+        Safeguard.BINDING_CORPORATE_RULES,
+        Safeguard.UK_IDTA,
+        Safeguard.UK_ADDENDUM,
+    }
+)
+
+
+def _in_a_sentence(safeguard: Safeguard) -> str:
+    """The safeguard's label inside a sentence: "standard contractual clauses", but "UK ..."."""
+    label = str(safeguard.label)
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 class SafeguardCopyMissing(Rule):
@@ -55,10 +63,11 @@ class SafeguardCopyMissing(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         for tid, transfer in ctx.notice.transfers.items():
-            kind = _NEEDS_COPY.get(transfer.safeguard) if transfer.safeguard else None
-            if kind and not (transfer.safeguard_copy or "").strip():
+            safeguard = transfer.safeguard
+            stated = bool((transfer.safeguard_copy or "").strip())
+            if safeguard is not None and safeguard in _NEEDS_COPY and not stated:
                 yield Violation(
                     ("transfers", tid, "safeguard"),
-                    f"Transfer `{tid}` relies on {kind}, but the notice does not say how to "
-                    "obtain a copy or where they are available.",
+                    f"Transfer `{tid}` relies on {_in_a_sentence(safeguard)}, but the notice does "
+                    "not say how to obtain a copy or where they are available.",
                 )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ...context import PathT
 from ...model import Supplement
-from ...model.sections import RESERVED_ANCHORS, assign_anchors
+from ...model.sections import RESERVED_ANCHORS, assign_anchors, entries
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -59,21 +59,8 @@ def entity_ids(ctx: LintContext) -> Iterator[tuple[str, str, PathT]]:
     """Every id the published notice turns into an anchor, as (kind, id, where it is defined),
     in the order the renderer assigns anchors: an id already taken is published as
     `<kind>-<id>`."""
-    n = ctx.notice
-    for key in n.data:
-        yield "data", key, ("data", key)
-    for kind, field in (("purpose", "purposes"), ("recipient", "recipients"),
-                        ("transfer", "transfers")):  # fmt: skip
-        for key in getattr(n, field):
-            yield kind, key, (field, key)
-    for i, rule in enumerate(n.retention):
-        yield "retention", rule.id, ("retention", i, "id")
-    for right in n.rights:
-        yield "right", str(right), ("rights", str(right))
-    for kind, field in (("cookie", "cookies"), ("promise", "promises"), ("section", "sections"),
-                        ("document", "documents")):  # fmt: skip
-        for key in getattr(n, field):
-            yield kind, key, (field, key)
+    for entry_kind, key, path in entries(ctx.notice):
+        yield entry_kind.kind, key, path
 
 
 def notice_anchors(ctx: LintContext) -> set[str]:

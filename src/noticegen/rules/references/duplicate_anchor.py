@@ -4,22 +4,11 @@ from collections.abc import Iterator
 
 from ...context import LintContext
 from ...findings import Severity
-from ...model.sections import RESERVED_ANCHORS
+from ...model.sections import ENTRY_KINDS, RESERVED_ANCHORS
 from ..base import Rule, Violation
 from ._markdown import entity_ids
 
-_KIND_NAMES = {
-    "data": "the data category",
-    "purpose": "the purpose",
-    "recipient": "the recipient",
-    "transfer": "the transfer",
-    "retention": "the retention rule",
-    "right": "the right",
-    "cookie": "the cookie",
-    "promise": "the promise",
-    "section": "the section",
-    "document": "the document",
-}
+_KIND_NAMES = {entry.kind: f"the {entry.noun}" for entry in ENTRY_KINDS}
 
 
 class DuplicateAnchor(Rule):
