@@ -198,7 +198,7 @@ def profile_rules(notices: list[tuple[str, Path]]) -> None:
     a rule that is not linear."""
     from noticegen.config import Config
     from noticegen.linting import active_profiles, build_context, selected_rules
-    from noticegen.loading import load
+    from noticegen.sources.loading import load
 
     results = []
     for label, path in notices[-2:]:

@@ -26,8 +26,8 @@ from ruamel.yaml import YAML
 
 from noticegen.config import Config
 from noticegen.linting import lint
-from noticegen.loading import load
 from noticegen.prose import Statement, company_pattern, read_text
+from noticegen.sources.loading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "prose"

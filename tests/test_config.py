@@ -16,7 +16,7 @@ from noticegen.config import (
     find_config,
     load_config,
 )
-from noticegen.findings import Severity
+from noticegen.model.findings import Severity
 from noticegen.rules import BY_CODE
 
 

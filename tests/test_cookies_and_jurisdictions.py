@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from noticegen.cli import main
 from noticegen.config import PROFILES, load_config
 from noticegen.i18n.strings import Strings
-from noticegen.loading import load
 from noticegen.model import Cookie, CookieCategory, Jurisdiction
 from noticegen.render import html
+from noticegen.sources.loading import load
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")
 

@@ -24,9 +24,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from noticegen.config import find_config, load_config
-from noticegen.findings import Finding, Severity
 from noticegen.linting import lint
-from noticegen.loading import load
+from noticegen.model.findings import Finding, Severity
+from noticegen.sources.loading import load
 
 CORPUS = Path(__file__).parent / "corpus"
 NOTICES = sorted(folder.name for folder in CORPUS.iterdir() if (folder / "notice.yaml").is_file())

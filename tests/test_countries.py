@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from noticegen.loading import load
 from noticegen.model.countries import iso_countries, nearest
+from noticegen.sources.loading import load
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")
 TRANSFER = """

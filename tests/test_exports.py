@@ -21,10 +21,10 @@ from noticegen.exports.apple import app_store_answers, privacy_manifest
 from noticegen.exports.dpv import CONTEXT, dpv_document
 from noticegen.exports.google import data_safety_answers, data_safety_csv
 from noticegen.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv, ropa_xlsx
-from noticegen.loading import load
 from noticegen.model import App, AppPlatform, BasisValue, Notice, ParentNotice, ParentTopic
 from noticegen.model.terms import Vocabulary
 from noticegen.model.vocabulary import all_purposes, all_rows, label_type
+from noticegen.sources.loading import load
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data" / "exports"

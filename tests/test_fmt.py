@@ -13,8 +13,8 @@ from ruamel.yaml import YAML
 
 from noticegen.cli import main
 from noticegen.formatting import CANONICAL_ORDER, format_text
-from noticegen.loading import load
 from noticegen.model import Notice
+from noticegen.sources.loading import load
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTICE = ROOT / "notice"

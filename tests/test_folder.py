@@ -1,4 +1,4 @@
-"""Files of a notice folder are read through one door (noticegen.folder.read_folder_file):
+"""Files of a notice folder are read through one door (noticegen.sources.folder.read_folder_file):
 nothing outside the folder, nothing but regular files, never more than the cap, and a refusal
 is a finding at line 1 that never shows what the refused file holds."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from noticegen.folder import FolderFileRefused, read_folder_file
+from noticegen.sources.folder import FolderFileRefused, read_folder_file
 
 NOTICE = Path(__file__).parent.parent / "notice"
 SECRET = "NG-TEST-SECRET-4242"

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from noticegen.config import ConfigError, find_config, load_config
 from noticegen.linting import lint
-from noticegen.loading import NoticeNotFound, load
 from noticegen.reporters import REPORTERS
+from noticegen.sources.loading import NoticeNotFound, load
 
 BASE_NOTICE = Path(__file__).parent / "rules" / "base" / "notice.yaml"
 SECRET = "NG-PROPERTY-SECRET-7130"

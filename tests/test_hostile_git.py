@@ -19,14 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from noticegen import gitsource
 from noticegen.cli import main
 from noticegen.config import Config
-from noticegen.gitsource import MAX_BYTES
 from noticegen.linting import lint
-from noticegen.loading import load
 from noticegen.rules.review import _previous
 from noticegen.rules.review._previous import PreviousVersionOptions
+from noticegen.sources import gitsource
+from noticegen.sources.gitsource import MAX_BYTES
+from noticegen.sources.loading import load
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_bytes()
 SUPPLEMENT = b"""supplement:

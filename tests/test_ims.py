@@ -16,10 +16,10 @@ from click.testing import CliRunner
 
 from noticegen.cli import main
 from noticegen.config import find_config, load_config
-from noticegen.findings import Finding, Severity
 from noticegen.linting import lint
-from noticegen.loading import load, read_source, validate
 from noticegen.model import Supplement
+from noticegen.model.findings import Finding, Severity
+from noticegen.sources.loading import load, read_source, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTICE = ROOT / "notice"

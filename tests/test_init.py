@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from noticegen.cli import main, review
 from noticegen.config import Config
 from noticegen.linting import lint
-from noticegen.loading import load
 from noticegen.scaffold import UNDESCRIBED
+from noticegen.sources.loading import load
 
 PROFILES = ["gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy"]
 

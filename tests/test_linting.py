@@ -11,10 +11,10 @@ import pytest
 from noticegen import linting
 from noticegen.config import Config
 from noticegen.context import LintContext
-from noticegen.findings import Finding, Position, Severity
 from noticegen.linting import active_profiles, build_context, exit_code, lint, selected_rules
-from noticegen.loading import LoadedNotice, load
+from noticegen.model.findings import Finding, Position, Severity
 from noticegen.rules import ALL_RULES, Rule, Violation
+from noticegen.sources.loading import LoadedNotice, load
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")
 SUPPLEMENT = """\

@@ -11,10 +11,10 @@ from pydantic import BaseModel
 
 from noticegen.context import prose_strings
 from noticegen.i18n.notice import notice_entries
-from noticegen.loading import load
 from noticegen.model import Notice, Recipient, Supplement
 from noticegen.model.base import Role
 from noticegen.model.walk import field_roles, role_of, texts
+from noticegen.sources.loading import load
 
 
 def models(

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from noticegen.cli import main
 from noticegen.config import Config
 from noticegen.linting import lint
-from noticegen.loading import load
 from noticegen.rules import BY_CODE
+from noticegen.sources.loading import load
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTICE = ROOT / "notice"

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from noticegen.cli import main
 from noticegen.config import Config
 from noticegen.linting import lint
-from noticegen.loading import load
 from noticegen.rules import BY_CODE
+from noticegen.sources.loading import load
 
 OLD = Path(__file__).parent / "fixtures" / "wave1-notice"
 LOADER_CODES = frozenset(code for code, rule in BY_CODE.items() if rule.reported_by_loader)

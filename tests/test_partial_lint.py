@@ -18,10 +18,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from noticegen.cli import main
 from noticegen.config import Config, find_config, load_config
-from noticegen.findings import Finding
 from noticegen.linting import lint
-from noticegen.loading import load
+from noticegen.model.findings import Finding
 from noticegen.rules import BY_CODE
+from noticegen.sources.loading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 IMS = ROOT / "notice"

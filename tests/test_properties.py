@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from noticegen import yamlsource
 from noticegen.config import PROFILES, Config
-from noticegen.findings import Finding
 from noticegen.linting import lint
-from noticegen.loading import load
 from noticegen.model.base import ID_RE
-from noticegen.yamlsource import parse_yaml
+from noticegen.model.findings import Finding
+from noticegen.sources import yamlsource
+from noticegen.sources.loading import load
+from noticegen.sources.yamlsource import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_NOTICE = ROOT / "tests" / "rules" / "base" / "notice.yaml"

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from noticegen.cli import main
-from noticegen.escaping import github_data, github_property, text_line
-from noticegen.findings import Finding, Position, Severity
+from noticegen.model.findings import Finding, Position, Severity
 from noticegen.reporters import REPORTERS, github, text
 from noticegen.reporters import json as json_reporter
+from noticegen.sources.escaping import github_data, github_property, text_line
 
 ERROR = Finding(
     rule="NG101",

@@ -146,7 +146,7 @@ def test_the_comparison_imports_no_output_format() -> None:
     # What NG802 imports to find material changes.
     modules = _modules_after("from noticegen.review import compare")
     assert "noticegen.review.policy" in modules
-    assert not {"noticegen.review.reporters", "noticegen.escaping"} & modules
+    assert not {"noticegen.review.reporters", "noticegen.sources.escaping"} & modules
 
 
 def test_lint_does_not_import_the_review_package() -> None:

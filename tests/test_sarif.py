@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from noticegen.cli import main
-from noticegen.findings import Finding, Position, Severity
+from noticegen.model.findings import Finding, Position, Severity
 from noticegen.reporters import github, sarif
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,6 @@ from noticegen.cli import main
 from noticegen.exports.dpv import CONTEXT
 from noticegen.i18n.pofile import read_catalog
 from noticegen.i18n.strings import BUILTIN_LOCALES, builtin_languages
-from noticegen.loading import LoadedNotice, load
 from noticegen.model import BasisStatement, FadpJustification, LgpdBasis, Notice, Supplement
 from noticegen.model.jurisdictions import Jurisdiction
 from noticegen.model.practices import INVALIDATED
@@ -30,6 +29,7 @@ from noticegen.model.terms import Region, Vocabulary
 from noticegen.review import compare
 from noticegen.review.groups import GROUPS, OTHER
 from noticegen.review.reporters import render_text
+from noticegen.sources.loading import LoadedNotice, load
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPORTS = ROOT / "tests" / "data" / "exports"

@@ -20,9 +20,8 @@ from click.testing import CliRunner, Result
 
 from noticegen import linting, site
 from noticegen.cli import main
-from noticegen.findings import Finding, Severity
 from noticegen.i18n.strings import Strings
-from noticegen.loading import LoadedNotice, load
+from noticegen.model.findings import Finding, Severity
 from noticegen.site import (
     VERSIONS_PAGE,
     BuildError,
@@ -31,6 +30,7 @@ from noticegen.site import (
     languages_of,
     versions_link,
 )
+from noticegen.sources.loading import LoadedNotice, load
 
 SMALL = Path(__file__).parent / "render" / "fixtures" / "small"
 

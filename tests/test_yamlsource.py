@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from noticegen import yamlsource
-from noticegen.findings import Position
-from noticegen.yamlsource import (
+from noticegen.model.findings import Position
+from noticegen.sources import yamlsource
+from noticegen.sources.yamlsource import (
     FLOW_RUN_LIMIT,
     MAX_ALIASES,
     MAX_DEPTH,

@@ -73,7 +73,7 @@ def capture_pdf(pdf: Path, images: Path) -> None:
 
 
 def main(notice: Path, site: Path, images: Path) -> None:
-    from noticegen.loading import load
+    from noticegen.sources.loading import load
 
     loaded = load(notice)
     if loaded.notice is None:

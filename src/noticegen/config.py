@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from .findings import Severity
-from .folder import FolderFileRefused, read_folder_file
+from .model.findings import Severity
 from .model.jurisdictions import Jurisdiction
+from .sources.folder import FolderFileRefused, read_folder_file
 
 if TYPE_CHECKING:
     from .rules.base import Rule, RuleOptions
@@ -83,7 +83,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _read_text(path: Path) -> str:
     try:
-        # read as any file of a pull request is (noticegen.folder): contained and capped
+        # read as any file of a pull request is (noticegen.sources.folder): contained and capped
         return read_folder_file(path.parent, path, MAX_BYTES).decode("utf-8")
     except (FolderFileRefused, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from error

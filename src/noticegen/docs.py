@@ -181,7 +181,7 @@ def generated_pages() -> dict[Path, str]:
 
 
 def write_docs(root: Path = Path()) -> None:
-    from .fsutil import atomic_write_text
+    from .sources.fsutil import atomic_write_text
 
     for path, text in generated_pages().items():
         atomic_write_text(root / path, text)

@@ -11,11 +11,11 @@ from pydantic import BaseModel
 
 from .config import Config
 from .context import LintContext
-from .findings import Finding, Position, blocking
-from .loading import LoadedNotice, PathT, SourceFile, finding
 from .model import Notice
+from .model.findings import Finding, Position, blocking
 from .rules import ALL_RULES, BY_CODE, Rule, RuleOptions, Violation
 from .rules.schema import UNREADABLE_RULES, InvalidSuppression
+from .sources.loading import LoadedNotice, PathT, SourceFile, finding
 
 QUOTE_SEARCH_LINES = 200
 """How far below a value's first line a quoted phrase is looked for (a long Markdown text)."""

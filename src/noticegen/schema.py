@@ -90,7 +90,7 @@ def render_schemas() -> dict[str, str]:
 
 
 def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
-    from .fsutil import atomic_write_text
+    from .sources.fsutil import atomic_write_text
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []

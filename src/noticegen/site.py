@@ -47,14 +47,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import __version__
-from .folder import FolderFileRefused, read_folder_file, supplement_files
 from .i18n.pofile import MAX_BYTES as CATALOG_MAX_BYTES
-from .yamlsource import MAX_BYTES as YAML_MAX_BYTES
+from .sources.folder import FolderFileRefused, read_folder_file, supplement_files
+from .sources.yamlsource import MAX_BYTES as YAML_MAX_BYTES
 
 if TYPE_CHECKING:  # PDF workers import this module: keep it free of the model and rules
-    from .loading import LoadedNotice
     from .model import Notice, Supplement
     from .render import html
+    from .sources.loading import LoadedNotice
 
 MANIFEST = "manifest.json"
 VERSIONS = "versions"

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from noticegen.i18n.catalogs import entries_for, supplement_languages
 from noticegen.i18n.strings import BUILTIN_LOCALES
-from noticegen.loading import load
+from noticegen.sources.loading import load
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notice"
 site = pytest.importorskip("noticegen.site")

@@ -17,7 +17,7 @@ from noticegen.i18n.catalogs import write_catalog
 from noticegen.i18n.notice import translate_notice, translate_supplement
 from noticegen.i18n.pofile import read_catalog
 from noticegen.linting import lint
-from noticegen.loading import load
+from noticegen.sources.loading import load
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notice"
 OLD = "We use your email address to confirm and deliver the orders you place with us."

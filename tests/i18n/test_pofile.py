@@ -13,7 +13,7 @@ from noticegen.config import Config
 from noticegen.i18n.catalogs import write_catalog
 from noticegen.i18n.pofile import read_catalog
 from noticegen.linting import lint
-from noticegen.loading import load
+from noticegen.sources.loading import load
 
 FIXTURE_CATALOG = Path(__file__).parent / "fixtures" / "notice" / "locales" / "fr.po"
 PIECES = [b'"', b"\\", b"\n", b"msgid ", b"msgstr ", b"msgctxt ", b'#| msgid "', b"#, fuzzy\n",

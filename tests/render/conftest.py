@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from noticegen.loading import LoadedNotice, load
 from noticegen.site import BuildResult, build_site
+from noticegen.sources.loading import LoadedNotice, load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from noticegen.loading import load
 from noticegen.site import BuildResult, plan_pages
+from noticegen.sources.loading import load
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

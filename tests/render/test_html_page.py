@@ -10,7 +10,6 @@ from pagehtml import read
 
 from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
 from noticegen.i18n.strings import Strings
-from noticegen.loading import LoadedNotice
 from noticegen.model import (
     ErasureMethod,
     Jurisdiction,
@@ -26,6 +25,7 @@ from noticegen.model import (
 from noticegen.model.sections import SECTIONS
 from noticegen.render import html
 from noticegen.site import BuildResult
+from noticegen.sources.loading import LoadedNotice
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("NOTICEGEN_UPDATE_SNAPSHOTS") == "1"

@@ -10,11 +10,11 @@ import pytest
 
 from noticegen.i18n.addresses import address_lines, layout
 from noticegen.i18n.strings import Strings
-from noticegen.loading import LoadedNotice
 from noticegen.model import Address
 from noticegen.model.countries import iso_countries
 from noticegen.render import html
 from noticegen.site import home_country
+from noticegen.sources.loading import LoadedNotice
 
 DAY = datetime.date(2026, 12, 5)
 

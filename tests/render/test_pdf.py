@@ -8,10 +8,10 @@ import pypdf
 import pytest
 from pagehtml import read
 
-from noticegen.loading import load
 from noticegen.render.html import ASSETS_DIR
 from noticegen.render.pdf import LocalFetcher, PdfRenderer, RefusedURL
 from noticegen.site import BuildResult, build_site
+from noticegen.sources.loading import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from test_browser import CHROMIUM, MULTILINGUAL
 
-from noticegen.loading import load
 from noticegen.site import plan_pages
+from noticegen.sources.loading import load
 
 ROOT = Path(__file__).parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -56,7 +56,7 @@ def test_pdf_of_the_page_fetches_nothing(
 
 def test_lint_reports_each_unsafe_link() -> None:
     from noticegen.linting import lint
-    from noticegen.loading import load
+    from noticegen.sources.loading import load
 
     findings = [f for f in lint(load(FIXTURES / "xss")) if f.rule == "NG103"]
     for target in ("javascript:alert(1)", "file:///etc/passwd", "http://127.0.0.1:9/x.png",

@@ -24,10 +24,10 @@ import pytest
 from ruamel.yaml import YAML
 
 from noticegen.config import Config
-from noticegen.findings import Finding
 from noticegen.linting import lint
-from noticegen.loading import load
+from noticegen.model.findings import Finding
 from noticegen.rules import ALL_RULES, BY_CODE
+from noticegen.sources.loading import load
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases"

@@ -9,9 +9,9 @@ from test_cases import write_case
 
 from noticegen.config import Config
 from noticegen.linting import lint
-from noticegen.loading import load
 from noticegen.model.adequacy import ADEQUACY, BY_COUNTRY, EEA
 from noticegen.rules._geo import adequate
+from noticegen.sources.loading import load
 
 
 def test_one_record_per_country_each_with_a_decision() -> None:

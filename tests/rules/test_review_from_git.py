@@ -11,10 +11,10 @@ import pytest
 from gitrepo import git
 
 from noticegen.config import Config
-from noticegen.gitsource import MAX_FILES, export_commit, repository_and_commit
 from noticegen.linting import lint
-from noticegen.loading import load
 from noticegen.rules.review import _previous
+from noticegen.sources.gitsource import MAX_FILES, export_commit, repository_and_commit
+from noticegen.sources.loading import load
 
 BASE = Path(__file__).parent / "base" / "notice.yaml"
 SUPPLEMENT = """supplement:

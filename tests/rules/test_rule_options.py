@@ -12,7 +12,7 @@ from test_cases import write_case
 
 from noticegen.config import CONFIG_FILE, load_config
 from noticegen.linting import lint
-from noticegen.loading import load
+from noticegen.sources.loading import load
 
 
 def fired(tmp_path: Path, code: str, patch: dict[str, Any], **options: dict[str, Any]) -> bool:

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from ..exports import EXPORTS, not_applicable
-from ..fsutil import atomic_write_bytes
-from ..loading import NoticeNotFound, load
+from ..sources.fsutil import atomic_write_bytes
+from ..sources.loading import NoticeNotFound, load
 from .linting import fail_usage
 
 _KINDS = {export.kind: export for export in EXPORTS}

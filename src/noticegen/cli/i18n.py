@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..escaping import text_line
-from ..findings import Severity
-from ..loading import LoadedNotice, NoticeNotFound, load
 from ..model import Supplement
+from ..model.findings import Severity
+from ..sources.escaping import text_line
+from ..sources.loading import LoadedNotice, NoticeNotFound, load
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message

@@ -9,10 +9,10 @@ from typing import NoReturn
 import click
 
 from ..config import PROFILES, ConfigError, check_selectors, find_config, load_config
-from ..escaping import text_line
-from ..loading import NoticeNotFound, load
 from ..reporters import REPORTERS
 from ..rules import ALL_RULES, BY_CODE
+from ..sources.escaping import text_line
+from ..sources.loading import NoticeNotFound, load
 
 
 def fail_usage(message: str) -> NoReturn:

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import click
 
 from ..config import STALE_TRANSLATIONS, Config, ConfigError, find_config, load_config
-from ..escaping import text_line
-from ..findings import Finding, blocking
-from ..loading import LoadedNotice, NoticeNotFound, load, locate
+from ..model.findings import Finding, blocking
+from ..sources.escaping import text_line
+from ..sources.loading import LoadedNotice, NoticeNotFound, load, locate
 from .linting import fail_usage
 
 if TYPE_CHECKING:

@@ -10,11 +10,11 @@ from typing import NoReturn
 
 import click
 
-from ..escaping import text_line
-from ..findings import blocking
-from ..gitsource import GitSourceError, checkout_free, repository_root
-from ..loading import NoticeNotFound, load
 from ..model import Notice, Supplement
+from ..model.findings import blocking
+from ..sources.escaping import text_line
+from ..sources.gitsource import GitSourceError, checkout_free, repository_root
+from ..sources.loading import NoticeNotFound, load
 from .linting import PROFILES, fail_usage
 
 DEFAULT_FOLDER = "notice"

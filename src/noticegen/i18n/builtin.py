@@ -19,7 +19,7 @@ from typing import Any
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_python
 
-from ..fsutil import atomic_write_bytes
+from ..sources.fsutil import atomic_write_bytes
 from . import languages, plurals
 from .pofile import catalog_bytes, read_catalog, set_plural_rule
 from .strings import BUILTIN_LOCALES, TEMPLATE_LANGUAGE

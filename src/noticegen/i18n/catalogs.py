@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from babel.messages.catalog import Catalog, Message
 
-from ..fsutil import atomic_write_bytes
 from ..model import Notice, Supplement
+from ..sources.fsutil import atomic_write_bytes
 from . import languages, plurals
 from .notice import (
     LOCALES_DIR,

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileParser, normalize, unescape, write_po
 
-from ..folder import FolderFileRefused, leads_outside, read_folder_file
+from ..sources.folder import FolderFileRefused, leads_outside, read_folder_file
 from . import languages, plurals
 from .plurals import PluralRule
 

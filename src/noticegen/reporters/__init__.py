@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..findings import Finding
+from ..model.findings import Finding
 from . import github, json, sarif, text
 
 Reporter = Callable[[Sequence[Finding]], str]

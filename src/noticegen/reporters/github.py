@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..escaping import github_data, github_property, text_line
-from ..findings import Finding, Severity
+from ..model.findings import Finding, Severity
+from ..sources.escaping import github_data, github_property, text_line
 from .grouping import Group, group_findings
 from .text import places, summary, suppressed_lines, where
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..findings import Finding
+from ..model.findings import Finding
 
 # What a message quotes from the notice: an id in backticks with the label in parentheses that
 # may follow it (one level of parentheses inside the label), or a phrase in straight or curly

@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
-from ..findings import Finding
+from ..model.findings import Finding
 from .grouping import Group, group_findings
 
 

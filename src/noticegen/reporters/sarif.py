@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from ..findings import Finding, Severity
+from ..model.findings import Finding, Severity
 from ..rules import BY_CODE
 from .grouping import Group, group_findings
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..escaping import text_line
-from ..findings import Finding
+from ..model.findings import Finding
+from ..sources.escaping import text_line
 from .grouping import Group, group_findings
 
 

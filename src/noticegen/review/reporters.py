@@ -6,9 +6,9 @@ import json
 import re
 from collections.abc import Callable, Iterator
 
-from ..escaping import markdown_code_block, markdown_text, text_line
 from ..model import Notice, NoticeMeta
 from ..model.base import ID_RE
+from ..sources.escaping import markdown_code_block, markdown_text, text_line
 from . import NoticeDiff, ReportedChange
 from .groups import GROUPS
 from .policy import ARTICLE

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeAlias
 
-from ..findings import Position, Severity
+from ..model.findings import Position, Severity
 
 if TYPE_CHECKING:
     from ..context import LintContext

@@ -8,7 +8,7 @@ from typing import Annotated, NamedTuple
 from pydantic import BeforeValidator
 
 from ...context import LintContext
-from ...findings import Severity
+from ...model.findings import Severity
 from ..base import Rule, Violation
 
 

@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...context import LintContext, PathT
-from ...findings import Severity
 from ...model import (
     CcpaCategory,
     DataCategory,
@@ -14,6 +13,7 @@ from ...model import (
     SaleException,
 )
 from ...model.base import covers
+from ...model.findings import Severity
 from .._text import listed
 from ..base import Rule, Violation
 from ._statements import IdSet, denials, words

@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
 from ...model import ErasureMethod
+from ...model.findings import Severity
 from .._text import listed, sentences
 from ..base import Rule, Violation
 

@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
 from ...model import Right
+from ...model.findings import Severity
 from ..base import Rule, Violation
 
 _DENIED = re.compile(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
+from ...model.findings import Severity
 from ..base import Rule, Violation
 
 

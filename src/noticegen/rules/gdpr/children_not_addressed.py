@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
 from ...model import LegalBasis, ParentTopic
+from ...model.findings import Severity
 from ..base import Rule, Violation
 from ._common import GDPR_PROFILES, purposes_on, purposes_without_basis
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...findings import Position
+from ...model.findings import Position
 from ..base import Violation
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
 from ...model import Jurisdiction
 from ...model.base import duration_days
+from ...model.findings import Severity
 from ..base import Rule, Violation
 
 _LIMIT_DAYS = 15

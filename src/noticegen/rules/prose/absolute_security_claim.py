@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
+from ...model.findings import Severity
 from .._text import sentences
 from ..base import Rule, Violation
 

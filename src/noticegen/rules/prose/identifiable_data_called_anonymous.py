@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
+from ...model.findings import Severity
 from .._text import is_heading, listed, sentences
 from ..base import Rule, Violation
 from ..contradictions._statements import QUALIFIER, DataVocabulary

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
+from ...model.findings import Severity
 from ..base import Rule, Violation
 from ..review.placeholder_left import MARKER
 from .template_leftover import LEFTOVERS

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
+from ...model.findings import Severity
 from ..base import Rule, Violation
 
 _VAGUE = re.compile(

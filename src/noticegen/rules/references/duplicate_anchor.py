@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...context import LintContext
-from ...findings import Severity
+from ...model.findings import Severity
 from ...model.sections import ENTRY_KINDS, RESERVED_ANCHORS
 from ..base import Rule, Violation
 from ._markdown import entity_ids

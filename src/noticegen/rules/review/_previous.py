@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ...context import LintContext
-from ...folder import NOTICE_FILE, NOTICE_PATHS, is_read_with_the_notice, leads_outside
-from ...gitsource import (
+from ...model import Notice, Supplement
+from ...sources.folder import NOTICE_FILE, NOTICE_PATHS, is_read_with_the_notice, leads_outside
+from ...sources.gitsource import (
     GitSourceError,
     blob_id,
     committed_files,
     export_commit,
     repository_and_commit,
 )
-from ...model import Notice, Supplement
 
 PREVIOUS_FILE = Path(".noticegen") / "previous.yaml"
 
@@ -111,7 +111,7 @@ def _from_inside(root: Path, path: Path) -> Previous | None:
 
 
 def _from_path(path: Path) -> Previous | None:
-    from ...loading import NoticeNotFound, load  # the loader imports the rule registry
+    from ...sources.loading import NoticeNotFound, load  # the loader imports the rule registry
 
     try:
         loaded = load(path)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...findings import Severity
+from ...model.findings import Severity
 from ..base import Rule
 
 

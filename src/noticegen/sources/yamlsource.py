@@ -37,7 +37,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
-from .findings import Position
+from ..model.findings import Position
 
 try:
     from _ruamel_yaml_clibz import CParser as _LibyamlParser

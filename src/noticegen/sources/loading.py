@@ -15,7 +15,10 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, StringConstraints, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from .findings import Finding, Position
+from ..model import Notice, Supplement
+from ..model.findings import Finding, Position
+from ..rules import schema
+from ..rules.base import Rule
 from .folder import (
     LINK_OUTSIDE,
     LINK_OUTSIDE_HINT,
@@ -26,9 +29,6 @@ from .folder import (
     read_folder_file,
     supplement_files,
 )
-from .model import Notice, Supplement
-from .rules import schema
-from .rules.base import Rule
 from .yamlsource import MAX_BYTES, ParsedYaml, YamlProblem, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -424,7 +424,7 @@ def _error_finding(model: type[BaseModel], source: SourceFile, error: Any) -> Fi
 def _forms() -> dict[str, str]:
     """What each constrained kind of text of the model must look like, in words, by pattern
     (e.g. the description of `Email`): said instead of the pattern itself."""
-    from .model import base
+    from ..model import base
 
     forms = {}
     for kind in vars(base).values():
