@@ -196,8 +196,8 @@ def count_entities(path: Path) -> tuple[int, int]:
 def profile_rules(notices: list[tuple[str, Path]]) -> None:
     """Per-rule time (best of 3, garbage collection off) on the two largest notices, to spot
     a rule that is not linear."""
-    from noticegen.config import Config
-    from noticegen.linting import active_profiles, build_context, selected_rules
+    from noticegen.lint.config import Config
+    from noticegen.lint.linting import active_profiles, build_context, selected_rules
     from noticegen.sources.loading import load
 
     results = []

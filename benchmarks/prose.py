@@ -24,9 +24,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from noticegen.config import Config
-from noticegen.linting import lint
-from noticegen.prose import Statement, company_pattern, read_text
+from noticegen.lint.config import Config
+from noticegen.lint.linting import lint
+from noticegen.lint.prose import Statement, company_pattern, read_text
 from noticegen.sources.loading import load
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from noticegen.config import (
+from noticegen.lint.config import (
     CONFIG_FILE,
     MAX_BYTES,
     Config,
@@ -16,8 +16,8 @@ from noticegen.config import (
     find_config,
     load_config,
 )
+from noticegen.lint.rules import BY_CODE
 from noticegen.model.findings import Severity
-from noticegen.rules import BY_CODE
 
 
 def write(path: Path, text: str) -> Path:

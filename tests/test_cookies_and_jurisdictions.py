@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from noticegen.cli import main
-from noticegen.config import PROFILES, load_config
 from noticegen.i18n.strings import Strings
+from noticegen.lint.config import PROFILES, load_config
 from noticegen.model import Cookie, CookieCategory, Jurisdiction
 from noticegen.render import html
 from noticegen.sources.loading import load

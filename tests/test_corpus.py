@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from noticegen.config import find_config, load_config
-from noticegen.linting import lint
+from noticegen.lint.config import find_config, load_config
+from noticegen.lint.linting import lint
 from noticegen.model.findings import Finding, Severity
 from noticegen.sources.loading import load
 

@@ -19,8 +19,8 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from noticegen.cli import main
-from noticegen.config import find_config, load_config
-from noticegen.linting import lint
+from noticegen.lint.config import find_config, load_config
+from noticegen.lint.linting import lint
 from noticegen.model.findings import Finding, blocking
 from noticegen.sources.loading import load
 

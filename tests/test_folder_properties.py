@@ -17,9 +17,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from noticegen.config import ConfigError, find_config, load_config
-from noticegen.linting import lint
-from noticegen.reporters import REPORTERS
+from noticegen.lint.config import ConfigError, find_config, load_config
+from noticegen.lint.linting import lint
+from noticegen.lint.reporters import REPORTERS
 from noticegen.sources.loading import NoticeNotFound, load
 
 BASE_NOTICE = Path(__file__).parent / "rules" / "base" / "notice.yaml"

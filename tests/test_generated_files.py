@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from noticegen.docs import generated_pages
-from noticegen.rules import ALL_RULES
-from noticegen.rules.base import DOC_SECTIONS
+from noticegen.lint.rules import ALL_RULES
+from noticegen.lint.rules.base import DOC_SECTIONS
 from noticegen.schema import SCHEMA_DIR, render_schemas
 
 ROOT = Path(__file__).resolve().parents[1]

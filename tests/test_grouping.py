@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from noticegen.cli import main
-from noticegen.config import find_config, load_config
-from noticegen.linting import lint
+from noticegen.lint.config import find_config, load_config
+from noticegen.lint.linting import lint
+from noticegen.lint.reporters import REPORTERS, github, sarif, text
+from noticegen.lint.reporters import json as json_reporter
+from noticegen.lint.reporters.grouping import PLACEHOLDER, group_findings
 from noticegen.model.findings import Finding, Position, Severity
-from noticegen.reporters import REPORTERS, github, sarif, text
-from noticegen.reporters import json as json_reporter
-from noticegen.reporters.grouping import PLACEHOLDER, group_findings
 from noticegen.sources.loading import load
 
 ROOT = Path(__file__).resolve().parents[1]

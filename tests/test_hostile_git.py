@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from noticegen.cli import main
-from noticegen.config import Config
-from noticegen.linting import lint
-from noticegen.rules.review import _previous
-from noticegen.rules.review._previous import PreviousVersionOptions
+from noticegen.lint.config import Config
+from noticegen.lint.linting import lint
+from noticegen.lint.rules.review import _previous
+from noticegen.lint.rules.review._previous import PreviousVersionOptions
 from noticegen.sources import gitsource
 from noticegen.sources.gitsource import MAX_BYTES
 from noticegen.sources.loading import load

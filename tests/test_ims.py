@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from noticegen.cli import main
-from noticegen.config import find_config, load_config
-from noticegen.linting import lint
+from noticegen.lint.config import find_config, load_config
+from noticegen.lint.linting import lint
 from noticegen.model import Supplement
 from noticegen.model.findings import Finding, Severity
 from noticegen.sources.loading import load, read_source, validate

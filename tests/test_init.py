@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from noticegen.cli import main, review
-from noticegen.config import Config
-from noticegen.linting import lint
+from noticegen.lint.config import Config
+from noticegen.lint.linting import lint
 from noticegen.scaffold import UNDESCRIBED
 from noticegen.sources.loading import load
 

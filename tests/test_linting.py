@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from noticegen import linting
-from noticegen.config import Config
-from noticegen.context import LintContext
-from noticegen.linting import active_profiles, build_context, exit_code, lint, selected_rules
+from noticegen.lint import linting
+from noticegen.lint.config import Config
+from noticegen.lint.context import LintContext
+from noticegen.lint.linting import active_profiles, build_context, exit_code, lint, selected_rules
+from noticegen.lint.rules import ALL_RULES, Rule, Violation
 from noticegen.model.findings import Finding, Position, Severity
-from noticegen.rules import ALL_RULES, Rule, Violation
 from noticegen.sources.loading import LoadedNotice, load
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")

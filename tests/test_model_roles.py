@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from noticegen.context import prose_strings
 from noticegen.i18n.notice import notice_entries
+from noticegen.lint.context import prose_strings
 from noticegen.model import Notice, Recipient, Supplement
 from noticegen.model.base import Role
 from noticegen.model.walk import field_roles, role_of, texts

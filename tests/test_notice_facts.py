@@ -10,9 +10,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from noticegen.cli import main
-from noticegen.config import Config
-from noticegen.linting import lint
-from noticegen.rules import BY_CODE
+from noticegen.lint.config import Config
+from noticegen.lint.linting import lint
+from noticegen.lint.rules import BY_CODE
 from noticegen.sources.loading import load
 
 ROOT = Path(__file__).resolve().parents[1]

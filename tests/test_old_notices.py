@@ -16,9 +16,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from noticegen.cli import main
-from noticegen.config import Config
-from noticegen.linting import lint
-from noticegen.rules import BY_CODE
+from noticegen.lint.config import Config
+from noticegen.lint.linting import lint
+from noticegen.lint.rules import BY_CODE
 from noticegen.sources.loading import load
 
 OLD = Path(__file__).parent / "fixtures" / "wave1-notice"

@@ -17,10 +17,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from noticegen.cli import main
-from noticegen.config import Config, find_config, load_config
-from noticegen.linting import lint
+from noticegen.lint.config import Config, find_config, load_config
+from noticegen.lint.linting import lint
+from noticegen.lint.rules import BY_CODE
 from noticegen.model.findings import Finding
-from noticegen.rules import BY_CODE
 from noticegen.sources.loading import load
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from noticegen.config import PROFILES, Config
-from noticegen.linting import lint
+from noticegen.lint.config import PROFILES, Config
+from noticegen.lint.linting import lint
 from noticegen.model.base import ID_RE
 from noticegen.model.findings import Finding
 from noticegen.sources import yamlsource

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from noticegen.cli import main
+from noticegen.lint.reporters import REPORTERS, github, text
+from noticegen.lint.reporters import json as json_reporter
 from noticegen.model.findings import Finding, Position, Severity
-from noticegen.reporters import REPORTERS, github, text
-from noticegen.reporters import json as json_reporter
 from noticegen.sources.escaping import github_data, github_property, text_line
 
 ERROR = Finding(

@@ -158,7 +158,7 @@ def test_lint_does_not_import_the_review_package() -> None:
         "    pass"
     )
     modules = _modules_after(code)
-    assert "noticegen.linting" in modules
+    assert "noticegen.lint.linting" in modules
     assert not [m for m in modules if m.startswith("noticegen.review")]
 
 

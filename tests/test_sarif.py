@@ -18,8 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from noticegen.cli import main
+from noticegen.lint.reporters import github, sarif
 from noticegen.model.findings import Finding, Position, Severity
-from noticegen.reporters import github, sarif
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"

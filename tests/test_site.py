@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from noticegen import linting, site
+from noticegen import site
 from noticegen.cli import main
 from noticegen.i18n.strings import Strings
+from noticegen.lint import linting
 from noticegen.model.findings import Finding, Severity
 from noticegen.site import (
     VERSIONS_PAGE,

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
+from .lint.rules import ALL_RULES, FAMILIES, Rule
 from .model import Jurisdiction
-from .rules import ALL_RULES, FAMILIES, Rule
 
 DOCS = Path("docs")
 
@@ -51,7 +51,7 @@ def rule_page(rule: type[Rule]) -> str:
 
 def _options(rule: type[Rule]) -> list[str]:
     """The rule's options, from the `NamedTuple` it declares."""
-    from .rules.base import option_defaults
+    from .lint.rules.base import option_defaults
     from .schema import attribute_docstrings
 
     if rule.Options is None:

@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lint.rules.review.placeholder_left import MARKER
 from .model import Jurisdiction, Notice, Right
-from .rules.review.placeholder_left import MARKER
 from .sources.folder import NOTICE_FILE
 from .sources.fsutil import atomic_write_text
 from .sources.loading import SourceFile, validate

@@ -160,7 +160,7 @@ def test_right_to_left_page_passes_the_accessibility_check(tmp_path: Path) -> No
 def test_markup_in_a_translation_is_reported_and_escaped_like_the_source(tmp_path: Path) -> None:
     from noticegen.i18n.catalogs import write_catalog
     from noticegen.i18n.pofile import read_catalog
-    from noticegen.linting import lint
+    from noticegen.lint.linting import lint
 
     folder = Path(shutil.copytree(FIXTURE, tmp_path / "notice"))
     path = folder / "locales" / "fr.po"

@@ -16,7 +16,7 @@ from noticegen.cli import main
 from noticegen.i18n.catalogs import write_catalog
 from noticegen.i18n.notice import translate_notice, translate_supplement
 from noticegen.i18n.pofile import read_catalog
-from noticegen.linting import lint
+from noticegen.lint.linting import lint
 from noticegen.sources.loading import load
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notice"

@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from noticegen.i18n import checks
+from noticegen.lint.rules.i18n import _catalogs as checks
 
 # Plain words mixed with every character that can start Markdown markup.
 _MARKDOWN_TEXT = st.text(

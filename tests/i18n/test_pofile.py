@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from noticegen.config import Config
 from noticegen.i18n.catalogs import write_catalog
 from noticegen.i18n.pofile import read_catalog
-from noticegen.linting import lint
+from noticegen.lint.config import Config
+from noticegen.lint.linting import lint
 from noticegen.sources.loading import load
 
 FIXTURE_CATALOG = Path(__file__).parent / "fixtures" / "notice" / "locales" / "fr.po"

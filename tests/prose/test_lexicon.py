@@ -1,4 +1,4 @@
-"""The reader's lexicon (src/noticegen/prose/lexicon.csv) is data: each entry is well formed
+"""The reader's lexicon (src/noticegen/lint/prose/lexicon.csv) is data: each entry is well formed
 and read as what it says."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from noticegen.lint.prose import read_text
+from noticegen.lint.prose.lexicon import ACTIONS, KINDS, lexicon, lookup, pattern
 from noticegen.model import RecipientKind
-from noticegen.prose import read_text
-from noticegen.prose.lexicon import ACTIONS, KINDS, lexicon, lookup, pattern
 
 _ENTRIES = [
     (kind, phrase, value) for kind in KINDS for phrase, value in lexicon().entries[kind].items()

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from noticegen.prose import Statement, company_pattern, read_text, sentences
-from noticegen.prose.lexicon import ACTIONS
-from noticegen.prose.reader import MAX_SENTENCE
+from noticegen.lint.prose import Statement, company_pattern, read_text, sentences
+from noticegen.lint.prose.lexicon import ACTIONS
+from noticegen.lint.prose.reader import MAX_SENTENCE
 
 
 def only(text: str, company: re.Pattern[str] | None = None) -> Statement:

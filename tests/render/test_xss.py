@@ -55,7 +55,7 @@ def test_pdf_of_the_page_fetches_nothing(
 
 
 def test_lint_reports_each_unsafe_link() -> None:
-    from noticegen.linting import lint
+    from noticegen.lint.linting import lint
     from noticegen.sources.loading import load
 
     findings = [f for f in lint(load(FIXTURES / "xss")) if f.rule == "NG103"]

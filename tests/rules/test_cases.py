@@ -23,10 +23,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from noticegen.config import Config
-from noticegen.linting import lint
+from noticegen.lint.config import Config
+from noticegen.lint.linting import lint
+from noticegen.lint.rules import ALL_RULES, BY_CODE
 from noticegen.model.findings import Finding
-from noticegen.rules import ALL_RULES, BY_CODE
 from noticegen.sources.loading import load
 
 HERE = Path(__file__).parent

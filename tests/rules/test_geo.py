@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from test_cases import write_case
 
-from noticegen.config import Config
-from noticegen.linting import lint
+from noticegen.lint.config import Config
+from noticegen.lint.linting import lint
+from noticegen.lint.rules._geo import adequate
 from noticegen.model.adequacy import ADEQUACY, BY_COUNTRY, EEA
-from noticegen.rules._geo import adequate
 from noticegen.sources.loading import load
 
 

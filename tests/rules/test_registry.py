@@ -9,16 +9,16 @@ from collections import Counter
 
 import pytest
 
-import noticegen.rules
-from noticegen.rules import ALL_RULES, FAMILIES, Rule
-from noticegen.rules.base import option_defaults
+import noticegen.lint.rules
+from noticegen.lint.rules import ALL_RULES, FAMILIES, Rule
+from noticegen.lint.rules.base import option_defaults
 from noticegen.schema import attribute_docstrings
 
-PACKAGE = noticegen.rules.__name__
+PACKAGE = noticegen.lint.rules.__name__
 
 
 def _family_packages() -> list[str]:
-    return [m.name for m in pkgutil.iter_modules(noticegen.rules.__path__) if m.ispkg]
+    return [m.name for m in pkgutil.iter_modules(noticegen.lint.rules.__path__) if m.ispkg]
 
 
 def _rule_modules() -> list[str]:

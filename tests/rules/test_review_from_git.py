@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from gitrepo import git
 
-from noticegen.config import Config
-from noticegen.linting import lint
-from noticegen.rules.review import _previous
+from noticegen.lint.config import Config
+from noticegen.lint.linting import lint
+from noticegen.lint.rules.review import _previous
 from noticegen.sources.gitsource import MAX_FILES, export_commit, repository_and_commit
 from noticegen.sources.loading import load
 

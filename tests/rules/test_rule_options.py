@@ -10,8 +10,8 @@ from typing import Any
 
 from test_cases import write_case
 
-from noticegen.config import CONFIG_FILE, load_config
-from noticegen.linting import lint
+from noticegen.lint.config import CONFIG_FILE, load_config
+from noticegen.lint.linting import lint
 from noticegen.sources.loading import load
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from noticegen.rules.contradictions._statements import VERB_FORMS, _kinds
+from noticegen.lint.rules.contradictions._statements import VERB_FORMS, _kinds
 
 
 @pytest.mark.parametrize(("kind", "form"), [(k, f) for k, fs in VERB_FORMS.items() for f in fs])

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from noticegen.rules._text import sentences
+from noticegen.lint.rules._text import sentences
 
 # The sentence pattern as first written: simple, but quadratic on a line without punctuation.
 _PLAIN_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")

@@ -29,7 +29,7 @@ def _load(path: Path) -> LoadedNotice:
         fail_usage(str(error))
     # Loader findings are schema problems: a supplement that does not validate would be missed.
     if loaded.notice is None or any(f.severity >= Severity.ERROR for f in loaded.findings):
-        from ..reporters import REPORTERS
+        from ..lint.reporters import REPORTERS
 
         sys.stdout.write(REPORTERS["text"](loaded.findings))
         click.echo("noticegen: the notice does not load; fix the findings above first.", err=True)

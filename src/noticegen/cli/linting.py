@@ -8,9 +8,9 @@ from typing import NoReturn
 
 import click
 
-from ..config import PROFILES, ConfigError, check_selectors, find_config, load_config
-from ..reporters import REPORTERS
-from ..rules import ALL_RULES, BY_CODE
+from ..lint.config import PROFILES, ConfigError, check_selectors, find_config, load_config
+from ..lint.reporters import REPORTERS
+from ..lint.rules import ALL_RULES, BY_CODE
 from ..sources.escaping import text_line
 from ..sources.loading import NoticeNotFound, load
 
@@ -71,8 +71,8 @@ def lint(
     """
     from dataclasses import replace
 
-    from ..linting import exit_code
-    from ..linting import lint as run_lint
+    from ..lint.linting import exit_code
+    from ..lint.linting import lint as run_lint
 
     try:
         loaded = load(path)

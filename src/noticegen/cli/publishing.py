@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
-from ..config import STALE_TRANSLATIONS, Config, ConfigError, find_config, load_config
+from ..lint.config import STALE_TRANSLATIONS, Config, ConfigError, find_config, load_config
 from ..model.findings import Finding, blocking
 from ..sources.escaping import text_line
 from ..sources.loading import LoadedNotice, NoticeNotFound, load, locate
@@ -45,7 +45,7 @@ def _locate(path: Path) -> tuple[Path, Path | None]:
 
 
 def _load_and_lint(path: Path, config: Path | None) -> tuple[LoadedNotice, list[Finding], Config]:
-    from ..linting import lint as run_lint
+    from ..lint.linting import lint as run_lint
 
     try:
         settings = load_config(config)
@@ -119,7 +119,7 @@ def build(path: Path, out: Path, draft: bool, stale_translations: str | None) ->
 
     Exit status: 0 built, 1 lint found errors (nothing written), 2 the site could not be written.
     """
-    from ..reporters import REPORTERS
+    from ..lint.reporters import REPORTERS
     from ..site import BuildError, check_output
 
     root, config = _locate(path)
@@ -197,8 +197,8 @@ def _problems(findings: list[Finding], root: Path) -> tuple[tuple[str, str], ...
 def _rebuild_preview(path: Path, out: Path) -> _Rebuilt:
     """Rebuild the preview's pages (its PDFs are rendered on request), as a draft while lint
     reports errors."""
-    from ..linting import lint as run_lint
-    from ..reporters import REPORTERS
+    from ..lint.linting import lint as run_lint
+    from ..lint.reporters import REPORTERS
     from ..site import BuildError
 
     try:

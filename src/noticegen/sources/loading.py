@@ -15,10 +15,10 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, StringConstraints, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
+from ..lint.rules import schema
+from ..lint.rules.base import Rule
 from ..model import Notice, Supplement
 from ..model.findings import Finding, Position
-from ..rules import schema
-from ..rules.base import Rule
 from .folder import (
     LINK_OUTSIDE,
     LINK_OUTSIDE_HINT,

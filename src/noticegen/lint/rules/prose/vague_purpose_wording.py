@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ....model.findings import Severity
+from ...context import LintContext
+from ..base import Rule, Violation
+
+_VAGUE = re.compile(
+    r"\b(?:may|might|such\s+as|including\s+(?:but\s+not\s+limited\s+to|without\s+limitation)|"
+    r"among\s+other\s+things|and/or|etc\b\.?|other\s+purposes|from\s+time\s+to\s+time|possibly|"
+    r"some)\b",
+    re.IGNORECASE,
+)
+# Data that is no longer personal (GDPR Recital 26): a "may" about publishing aggregate
+# statistics leaves no purpose of processing personal data open.
+_NOT_PERSONAL = re.compile(
+    r"\b(?:aggregated?|anonymi[sz](?:ed|ation)|anonymous|de-?identified)\b", re.IGNORECASE
+)
+_CLAUSE_EDGE = re.compile(r"[,;:.()]")
+
+
+def _about_personal_data(text: str, match: re.Match[str]) -> bool:
+    """Whether the clause around the qualifier (between commas, semicolons, brackets or
+    sentence ends) speaks of personal data, not of aggregate or anonymised data."""
+    starts = [m.end() for m in _CLAUSE_EDGE.finditer(text, 0, match.start())]
+    end = _CLAUSE_EDGE.search(text, match.end())
+    clause = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+    return not _NOT_PERSONAL.search(clause)
+
+
+class VaguePurposeWording(Rule):
+    """A purpose is described with open-ended words.
+
+    What it does:
+        Points out qualifiers that leave a purpose open-ended ("may", "might", "such as",
+        "including but not limited to", "among other things", "etc.", "and/or", "from time to
+        time", "some") in the label and description of each purpose, unless the clause they
+        stand in speaks of aggregate, anonymised or de-identified data ("aggregate statistics
+        we may publish"), which is not personal data (GDPR Recital 26). It is advice, not an
+        error: a "may" is sometimes the honest word.
+
+    Why it matters:
+        Purposes must be specified and explicit (GDPR Art. 5(1)(b)), and the Article 29
+        Working Party names "may", "might", "some", "often" and "possible" as language that
+        fails the requirement of clarity (Guidelines on transparency, WP260 rev.01). Lists
+        that end "such as ..." leave the reader unable to tell what is not done.
+
+    Example:
+        ```yaml
+        purposes:
+          personalisation:
+            label: Personalisation
+            description: We may use your location for services such as advertising.
+        ```
+
+    Fix:
+        ```yaml
+        purposes:
+          personalisation:
+            label: Personalisation
+            description: We use the city you are in to show ads for shops near you.
+        ```
+    """
+
+    code = "NG606"
+    severity = Severity.INFO
+    citation = "GDPR Art. 5(1)(b), 12(1); WP260 rev.01"
+    hint = "Say exactly what is done with the data, and drop qualifiers that leave it open."
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        for pid, purpose in ctx.notice.purposes.items():
+            for field, text in (("label", purpose.label), ("description", purpose.description)):
+                words = list(
+                    dict.fromkeys(
+                        m.group(0) for m in _VAGUE.finditer(text) if _about_personal_data(text, m)
+                    )
+                )
+                if words:
+                    listed = ", ".join(f'"{w}"' for w in words)
+                    yield Violation(
+                        ("purposes", pid, field),
+                        f"The {field} of purpose `{pid}` leaves it open-ended ({listed}).",
+                        quote=words[0],
+                    )
