@@ -51,7 +51,7 @@ schema: $(STAMP)
 	$(BIN)/noticegen schema
 
 docs: $(STAMP)
-	$(BIN)/python -m noticegen.docs
+	$(BIN)/python -m noticegen.authoring.docs
 
 # Re-resolve every dependency to its newest allowed release and rewrite the lock.
 lock:

@@ -33,7 +33,7 @@ NOTICEGEN = str(BIN / "noticegen")
 PDF_STEP = """
 import sys
 from pathlib import Path
-from noticegen.site import render_pdfs
+from noticegen.publish.site import render_pdfs
 pages = [Path(p).read_text(encoding="utf-8") for p in sys.argv[3:]]
 render_pdfs(Path(sys.argv[1]), pages, int(sys.argv[2]) or None)
 """

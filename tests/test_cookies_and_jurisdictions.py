@@ -14,7 +14,7 @@ from noticegen.cli import main
 from noticegen.i18n.strings import Strings
 from noticegen.lint.config import PROFILES, load_config
 from noticegen.model import Cookie, CookieCategory, Jurisdiction
-from noticegen.render import html
+from noticegen.publish.render import html
 from noticegen.sources.loading import load
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")

@@ -16,14 +16,14 @@ from typing import Any
 
 import pytest
 
-from noticegen.exports import EXPORTS, export_files, not_applicable
-from noticegen.exports.apple import app_store_answers, privacy_manifest
-from noticegen.exports.dpv import CONTEXT, dpv_document
-from noticegen.exports.google import data_safety_answers, data_safety_csv
-from noticegen.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv, ropa_xlsx
 from noticegen.model import App, AppPlatform, BasisValue, Notice, ParentNotice, ParentTopic
 from noticegen.model.terms import Vocabulary
 from noticegen.model.vocabulary import all_purposes, all_rows, label_type
+from noticegen.publish.exports import EXPORTS, export_files, not_applicable
+from noticegen.publish.exports.apple import app_store_answers, privacy_manifest
+from noticegen.publish.exports.dpv import CONTEXT, dpv_document
+from noticegen.publish.exports.google import data_safety_answers, data_safety_csv
+from noticegen.publish.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv, ropa_xlsx
 from noticegen.sources.loading import load
 
 ROOT = Path(__file__).parent.parent
@@ -229,7 +229,9 @@ def test_the_dpv_export_is_a_plain_graph_of_dpv_2_terms(small: Notice, ims: Noti
 def test_every_term_the_code_names_exists() -> None:
 
     named = {row.dpv for row in all_rows() if row.dpv}
-    source = (ROOT / "src" / "noticegen" / "exports" / "dpv.py").read_text(encoding="utf-8")
+    source = (ROOT / "src" / "noticegen" / "publish" / "exports" / "dpv.py").read_text(
+        encoding="utf-8"
+    )
     named |= set(re.findall(r'"((?:dpv|pd|eu-gdpr):[A-Za-z0-9-]+)"', source))
     _check_terms({_expand(term) for term in named})
 

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
+from noticegen.authoring.formatting import CANONICAL_ORDER, format_text
 from noticegen.cli import main
-from noticegen.formatting import CANONICAL_ORDER, format_text
 from noticegen.model import Notice
 from noticegen.sources.loading import load
 
@@ -194,7 +194,7 @@ def test_a_file_that_cannot_be_written_is_one_line_and_left_whole(
     def full_disk(*args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("noticegen.formatting.atomic_write_text", full_disk)
+    monkeypatch.setattr("noticegen.authoring.formatting.atomic_write_text", full_disk)
     code, output = fmt(str(tmp_path))
     assert code == 2 and "No space left on device" in output
     assert len(output.strip().splitlines()) == 1

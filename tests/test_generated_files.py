@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from noticegen.docs import generated_pages
+from noticegen.authoring.docs import generated_pages
+from noticegen.authoring.schema import SCHEMA_DIR, render_schemas
 from noticegen.lint.rules import ALL_RULES
 from noticegen.lint.rules.base import DOC_SECTIONS
-from noticegen.schema import SCHEMA_DIR, render_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,7 +38,9 @@ def test_generated_docs_are_fresh() -> None:
         for path, text in generated_pages().items()
         if not (ROOT / path).exists() or (ROOT / path).read_text(encoding="utf-8") != text
     ]
-    assert not stale, "run `python -m noticegen.docs` and commit docs/: " + ", ".join(stale)
+    assert not stale, "run `python -m noticegen.authoring.docs` and commit docs/: " + ", ".join(
+        stale
+    )
 
 
 def test_no_orphan_rule_pages() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from noticegen.authoring.scaffold import UNDESCRIBED
 from noticegen.cli import main, review
 from noticegen.lint.config import Config
 from noticegen.lint.linting import lint
-from noticegen.scaffold import UNDESCRIBED
 from noticegen.sources.loading import load
 
 PROFILES = ["gdpr", "uk-gdpr", "ccpa", "lgpd", "eprivacy"]
@@ -160,7 +160,7 @@ def test_a_notice_that_cannot_be_written_is_one_line(
     def full_disk(*args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("noticegen.scaffold.atomic_write_text", full_disk)
+    monkeypatch.setattr("noticegen.authoring.scaffold.atomic_write_text", full_disk)
     code, output = init(str(tmp_path / "n"))
     assert code == 2 and "No space left on device" in output
     assert len(output.strip().splitlines()) == 1

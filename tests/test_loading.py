@@ -11,7 +11,7 @@ from noticegen.lint.config import Config
 from noticegen.lint.linting import lint
 from noticegen.lint.rules.lgpd.lgpd_access_response_too_slow import LgpdAccessResponseTooSlow
 from noticegen.model.findings import Finding, Position
-from noticegen.render import html
+from noticegen.publish.render import html
 from noticegen.sources.loading import MAX_VALIDATION_FINDINGS, NoticeNotFound, load, locate
 
 BASE = (Path(__file__).parent / "rules" / "base" / "notice.yaml").read_text(encoding="utf-8")

@@ -158,7 +158,7 @@ def test_other_controllers_are_rendered_in_who_we_are_and_processing_as_a_proces
     tmp_path: Path,
 ) -> None:
     from noticegen.i18n.strings import Strings
-    from noticegen.render import html
+    from noticegen.publish.render import html
 
     folder = tmp_path / "notice"
     shutil.copytree(NOTICE, folder)

@@ -18,7 +18,6 @@ from markupsafe import escape
 from pydantic import BaseModel
 
 from noticegen.cli import main
-from noticegen.exports.dpv import CONTEXT
 from noticegen.i18n.pofile import read_catalog
 from noticegen.i18n.strings import BUILTIN_LOCALES, builtin_languages
 from noticegen.model import BasisStatement, FadpJustification, LgpdBasis, Notice, Supplement
@@ -26,6 +25,7 @@ from noticegen.model.jurisdictions import Jurisdiction
 from noticegen.model.practices import INVALIDATED
 from noticegen.model.sections import ENTRY_KINDS, SECTIONS, PageSection
 from noticegen.model.terms import Region, Vocabulary
+from noticegen.publish.exports.dpv import CONTEXT
 from noticegen.review import compare
 from noticegen.review.groups import GROUPS, OTHER
 from noticegen.review.reporters import render_text

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from noticegen import site
 from noticegen.cli import main
 from noticegen.i18n.strings import Strings
 from noticegen.lint import linting
 from noticegen.model.findings import Finding, Severity
-from noticegen.site import (
+from noticegen.publish import site
+from noticegen.publish.site import (
     VERSIONS_PAGE,
     BuildError,
     build_site,
@@ -130,11 +130,11 @@ def test_unchanged_inputs_skip_rendering(notice_dir: Path, tmp_path: Path) -> No
     [
         "i18n/locales/de.po",
         "i18n/strings.py",
-        "render/markdown.py",
-        "render/templates/base.html",
-        "render/assets/notice.css",
-        "site.py",
-        "exports/ropa.py",
+        "publish/render/markdown.py",
+        "publish/render/templates/base.html",
+        "publish/render/assets/notice.css",
+        "publish/site.py",
+        "publish/exports/ropa.py",
     ],
 )
 def test_an_edit_to_noticegen_itself_is_an_input(
@@ -143,12 +143,12 @@ def test_an_edit_to_noticegen_itself_is_an_input(
     # A copy of the package stands in for a development install being edited.
     package = Path(
         shutil.copytree(
-            Path(site.__file__).parent,
+            Path(site.__file__).parent.parent,
             tmp_path / "noticegen",
             ignore=shutil.ignore_patterns("__pycache__"),
         )
     )
-    monkeypatch.setattr(site, "__file__", str(package / "site.py"))
+    monkeypatch.setattr(site, "__file__", str(package / "publish" / "site.py"))
     before = site.inputs_hash(notice_dir, draft=False)
     with (package / changed).open("a", encoding="utf-8") as file:
         file.write("\n")
@@ -348,7 +348,7 @@ def test_cli_usage_errors_are_one_line(tmp_path: Path) -> None:
 def test_a_missing_font_fails_the_build_in_one_line(
     notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from noticegen.render import pdf
+    from noticegen.publish.render import pdf
 
     monkeypatch.setattr(pdf, "installed_font_families", set)
     with pytest.raises(BuildError, match="no font found") as raised:
@@ -360,7 +360,7 @@ def test_a_missing_font_fails_the_build_in_one_line(
 def test_a_missing_asset_fails_the_build_in_one_line(
     notice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from noticegen.render import html
+    from noticegen.publish.render import html
 
     monkeypatch.setattr(html, "ASSETS_DIR", tmp_path / "nowhere")
     with pytest.raises(BuildError, match="missing asset") as raised:
@@ -384,7 +384,7 @@ def test_a_worker_that_cannot_start_fails_the_build_in_one_line(
 ) -> None:
     import threading
 
-    from noticegen.render import pdf
+    from noticegen.publish.render import pdf
 
     if threading.active_count() > 1:
         pytest.skip("workers start from a fork server here: the patch would not reach them")

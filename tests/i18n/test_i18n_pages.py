@@ -20,7 +20,7 @@ from noticegen.i18n.strings import BUILTIN_LOCALES
 from noticegen.sources.loading import load
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notice"
-site = pytest.importorskip("noticegen.site")
+site = pytest.importorskip("noticegen.publish.site")
 
 
 class _Text(html.parser.HTMLParser):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from noticegen.site import BuildResult, build_site
+from noticegen.publish.site import BuildResult, build_site
 from noticegen.sources.loading import LoadedNotice, load
 
 FIXTURES = Path(__file__).parent / "fixtures"

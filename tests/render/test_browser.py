@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from noticegen.site import BuildResult, plan_pages
+from noticegen.publish.site import BuildResult, plan_pages
 from noticegen.sources.loading import load
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ from noticegen.model import (
     Safeguard,
 )
 from noticegen.model.sections import SECTIONS
-from noticegen.render import html
-from noticegen.site import BuildResult
+from noticegen.publish.render import html
+from noticegen.publish.site import BuildResult
 from noticegen.sources.loading import LoadedNotice
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

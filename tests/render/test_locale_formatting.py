@@ -12,8 +12,8 @@ from noticegen.i18n.addresses import address_lines, layout
 from noticegen.i18n.strings import Strings
 from noticegen.model import Address
 from noticegen.model.countries import iso_countries
-from noticegen.render import html
-from noticegen.site import home_country
+from noticegen.publish.render import html
+from noticegen.publish.site import home_country
 from noticegen.sources.loading import LoadedNotice
 
 DAY = datetime.date(2026, 12, 5)

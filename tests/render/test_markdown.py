@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from noticegen.render.markdown import is_safe_link, render
+from noticegen.publish.render.markdown import is_safe_link, render
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_a_link_that_reads_as_its_address_is_isolated(text: str, isolated: bool)
 def test_emphasis_past_the_cap_is_shown_as_text() -> None:
     """Issue 11: `**_` 10,000 times made one unbreakable run of 20,000 inline boxes (the build
     took 135 s); past MAX_EMPHASIS elements the markers are text, nothing is lost."""
-    from noticegen.render.markdown import MAX_EMPHASIS, render_inline
+    from noticegen.publish.render.markdown import MAX_EMPHASIS, render_inline
 
     for out in (render("**_" * 10_000), render_inline("**_" * 10_000)):
         opened = out.count("<strong>") + out.count("<em>")

@@ -8,9 +8,9 @@ import pypdf
 import pytest
 from pagehtml import read
 
-from noticegen.render.html import ASSETS_DIR
-from noticegen.render.pdf import LocalFetcher, PdfRenderer, RefusedURL
-from noticegen.site import BuildResult, build_site
+from noticegen.publish.render.html import ASSETS_DIR
+from noticegen.publish.render.pdf import LocalFetcher, PdfRenderer, RefusedURL
+from noticegen.publish.site import BuildResult, build_site
 from noticegen.sources.loading import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -96,7 +96,7 @@ def test_fetcher_refuses_a_symlink_out_of_the_folder(tmp_path: Path) -> None:
 
 
 def test_a_refused_resource_fails_the_pdf(tmp_path: Path) -> None:
-    from noticegen.render.pdf import PdfError
+    from noticegen.publish.render.pdf import PdfError
 
     html = '<html lang="en"><body><img src="file:///etc/passwd" alt="x"></body></html>'
     with pytest.raises(PdfError, match="passwd"):
@@ -104,8 +104,8 @@ def test_a_refused_resource_fails_the_pdf(tmp_path: Path) -> None:
 
 
 def test_no_installed_font_is_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from noticegen.render import pdf
-    from noticegen.render.pdf import PdfError
+    from noticegen.publish.render import pdf
+    from noticegen.publish.render.pdf import PdfError
 
     monkeypatch.setattr(pdf, "installed_font_families", lambda: {"Some Other Font"})
     with pytest.raises(PdfError, match="no font found"):
@@ -113,7 +113,7 @@ def test_no_installed_font_is_one_error(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_the_stylesheet_uses_the_checked_fonts() -> None:
-    from noticegen.render.pdf import FONT_FAMILIES
+    from noticegen.publish.render.pdf import FONT_FAMILIES
 
     css = (Path(str(ASSETS_DIR)) / "notice.css").read_text(encoding="utf-8")
     assert "font-family: " + ", ".join(f'"{f}"' if " " in f else f for f in FONT_FAMILIES) in css
@@ -150,7 +150,7 @@ def test_prose_links_to_missing_anchors_become_text_and_the_pdf_renders(tmp_path
 
 
 def test_long_words_get_break_opportunities_in_text_only() -> None:
-    from noticegen.render.pdf import LONG_WORD, TEXT_RUN, WORD_PIECE, break_long_words
+    from noticegen.publish.render.pdf import LONG_WORD, TEXT_RUN, WORD_PIECE, break_long_words
 
     word = "x" * 100
     page = (

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_browser import CHROMIUM, MULTILINGUAL
 
-from noticegen.site import plan_pages
+from noticegen.publish.site import plan_pages
 from noticegen.sources.loading import load
 
 ROOT = Path(__file__).parents[2]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from noticegen.site import BuildResult
+from noticegen.publish.site import BuildResult
 
 TOOL = Path(__file__).parents[2] / "tools" / "screenshots.py"
 spec = importlib.util.spec_from_file_location("screenshots", TOOL)

@@ -9,8 +9,8 @@ import pytest
 from pagehtml import read
 
 from noticegen.i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
-from noticegen.render.pdf import LocalFetcher, PdfRenderer
-from noticegen.site import BuildResult
+from noticegen.publish.render.pdf import LocalFetcher, PdfRenderer
+from noticegen.publish.site import BuildResult
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

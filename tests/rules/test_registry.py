@@ -10,9 +10,9 @@ from collections import Counter
 import pytest
 
 import noticegen.lint.rules
+from noticegen.authoring.schema import attribute_docstrings
 from noticegen.lint.rules import ALL_RULES, FAMILIES, Rule
 from noticegen.lint.rules.base import option_defaults
-from noticegen.schema import attribute_docstrings
 
 PACKAGE = noticegen.lint.rules.__name__
 

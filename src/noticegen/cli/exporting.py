@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..exports import EXPORTS, not_applicable
+from ..publish.exports import EXPORTS, not_applicable
 from ..sources.fsutil import atomic_write_bytes
 from ..sources.loading import NoticeNotFound, load
 from .linting import fail_usage

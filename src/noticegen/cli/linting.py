@@ -119,7 +119,7 @@ def rules(fmt: str) -> None:
 @click.argument("code")
 def explain(code: str) -> None:
     """Print the documentation of one rule, by code (NG201) or name."""
-    from ..docs import rule_page
+    from ..authoring.docs import rule_page
 
     rule = BY_CODE.get(code.upper()) or next((r for r in ALL_RULES if r.name == code), None)
     if rule is None:
@@ -137,7 +137,7 @@ def explain(code: str) -> None:
 )
 def schema(out: Path) -> None:
     """Write the JSON Schema of notice and supplement files (for editor completion)."""
-    from ..schema import write_schemas
+    from ..authoring.schema import write_schemas
 
     try:
         written = write_schemas(out)

@@ -64,7 +64,7 @@ def _build(
     stale: list[str] | None = None,
 ) -> str:
     """Build and describe the result in one line; raises BuildError."""
-    from ..site import build_site
+    from ..publish.site import build_site
 
     started = time.perf_counter()
     result = build_site(
@@ -120,7 +120,7 @@ def build(path: Path, out: Path, draft: bool, stale_translations: str | None) ->
     Exit status: 0 built, 1 lint found errors (nothing written), 2 the site could not be written.
     """
     from ..lint.reporters import REPORTERS
-    from ..site import BuildError, check_output
+    from ..publish.site import BuildError, check_output
 
     root, config = _locate(path)
     try:
@@ -128,7 +128,7 @@ def build(path: Path, out: Path, draft: bool, stale_translations: str | None) ->
     except BuildError as error:
         fail_usage(str(error))
     from ..i18n.notice import catalog_path
-    from ..site import stale_languages
+    from ..publish.site import stale_languages
 
     loaded, findings, settings = _load_and_lint(path, config)
     errors = blocking(findings)
@@ -199,7 +199,7 @@ def _rebuild_preview(path: Path, out: Path) -> _Rebuilt:
     reports errors."""
     from ..lint.linting import lint as run_lint
     from ..lint.reporters import REPORTERS
-    from ..site import BuildError
+    from ..publish.site import BuildError
 
     try:
         root, _ = locate(path)
@@ -344,7 +344,7 @@ class _Preview:
 
     def pdf(self, page: bytes) -> bytes:
         """The PDF of a page of the preview, rendered once per version of the page."""
-        from ..site import render_pdf
+        from ..publish.site import render_pdf
 
         key = hashlib.sha256(page).digest()
         with self._pdfs_lock:
@@ -366,7 +366,7 @@ def _site_handler(out: Path, preview: _Preview) -> type[http.server.BaseHTTPRequ
     import http.server
     import urllib.parse
 
-    from ..site import BuildError, pending_pdfs, published_files
+    from ..publish.site import BuildError, pending_pdfs, published_files
 
     class SiteHandler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -480,7 +480,7 @@ def serve(path: Path, out: Path, port: int, interval: float) -> None:
     """
     import http.server
 
-    from ..site import BuildError, check_output, pdf_pool
+    from ..publish.site import BuildError, check_output, pdf_pool
 
     root, _ = _locate(path)
     try:

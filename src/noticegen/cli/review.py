@@ -166,7 +166,7 @@ def init(
 
     Exit status: 0 when written, 2 when DIRECTORY is not empty (without --force) or a usage error.
     """
-    from ..scaffold import Answers, ScaffoldError, write_scaffold
+    from ..authoring.scaffold import Answers, ScaffoldError, write_scaffold
 
     if directory.exists() and not directory.is_dir():
         fail_usage(f"{directory} exists and is not a folder")
@@ -203,7 +203,7 @@ def fmt(path: Path, check: bool) -> None:
     Exit status: 0 when every file is formatted (or was rewritten), 1 with --check when a file
     would change, 2 on a usage error or a file that cannot be read.
     """
-    from ..formatting import FormatError, format_paths
+    from ..authoring.formatting import FormatError, format_paths
 
     try:
         results = format_paths(path, write=not check)

@@ -1,7 +1,7 @@
 """Keeping the built-in catalogs in step with the renderer: `python -m noticegen.i18n.builtin`.
 
 The English template `locales/en.po` holds every built-in string the renderer uses: each
-`msgid("...")` or `N_("...")` marker and `_("...")` call in `render/*.py`, the templates,
+`msgid("...")` or `N_("...")` marker and `_("...")` call in `publish/render/*.py`, the templates,
 `i18n/strings.py` and the model's labels (vocabulary records, jurisdictions and sections in
 `model/`).
 A pair "{count} year" / "{count} years" becomes one plural entry, so that each language picks
@@ -26,9 +26,9 @@ from .strings import BUILTIN_LOCALES, TEMPLATE_LANGUAGE
 
 PACKAGE = Path(__file__).resolve().parent.parent
 SOURCES = (
-    PACKAGE / "render",
+    PACKAGE / "publish" / "render",
     PACKAGE / "i18n" / "strings.py",
-    PACKAGE / "site.py",
+    PACKAGE / "publish" / "site.py",
     PACKAGE / "model",
 )
 KEYWORDS = {**DEFAULT_KEYWORDS, "msgid": None, "N_": None}

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from ..model import AppPlatform, Notice
+from ...model import AppPlatform, Notice
 
 __all__ = ["EXPORTS", "Export", "export_files", "not_applicable"]
 

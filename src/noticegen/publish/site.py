@@ -46,15 +46,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import __version__
-from .i18n.pofile import MAX_BYTES as CATALOG_MAX_BYTES
-from .sources.folder import FolderFileRefused, read_folder_file, supplement_files
-from .sources.yamlsource import MAX_BYTES as YAML_MAX_BYTES
+from .. import __version__
+from ..i18n.pofile import MAX_BYTES as CATALOG_MAX_BYTES
+from ..sources.folder import FolderFileRefused, read_folder_file, supplement_files
+from ..sources.yamlsource import MAX_BYTES as YAML_MAX_BYTES
 
 if TYPE_CHECKING:  # PDF workers import this module: keep it free of the model and rules
-    from .model import Notice, Supplement
+    from ..model import Notice, Supplement
+    from ..sources.loading import LoadedNotice
     from .render import html
-    from .sources.loading import LoadedNotice
 
 MANIFEST = "manifest.json"
 VERSIONS = "versions"
@@ -117,8 +117,8 @@ def plan_pages(
     """Every HTML page of the site, rendered; the PDFs are rendered from these. The pages in the
     `earlier` languages come from the archive (`earlier_pages`): linked to, not rendered. The
     `left_out` languages are neither rendered nor linked to."""
-    from .i18n.notice import translate_notice, translate_supplement
-    from .i18n.strings import Strings
+    from ..i18n.notice import translate_notice, translate_supplement
+    from ..i18n.strings import Strings
     from .render import html
 
     notice = loaded.notice
@@ -213,9 +213,9 @@ def stale_languages(loaded: LoadedNotice) -> list[str]:
     """The translation languages whose catalog does not translate every entry of the current
     text (an entry translates an earlier text, is fuzzy, missing or empty): a page built from
     it now would mix the current text, shown untranslated, with the translations."""
-    from .i18n.catalogs import SourceEntries, entries_for, entry_states, translation_languages
-    from .i18n.notice import catalog_path
-    from .i18n.pofile import read_catalog
+    from ..i18n.catalogs import SourceEntries, entries_for, entry_states, translation_languages
+    from ..i18n.notice import catalog_path
+    from ..i18n.pofile import read_catalog
 
     notice = loaded.notice
     assert notice is not None
@@ -268,7 +268,7 @@ def earlier_pages(out: Path, lang: str, notice: Notice) -> EarlierTranslation | 
     was published from a catalog that fully translated it (a stale language is never archived)."""
     from html import escape
 
-    from .i18n.strings import Strings
+    from ..i18n.strings import Strings
     from .render import html
 
     _ = Strings(lang, home_country(notice))
@@ -459,11 +459,17 @@ def _renderer_files() -> Iterator[tuple[str, Path]]:
     """noticegen's own files that shape the output, by content (an edit in a development
     install changes no version number): templates, assets, built-in catalogs and the code that
     renders and assembles the site."""
-    package = Path(__file__).parent
-    for folder in ("render/templates", "render/assets"):
+    package = Path(__file__).parent.parent
+    for folder in ("publish/render/templates", "publish/render/assets"):
         for path in _files_under(package / folder):
             yield f"{folder}/{path.relative_to(package / folder).as_posix()}", path
-    for pattern in ("render/*.py", "site.py", "exports/*.py", "i18n/*.py", "i18n/locales/*.po"):
+    for pattern in (
+        "publish/render/*.py",
+        "publish/site.py",
+        "publish/exports/*.py",
+        "i18n/*.py",
+        "i18n/locales/*.po",
+    ):
         for path in sorted(package.glob(pattern)):
             yield path.relative_to(package).as_posix(), path
 
@@ -610,8 +616,8 @@ def _archive(staging: Path, version: str, published: dict[str, bytes]) -> str | 
 
 def _versions_page(loaded: LoadedNotice, staging: Path) -> str | None:
     """The page listing the archived versions in `staging`, newest first; None without any."""
-    from .i18n.notice import translate_notice
-    from .i18n.strings import Strings
+    from ..i18n.notice import translate_notice
+    from ..i18n.strings import Strings
     from .render import html
 
     notice = loaded.notice

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .model import Notice, Supplement
+from ..model import Notice, Supplement
 
 SCHEMA_DIR = Path("schema")
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -90,7 +90,7 @@ def render_schemas() -> dict[str, str]:
 
 
 def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
-    from .sources.fsutil import atomic_write_text
+    from ..sources.fsutil import atomic_write_text
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -11,7 +11,7 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import (
+from ...model import (
     BasisValue,
     CcpaCategory,
     Notice,
@@ -23,9 +23,9 @@ from ..model import (
     Source,
     Transfer,
 )
-from ..model.base import covers, duration_days, related
-from ..model.sections import SECTIONS
-from ..model.sections import shown_sections as shown_sections  # for the templates
+from ...model.base import covers, duration_days, related
+from ...model.sections import SECTIONS
+from ...model.sections import shown_sections as shown_sections  # for the templates
 
 # Top-level sections of the page, in order: anchor -> heading msgid (from model.sections).
 SECTION_TITLES: dict[str, str] = {section.anchor: section.heading for section in SECTIONS}

@@ -13,12 +13,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lint.rules.review.placeholder_left import MARKER
-from .model import Jurisdiction, Notice, Right
-from .sources.folder import NOTICE_FILE
-from .sources.fsutil import atomic_write_text
-from .sources.loading import SourceFile, validate
-from .sources.yamlsource import parse_yaml
+from ..lint.rules.review.placeholder_left import MARKER
+from ..model import Jurisdiction, Notice, Right
+from ..sources.folder import NOTICE_FILE
+from ..sources.fsutil import atomic_write_text
+from ..sources.loading import SourceFile, validate
+from ..sources.yamlsource import parse_yaml
 
 NO_DPO = "name your data protection officer under `dpo:` instead, or say why none is required"
 EXAMPLE = "{}, or replace this example with your own"

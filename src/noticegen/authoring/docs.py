@@ -1,6 +1,6 @@
 """The rule reference and schema reference under docs/, generated from the code.
 
-`python -m noticegen.docs` rewrites them; a test fails when the committed pages are stale.
+`python -m noticegen.authoring.docs` rewrites them; a test fails when the committed pages are stale.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
-from .lint.rules import ALL_RULES, FAMILIES, Rule
-from .model import Jurisdiction
+from ..lint.rules import ALL_RULES, FAMILIES, Rule
+from ..model import Jurisdiction
 
 DOCS = Path("docs")
 
@@ -51,7 +51,7 @@ def rule_page(rule: type[Rule]) -> str:
 
 def _options(rule: type[Rule]) -> list[str]:
     """The rule's options, from the `NamedTuple` it declares."""
-    from .lint.rules.base import option_defaults
+    from ..lint.rules.base import option_defaults
     from .schema import attribute_docstrings
 
     if rule.Options is None:
@@ -181,7 +181,7 @@ def generated_pages() -> dict[Path, str]:
 
 
 def write_docs(root: Path = Path()) -> None:
-    from .sources.fsutil import atomic_write_text
+    from ..sources.fsutil import atomic_write_text
 
     for path, text in generated_pages().items():
         atomic_write_text(root / path, text)

@@ -18,10 +18,10 @@ from babel.lists import format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 from markupsafe import Markup, escape
 
-from ..i18n.addresses import address_lines
-from ..i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
-from ..i18n.strings import Strings
-from ..model import (
+from ...i18n.addresses import address_lines
+from ...i18n.negotiation import INDEX_SCRIPT, SWITCHER_SCRIPT
+from ...i18n.strings import Strings
+from ...model import (
     Address,
     Cookie,
     FadpJustification,
@@ -31,12 +31,12 @@ from ..model import (
     Supplement,
     sections,
 )
-from ..model.processing import own_terms_article
-from ..model.sections import assign_anchors
-from ..model.terms import Region, Vocabulary
+from ...model.processing import own_terms_article
+from ...model.sections import assign_anchors
+from ...model.terms import Region, Vocabulary
 from . import markdown, view
 
-PACKAGE = resources.files("noticegen.render")
+PACKAGE = resources.files("noticegen.publish.render")
 TEMPLATES_DIR = PACKAGE / "templates"
 ASSETS_DIR = PACKAGE / "assets"
 

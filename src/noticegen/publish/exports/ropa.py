@@ -17,7 +17,7 @@ import re
 import zipfile
 from collections.abc import Iterable
 
-from ..model import (
+from ...model import (
     Address,
     BasisStatement,
     Contact,
@@ -26,8 +26,8 @@ from ..model import (
     RecipientKind,
     SpecialCategoryCondition,
 )
-from ..model.base import related
-from ..model.processing import own_terms_article
+from ...model.base import related
+from ...model.processing import own_terms_article
 
 TO_FILL_IN = "[to be completed by the controller]"
 

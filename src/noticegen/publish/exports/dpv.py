@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Notice
-from ..model.base import related
-from ..model.vocabulary import label_type
+from ...model import Notice
+from ...model.base import related
+from ...model.vocabulary import label_type
 
 CONTEXT = {
     "dpv": "https://w3id.org/dpv#",

@@ -25,17 +25,17 @@ from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.events import ScalarEvent
 
-from .model import Notice, RetentionRule, Supplement
-from .sources.folder import (
+from ..model import Notice, RetentionRule, Supplement
+from ..sources.folder import (
     NOTICE_FILE,
     SUPPLEMENTS_DIR,
     FolderFileRefused,
     read_folder_file,
     supplement_files,
 )
-from .sources.fsutil import atomic_write_text
-from .sources.loading import unwrap_annotation
-from .sources.yamlsource import MAX_BYTES, parse_yaml
+from ..sources.fsutil import atomic_write_text
+from ..sources.loading import unwrap_annotation
+from ..sources.yamlsource import MAX_BYTES, parse_yaml
 
 # Where the reading order people use differs from the model's field order, the canonical order
 # follows the people: free-text `sections` come last, after the short `documents` list, and a

@@ -11,8 +11,8 @@ from __future__ import annotations
 import plistlib
 from typing import Any, NamedTuple
 
-from ..model import AppPlatform, Notice
-from ..model.vocabulary import label_purpose, label_type, purposes_of
+from ...model import AppPlatform, Notice
+from ...model.vocabulary import label_purpose, label_type, purposes_of
 
 TYPE_PREFIX = "NSPrivacyCollectedDataType"
 PURPOSE_PREFIX = "NSPrivacyCollectedDataTypePurpose"

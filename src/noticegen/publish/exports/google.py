@@ -13,8 +13,8 @@ import csv
 import io
 from typing import NamedTuple
 
-from ..model import Notice, RecipientKind, Right
-from ..model.vocabulary import label_purpose, label_type, purposes_of, recipients_of
+from ...model import Notice, RecipientKind, Right
+from ...model.vocabulary import label_purpose, label_type, purposes_of, recipients_of
 
 HEADER = (
     "Question ID (machine readable)",
