@@ -3,6 +3,8 @@ notice is a finding that stops no other rule, and the business facts replace too
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -210,3 +212,43 @@ def test_diff_names_an_unnumbered_undated_version_in_words(tmp_path: Path) -> No
     assert any(
         "unnumbered version (effective date not given) → version 2.0.0" in line for line in header
     )
+
+
+def test_data_whose_source_the_notice_does_not_state_is_reported_and_still_rendered(
+    tmp_path: Path,
+) -> None:
+    """A notice may not say where some data comes from (issue 13): nothing is invented for it;
+    lint reports it, the page shows no source for it, and the record marks it to fill in."""
+    from noticegen.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv
+    from noticegen.i18n.strings import Strings
+    from noticegen.render import html
+    from noticegen.render.view import ccpa_rows
+
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    lines = main_file.read_text(encoding="utf-8").splitlines()
+    first = lines.index("    source: provided")
+    del lines[first]
+    main_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load(folder)
+    assert loaded.notice is not None, loaded.findings
+    did, category = next((k, d) for k, d in loaded.notice.data.items() if d.source is None)
+    findings = lint(loaded)
+    assert [(f.rule, f.message) for f in findings] == [
+        (
+            "NG219",
+            f"`{did}` ({category.label}): the notice does not say where this data comes from.",
+        )
+    ]
+    page = html.render_notice(loaded.notice, Strings("en"), supplements=[], languages=[])
+    start = page.index(f">{category.label}</h3>")
+    facts = page[start : page.index("</dl>", start)]
+    assert "Source" not in facts and "None" not in facts
+    assert all(None not in row.sources for row in ccpa_rows(loaded.notice))
+    rows = list(csv.reader(io.StringIO(ropa_csv(loaded.notice).decode("utf-8"))))
+    column = list(COLUMNS).index("The source of the personal data (if applicable)")
+    using = [p.label for p in loaded.notice.purposes.values() if did in p.data]
+    assert using
+    for row in rows[rows.index(list(COLUMNS)) + 1 :]:
+        assert (TO_FILL_IN in row[column]) == (row[1] in using), row
