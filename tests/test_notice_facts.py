@@ -252,3 +252,46 @@ def test_data_whose_source_the_notice_does_not_state_is_reported_and_still_rende
     assert using
     for row in rows[rows.index(list(COLUMNS)) + 1 :]:
         assert (TO_FILL_IN in row[column]) == (row[1] in using), row
+
+
+def test_a_representative_with_no_name_is_reported_and_rendered_without_one(
+    tmp_path: Path,
+) -> None:
+    """A notice may give a representative's email but not who they are (issue 13, PostHog): no
+    name is invented; NG332 reports it, and a contact with neither name nor way to reach it is
+    a load finding, not a traceback."""
+    from noticegen.exports.ropa import TO_FILL_IN, contact_rows
+    from noticegen.i18n.strings import Strings
+    from noticegen.render import html
+
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    text = main_file.read_text(encoding="utf-8")
+    main_file.write_text(
+        text.replace(
+            "controller:\n", "controller:\n  eu_representative: {email: rep@example.com}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    loaded = load(folder)
+    assert loaded.notice is not None, loaded.findings
+    assert [f.rule for f in lint(loaded)] == ["NG332"]
+    page = html.render_notice(loaded.notice, Strings("en"), supplements=[], languages=[])
+    section = page[page.index('id="eu-representative"') :]
+    section = section[: section.index("</dl>")]
+    assert (
+        "mailto:rep@example.com" in section
+        and "None" not in section
+        and "<bdi></bdi>" not in section
+    )
+    assert next(row[:2] for row in contact_rows(loaded.notice) if row[0] == "Representative") == [
+        "Representative",
+        TO_FILL_IN,
+    ]
+    main_file.write_text(
+        text.replace("controller:\n", "controller:\n  eu_representative: {}\n", 1), encoding="utf-8"
+    )
+    findings = load(folder).findings
+    assert [f.line for f in findings] == [text.splitlines().index("controller:") + 2], findings
+    assert "a contact needs a name or a way to reach it" in findings[0].message

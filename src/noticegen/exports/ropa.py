@@ -71,7 +71,7 @@ def _contact(title: str, contact: Contact | None) -> list[str]:
         return [title, TO_FILL_IN, "", "", ""]
     return [
         title,
-        contact.name,
+        contact.name or TO_FILL_IN,
         _address(contact.postal_address),
         contact.email or "",
         contact.phone or "",
