@@ -3,6 +3,8 @@ notice is a finding that stops no other rule, and the business facts replace too
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -210,3 +212,86 @@ def test_diff_names_an_unnumbered_undated_version_in_words(tmp_path: Path) -> No
     assert any(
         "unnumbered version (effective date not given) → version 2.0.0" in line for line in header
     )
+
+
+def test_data_whose_source_the_notice_does_not_state_is_reported_and_still_rendered(
+    tmp_path: Path,
+) -> None:
+    """A notice may not say where some data comes from (issue 13): nothing is invented for it;
+    lint reports it, the page shows no source for it, and the record marks it to fill in."""
+    from noticegen.i18n.strings import Strings
+    from noticegen.publish.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv
+    from noticegen.publish.render import html
+    from noticegen.publish.render.view import ccpa_rows
+
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    lines = main_file.read_text(encoding="utf-8").splitlines()
+    first = lines.index("    source: provided")
+    del lines[first]
+    main_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load(folder)
+    assert loaded.notice is not None, loaded.findings
+    did, category = next((k, d) for k, d in loaded.notice.data.items() if d.source is None)
+    findings = lint(loaded)
+    assert [(f.rule, f.message) for f in findings] == [
+        (
+            "NG219",
+            f"`{did}` ({category.label}): the notice does not say where this data comes from.",
+        )
+    ]
+    page = html.render_notice(loaded.notice, Strings("en"), supplements=[], languages=[])
+    start = page.index(f">{category.label}</h3>")
+    facts = page[start : page.index("</dl>", start)]
+    assert "Source" not in facts and "None" not in facts
+    assert all(None not in row.sources for row in ccpa_rows(loaded.notice))
+    rows = list(csv.reader(io.StringIO(ropa_csv(loaded.notice).decode("utf-8"))))
+    column = list(COLUMNS).index("The source of the personal data (if applicable)")
+    using = [p.label for p in loaded.notice.purposes.values() if did in p.data]
+    assert using
+    for row in rows[rows.index(list(COLUMNS)) + 1 :]:
+        assert (TO_FILL_IN in row[column]) == (row[1] in using), row
+
+
+def test_a_representative_with_no_name_is_reported_and_rendered_without_one(
+    tmp_path: Path,
+) -> None:
+    """A notice may give a representative's email but not who they are (issue 13, PostHog): no
+    name is invented; NG332 reports it, and a contact with neither name nor way to reach it is
+    a load finding, not a traceback."""
+    from noticegen.i18n.strings import Strings
+    from noticegen.publish.exports.ropa import TO_FILL_IN, contact_rows
+    from noticegen.publish.render import html
+
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    text = main_file.read_text(encoding="utf-8")
+    main_file.write_text(
+        text.replace(
+            "controller:\n", "controller:\n  eu_representative: {email: rep@example.com}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    loaded = load(folder)
+    assert loaded.notice is not None, loaded.findings
+    assert [f.rule for f in lint(loaded)] == ["NG332"]
+    page = html.render_notice(loaded.notice, Strings("en"), supplements=[], languages=[])
+    section = page[page.index('id="eu-representative"') :]
+    section = section[: section.index("</dl>")]
+    assert (
+        "mailto:rep@example.com" in section
+        and "None" not in section
+        and "<bdi></bdi>" not in section
+    )
+    assert next(row[:2] for row in contact_rows(loaded.notice) if row[0] == "Representative") == [
+        "Representative",
+        TO_FILL_IN,
+    ]
+    main_file.write_text(
+        text.replace("controller:\n", "controller:\n  eu_representative: {}\n", 1), encoding="utf-8"
+    )
+    findings = load(folder).findings
+    assert [f.line for f in findings] == [text.splitlines().index("controller:") + 2], findings
+    assert "a contact needs a name or a way to reach it" in findings[0].message

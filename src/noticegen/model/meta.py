@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import (
     AddressLine,
@@ -152,8 +152,10 @@ class Address(StrictModel):
 
 
 class Contact(StrictModel):
-    name: RoleName
-    """Name of the person or organisation."""
+    name: RoleName | None = None
+    """Name of the person or organisation. Left out when the notice gives only a way to reach
+    them (an appointed representative reachable by email): NG332 reports a representative
+    with no name, whose identity Art. 13(1)(a) asks for."""
     email: Email | None = None
     """Email address for privacy matters."""
     phone: Phone | None = None
@@ -162,6 +164,12 @@ class Contact(StrictModel):
     """Postal address."""
     url: Url | None = None
     """A web page or form where this contact can be reached."""
+
+    @model_validator(mode="after")
+    def _names_or_reaches(self) -> Contact:
+        if self.name is None and not (self.email or self.phone or self.postal_address or self.url):
+            raise ValueError("a contact needs a name or a way to reach it")
+        return self
 
 
 class Controller(StrictModel):

@@ -111,8 +111,9 @@ class DataCategory(StrictModel):
     """Short name shown to readers, e.g. "Email address"."""
     description: Markdown | None = None
     """What exactly is meant, in plain words."""
-    source: Source
-    """How the data is obtained: provided by the person, observed, derived, or from others."""
+    source: Source | None = None
+    """How the data is obtained: provided by the person, observed, derived, or from others.
+    Left out when the notice does not say (NG219 reports it)."""
     source_name: Name | None = None
     """The third party or public source the data comes from, when not from the person."""
     special_category: bool = False

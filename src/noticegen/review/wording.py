@@ -333,9 +333,9 @@ def _item_arrival(change: Change, names: Names) -> Words:
 def _data_added(change: Change, names: Names) -> Words:
     item = change.new
     return say(
-        "New data collected: {}, {}{}.",
+        "New data collected: {}{}{}.",
         names.label("data", _key(change)),
-        item.source.wording,
+        f", {item.source.wording}" if item.source else "",
         " (special-category data)" if item.special_category else "",
     )
 

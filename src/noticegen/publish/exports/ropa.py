@@ -21,6 +21,7 @@ from ...model import (
     Address,
     BasisStatement,
     Contact,
+    DataCategory,
     LegalBasis,
     Notice,
     RecipientKind,
@@ -70,7 +71,7 @@ def _contact(title: str, contact: Contact | None) -> list[str]:
         return [title, TO_FILL_IN, "", "", ""]
     return [
         title,
-        contact.name,
+        contact.name or TO_FILL_IN,
         _address(contact.postal_address),
         contact.email or "",
         contact.phone or "",
@@ -92,6 +93,12 @@ def _basis_in_ropa(statement: BasisStatement) -> str:
 
 def _join(items: Iterable[str]) -> str:
     return "; ".join(dict.fromkeys(i for i in items if i))
+
+
+def _source(data: DataCategory) -> str:
+    # A source the notice does not state is the controller's to give (Art. 30(1) asks for it
+    # where it is known), not a blank that reads as "not applicable".
+    return data.source.wording if data.source else TO_FILL_IN
 
 
 def contact_rows(notice: Notice) -> list[list[str]]:
@@ -156,7 +163,7 @@ def activity_rows(notice: Notice) -> list[list[str]]:
             rights,
             "Yes: " + " ".join(decision.logic.split()) if decision else
             ("Profiling" if purpose.profiling else "No"),
-            _join(notice.data[d].source.wording for d in covered),
+            _join(_source(notice.data[d]) for d in covered),
             TO_FILL_IN if purpose.relies_on(LegalBasis.CONSENT) else "",
             TO_FILL_IN,
         ])  # fmt: skip

@@ -212,7 +212,7 @@ def ccpa_rows(notice: Notice) -> list[CcpaRow]:
     for category in sorted(groups, key=order.index):
         ids = groups[category]
         items = [notice.data[i] for i in ids]
-        sources = list(dict.fromkeys(d.source for d in items))
+        sources = list(dict.fromkeys(d.source for d in items if d.source))
         names = list(dict.fromkeys(d.source_name for d in items if d.source_name))
         purposes = [
             (pid, p) for pid, p in notice.purposes.items() if any(_mentions(p.data, i) for i in ids)

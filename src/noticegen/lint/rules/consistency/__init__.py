@@ -19,6 +19,7 @@ from .recipient_data_mismatch import RecipientDataMismatch
 from .retention_only_hides_data import RetentionOnlyHidesData
 from .right_limited_without_reason import RightLimitedWithoutReason
 from .source_not_named import SourceNotNamed
+from .source_not_stated import SourceNotStated
 from .special_category_without_condition import SpecialCategoryWithoutCondition
 from .transfer_outside_recipient_countries import TransferOutsideRecipientCountries
 
@@ -36,6 +37,7 @@ RULES: tuple[type[Rule], ...] = (
     RecipientDataMismatch,
     CookieWithoutConsent,
     SourceNotNamed,
+    SourceNotStated,
     AutomatedDecisionWithoutHumanReview,
     RetentionOnlyHidesData,
     PromiseContradictedByProcessing,

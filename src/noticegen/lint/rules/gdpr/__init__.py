@@ -19,6 +19,7 @@ from .purpose_without_legal_basis import PurposeWithoutLegalBasis
 from .recipient_abroad_without_transfer import RecipientAbroadWithoutTransfer
 from .recipient_location_not_stated import RecipientLocationNotStated
 from .recipients_not_disclosed import RecipientsNotDisclosed
+from .representative_not_named import RepresentativeNotNamed
 from .response_time_too_long import ResponseTimeTooLong
 from .retention_without_period import RetentionWithoutPeriod
 from .right_of_access_missing import RightOfAccessMissing
@@ -40,6 +41,7 @@ RULES: tuple[type[Rule], ...] = (
     JointArrangementMissing,
     EuRepresentativeMissing,
     UkRepresentativeMissing,
+    RepresentativeNotNamed,
     PurposeWithoutLegalBasis,
     RecipientsNotDisclosed,
     TransferWithoutSafeguard,

@@ -61,6 +61,12 @@ class IcoNotNamed(Rule):
                 "The notice does not name the Information Commissioner's Office, to which "
                 "people in the UK can complain.",
             )
+        elif authority.name is None:
+            yield Violation(
+                ("controller", "supervisory_authority"),
+                "The supervisory authority is not named: the notice does not name the "
+                "Information Commissioner's Office, to which people in the UK can complain.",
+            )
         elif MARKER not in authority.name and not _ICO.search(authority.name):
             yield Violation(
                 ("controller", "supervisory_authority", "name"),

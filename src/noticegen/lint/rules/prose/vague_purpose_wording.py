@@ -19,15 +19,28 @@ _NOT_PERSONAL = re.compile(
     r"\b(?:aggregated?|anonymi[sz](?:ed|ation)|anonymous|de-?identified)\b", re.IGNORECASE
 )
 _CLAUSE_EDGE = re.compile(r"[,;:.()]")
+# "such as" leaves a purpose open when its examples stand for the purpose itself, named in
+# generic terms ("services such as advertising"); after a named thing ("analytics about their
+# stores, such as orders by region") it only illustrates a purpose already stated.
+_SUCH_AS = re.compile(r"such\s+as", re.IGNORECASE)
+_GENERIC = re.compile(
+    r"\b(?:purposes?|services?|uses?|activit(?:y|ies)|features?|functions?|functionality|"
+    r"things?|reasons?|ways?|operations?|tasks?|content|products?|offers?|offerings?|"
+    r"experiences?|processing|needs?|business(?:es)?|means)\W*$",
+    re.IGNORECASE,
+)
 
 
-def _about_personal_data(text: str, match: re.Match[str]) -> bool:
-    """Whether the clause around the qualifier (between commas, semicolons, brackets or
-    sentence ends) speaks of personal data, not of aggregate or anonymised data."""
+def _leaves_purpose_open(text: str, match: re.Match[str]) -> bool:
+    """Whether the qualifier opens the purpose: the clause around it (between commas,
+    semicolons, brackets or sentence ends) speaks of personal data, not of aggregate or
+    anonymised data, and a "such as" gives examples of the purpose itself."""
     starts = [m.end() for m in _CLAUSE_EDGE.finditer(text, 0, match.start())]
     end = _CLAUSE_EDGE.search(text, match.end())
     clause = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
-    return not _NOT_PERSONAL.search(clause)
+    if _NOT_PERSONAL.search(clause):
+        return False
+    return not _SUCH_AS.fullmatch(match.group(0)) or bool(_GENERIC.search(text[: match.start()]))
 
 
 class VaguePurposeWording(Rule):
@@ -38,8 +51,11 @@ class VaguePurposeWording(Rule):
         "including but not limited to", "among other things", "etc.", "and/or", "from time to
         time", "some") in the label and description of each purpose, unless the clause they
         stand in speaks of aggregate, anonymised or de-identified data ("aggregate statistics
-        we may publish"), which is not personal data (GDPR Recital 26). It is advice, not an
-        error: a "may" is sometimes the honest word.
+        we may publish"), which is not personal data (GDPR Recital 26). A "such as" counts
+        only after a generic word for what is done ("services such as advertising", "other
+        purposes, such as"), not when it illustrates a purpose already named ("analytics about
+        their stores, such as orders by region"). It is advice, not an error: a "may" is
+        sometimes the honest word.
 
     Why it matters:
         Purposes must be specified and explicit (GDPR Art. 5(1)(b)), and the Article 29
@@ -74,7 +90,7 @@ class VaguePurposeWording(Rule):
             for field, text in (("label", purpose.label), ("description", purpose.description)):
                 words = list(
                     dict.fromkeys(
-                        m.group(0) for m in _VAGUE.finditer(text) if _about_personal_data(text, m)
+                        m.group(0) for m in _VAGUE.finditer(text) if _leaves_purpose_open(text, m)
                     )
                 )
                 if words:
