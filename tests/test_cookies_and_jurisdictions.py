@@ -131,7 +131,7 @@ def test_a_supplement_declares_a_new_jurisdiction_and_its_page_names_it(tmp_path
     page = html.render_supplement(
         colorado, loaded.notice, Strings("fr"), notice_href="index.html", languages=[]
     )
-    assert "Colorado (CPA) · Residents of Colorado" in page
+    assert "Colorado (CPA)\u00a0· Residents of Colorado" in page  # the dot never starts a line
 
 
 def test_the_json_schema_asks_a_cookie_for_a_name_or_a_category() -> None:

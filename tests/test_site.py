@@ -815,9 +815,13 @@ def test_publishing_the_source_marks_each_stale_translation_as_an_earlier_versio
             # In the page's language, dated by the conventions of the controller's country.
             _ = Strings(lang, "FR")
             said = html.unescape(note.group(0))
-            assert _("This translation is of an earlier version of this notice") in said
-            assert _("Version {version}", version="2.0.0") in said
-            assert _("Effective {date}", date=_.date(datetime.date(2026, 11, 24))) in said
+            which = _(
+                "{first} · {second}",
+                first=_("Version {version}", version="2.0.0"),
+                second=_("Effective {date}", date=_.date(datetime.date(2026, 11, 24))),
+            )
+            earlier = "This translation is of an earlier version of this notice ({version})."
+            assert _(earlier, version=which) in said
             assert "earlier version" not in said  # no English left on a French or German page
             assert 'href="../en/index.html"' in note.group(0)
             assert (page[: note.start()] + page[note.end() :]).encode() == published[name]

@@ -529,3 +529,6 @@ def test_data_never_stored_says_so_instead_of_a_period(small: LoadedNotice) -> N
     notice = small.notice.model_copy(update={"retention": [never, *small.notice.retention[1:]]})
     page = read(html.render_notice(notice, Strings("en"), supplements=[], languages=[])).text
     assert "We never store it." in page
+    # One item of a list is no sentence: "…, 1 year and Not stored", never "and We never store it".
+    glance = page.split("At a glance", 1)[1].split("Contents", 1)[0]
+    assert "Not stored" in glance and "We never store it" not in glance

@@ -117,7 +117,41 @@ def test_a_list_built_in_a_template_loop_reads_as_the_language_lists(
         def __init__(self, index0: int) -> None:
             self.index0 = index0
 
-    assert [helpers.after(Loop(i)) for i in range(3)] == after
+    assert [helpers.after(Loop(i), ["a", "b", "c"]) for i in range(3)] == after
+
+
+@pytest.mark.parametrize(
+    ("lang", "items", "listed"),
+    [
+        # The case of issue 15: two recipients whose names hold "and".
+        (
+            "en",
+            ["Other users and the public", "Courts and public authorities"],
+            "Other users and the public; Courts and public authorities",
+        ),
+        ("en", ["Name", "Email address"], "Name and Email address"),
+        ("en", ["Boards, chats and posts", "Surveys"], "Boards, chats and posts; Surveys"),
+        ("en", ["Brand and logo"], "Brand and logo"),  # one item is no list
+        ("en", ["Android", "Randy"], "Android and Randy"),  # "and" as a word, not in one
+        ("fr", ["Clients et prospects", "Tribunaux"], "Clients et prospects\u00a0; Tribunaux"),
+        ("de", ["Name und Anschrift", "Alter"], "Name und Anschrift; Alter"),
+        ("ar", ["الاسم و العنوان", "العمر"], "الاسم و العنوان؛ العمر"),
+    ],
+)
+def test_list_items_that_hold_the_conjunction_are_set_apart(
+    lang: str, items: list[str], listed: str
+) -> None:
+    helpers = html.Helpers(Strings(lang), {})
+    assert str(helpers.join(items)) == listed
+
+    class Loop:
+        length = len(items)
+
+        def __init__(self, index0: int) -> None:
+            self.index0 = index0
+
+    built = "".join(item + helpers.after(Loop(i), items) for i, item in enumerate(items))
+    assert built == listed
 
 
 def test_no_list_on_an_arabic_page_is_joined_with_a_latin_comma(small: LoadedNotice) -> None:

@@ -7,11 +7,11 @@ the English text. `en.po` is the template: every other catalog translates exactl
 from __future__ import annotations
 
 import datetime
+import functools
 import gettext
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -19,11 +19,22 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
+from ..model.terms import Region
 from . import languages
 from .pofile import read_catalog
 
+
+def N_(text: str) -> str:
+    """Marks a built-in string for extraction (the gettext convention); translated on use."""
+    return text
+
+
 BUILTIN_LOCALES = Path(__file__).parent / "locales"
 TEMPLATE_LANGUAGE = "en"
+# Joins the items of a list one of which holds the list's own "and" or comma ("Other users and
+# the public; Courts and public authorities"): the locale's list pattern would leave the reader
+# to guess where each item ends.
+_SET_APART = N_("{first}; {second}")
 _DURATION = re.compile(
     r"^P(?:(?P<year>\d+)Y)?(?:(?P<month>\d+)M)?(?:(?P<week>\d+)W)?(?:(?P<day>\d+)D)?"
     r"(?:T(?:(?P<hour>\d+)H)?(?:(?P<minute>\d+)M)?(?:(?P<second>\d+)S)?)?$"
@@ -47,7 +58,7 @@ class BuiltinCatalog:
     """Which form a count takes, from the catalog's Plural-Forms header."""
 
 
-@lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=32)
 def builtin_catalog(lang: str) -> BuiltinCatalog:
     path = BUILTIN_LOCALES / f"{lang}.po"
     po = read_catalog(path, lang) if path.is_file() else None
@@ -80,11 +91,6 @@ def _regional(lang: str, country: str | None) -> list[str]:
 
 def _germanic_plural(n: int) -> int:
     return int(n != 1)
-
-
-def N_(text: str) -> str:
-    """Marks a built-in string for extraction (the gettext convention); translated on use."""
-    return text
 
 
 class Strings:
@@ -136,9 +142,40 @@ class Strings:
         """A number with the locale's separators: 1,234.5 / 1 234,5 / 1.234,5."""
         return format_decimal(value, locale=self.locale)
 
-    def list(self, items: list[str]) -> str:
-        """Items joined for the locale: "a, b and c", "a, b et c"."""
-        return format_list(items, locale=self.locale) if items else ""
+    def list(self, items: Sequence[str], *, like: Sequence[str] | None = None) -> str:
+        """Items joined for the locale: "a, b and c", "a, b et c"; set apart ("a and b; c")
+        when an item holds the language's own "and" or list comma. `like` is the text the
+        items show, when `items` are placeholders for it."""
+        if not items:
+            return ""
+        if self.sets_apart(like if like is not None else items):
+            return functools.reduce(lambda a, b: self(_SET_APART, first=a, second=b), items)
+        return format_list(list(items), locale=self.locale)
+
+    def separators(self, items: Sequence[str]) -> tuple[str, ...]:
+        """What the language writes after each of `items` when listing them (", ", then
+        " and ", then nothing), for a list a template builds item by item."""
+        slots = [f"\x00{i}\x00" for i in range(len(items))]
+        listed = self.list(slots, like=items)
+        return tuple(
+            listed.partition(slot)[2].partition(following)[0] if following else ""
+            for slot, following in zip(slots, [*slots[1:], ""], strict=True)
+        )
+
+    def sets_apart(self, items: Sequence[str]) -> bool:
+        """Whether listing `items` the usual way would blur where one ends: one of them holds
+        the word the language joins the last two with, or the comma it joins the others with."""
+        return len(items) > 1 and any(self._list_marks.search(item) for item in items)
+
+    @functools.cached_property
+    def _list_marks(self) -> re.Pattern[str]:
+        two = format_list(["\x00", "\x01"], locale=self.locale)
+        three = format_list(["\x00", "\x01", "\x02"], locale=self.locale)
+        conjunction = two.split("\x00")[1].split("\x01")[0].strip(" ,،\u00a0")
+        comma = "".join(c for c in three.split("\x00")[1].split("\x01")[0] if c in ",،")
+        marks = [rf"(?<!\w){re.escape(conjunction)}(?!\w)"] if conjunction else []
+        marks += [re.escape(c) for c in comma]
+        return re.compile("|".join(marks) or r"(?!)", re.IGNORECASE)
 
     def duration(self, iso: str) -> str:
         """An ISO 8601 duration in words: `P3Y` -> "3 years", `P1Y6M` -> "1 an et 6 mois"."""
@@ -161,14 +198,9 @@ class Strings:
 
     def country(self, code: str) -> str:
         """A country's name in the locale, from an ISO 3166-1 code (`US` -> "États-Unis");
-        `EEA`, `EU` and `WORLDWIDE` are built-in strings."""
-        special = {
-            "EEA": N_("European Economic Area"),
-            "EU": N_("European Union"),
-            "WORLDWIDE": N_("Worldwide"),
-        }
-        if code in special:
-            return self(special[code])
+        a region code (`EEA`) by its `Region` record's label."""
+        if code in Region._value2member_map_:
+            return self(Region.of(code).label or code)
         territories = self.locale.territories if self.locale is not None else {}
         return str(territories.get(code, code))
 

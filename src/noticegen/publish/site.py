@@ -279,18 +279,20 @@ def earlier_pages(out: Path, lang: str, notice: Notice) -> EarlierTranslation | 
         version = _archived_version(folder)
         pdf_stem = _archived_notice_id(folder)
         source = notice.notice.language
-        which = [_("Version {version}", version=version.version)]
+        which = _("Version {version}", version=version.version)
         if version.effective:
-            which.append(_("Effective {date}", date=_.date(version.effective)))
+            effective = _("Effective {date}", date=_.date(version.effective))
+            which = _("{first} · {second}", first=which, second=effective)
         # In the page's language, which the note sits in: the reader of a stale French page
         # reads French.
-        earlier = _("This translation is of an earlier version of this notice")
+        earlier = _(
+            "This translation is of an earlier version of this notice ({version}).", version=which
+        )
         updating = _("The notice has changed since, and this translation is being updated.")
         current = _("Read the current version ({language})", language=html.language_name(source))
         note = (
             f'<div class="earlier-translation" role="note" style="{EARLIER_NOTE_STYLE}">'
-            f'<p style="margin:0"><strong>{escape(earlier)}</strong> '
-            f"({escape(' · '.join(which))}). {escape(updating)} "
+            f'<p style="margin:0"><strong>{escape(earlier)}</strong> {escape(updating)} '
             f'<a href="../{escape(source)}/index.html" hreflang="{escape(source)}">'
             f"{escape(current)}</a></p></div>"
         )

@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from babel import Locale, UnknownLocaleError
-from babel.lists import format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 from markupsafe import Markup, escape
 
@@ -33,7 +32,7 @@ from ...model import (
 )
 from ...model.processing import own_terms_article
 from ...model.sections import assign_anchors
-from ...model.terms import Region, Vocabulary
+from ...model.terms import Vocabulary
 from . import markdown, view
 
 PACKAGE = resources.files("noticegen.publish.render")
@@ -204,14 +203,9 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-@lru_cache(maxsize=256)
-def _separators(locale: Locale | None, count: int) -> tuple[str, ...]:
-    slots = [f"\x00{i}\x00" for i in range(count)]
-    listed = format_list(slots, locale=locale) if locale is not None else ", ".join(slots)
-    return tuple(
-        listed.partition(slot)[2].partition(following)[0] if following else ""
-        for slot, following in zip(slots, [*slots[1:], ""], strict=True)
-    )
+def _text(item: object) -> str:
+    """What an item shows: its text without markup."""
+    return Markup(escape(item)).striptags()
 
 
 class Helpers:
@@ -221,6 +215,7 @@ class Helpers:
         self._ = strings
         self.anchors = anchors
         self.locale = strings.locale
+        self._separators: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def anchor(self, kind: str, entity_id: str) -> str:
         return self.anchors.get((kind, entity_id), entity_id)
@@ -232,11 +227,7 @@ class Helpers:
         return self._.list(parts) if parts else value
 
     def country(self, code: str) -> str:
-        if code in Region._value2member_map_:
-            return self.label(Region.of(code))
-        if self.locale is not None:
-            return str(self.locale.territories.get(code, code))
-        return code
+        return self._.country(code)
 
     def label(self, value: Vocabulary | Jurisdiction) -> str:
         """A vocabulary value as the page names it: its label, translated; a legal basis in
@@ -247,6 +238,14 @@ class Helpers:
             return own_terms_article(value)
         # The vocabulary tests keep every value the page shows labelled.
         raise ValueError(f"{type(value).__name__}.{value.name} has no label to show")
+
+    def labels_of(self, entities: dict[str, Any], ids: Iterable[str]) -> list[str]:
+        """The labels of the notice's entities by id, in order; an unknown id as itself."""
+        return [entities[i].label if i in entities else i for i in ids]
+
+    def each_label(self, values: Iterable[Vocabulary]) -> list[str]:
+        """Each value's label, in order, repeats kept (what a loop over the values shows)."""
+        return [self.label(value) for value in values]
 
     def labels(self, values: Iterable[Vocabulary]) -> list[str]:
         """Each value's label, once, in order."""
@@ -264,10 +263,15 @@ class Helpers:
     def countries(self, codes: Iterable[str]) -> list[str]:
         return [self.country(code) for code in codes]
 
-    def after(self, loop: Any) -> str:
+    def after(self, loop: Any, shown: Iterable[object]) -> str:
         """What the language writes after the current item of a list a template loop builds
-        (", ", then " and ", then nothing for "a, b and c"), so that it reads as `join` lists."""
-        return _separators(self._.locale, loop.length)[loop.index0]
+        (", ", then " and ", then nothing for "a, b and c"), so that it reads as `join` lists;
+        `shown` is what the loop's items show, in order (items that hold an "and" are set
+        apart: "a and b; c")."""
+        texts = tuple(_text(item) for item in shown)
+        if texts not in self._separators:  # a loop asks once per item
+            self._separators[texts] = self._.separators(texts)
+        return self._separators[texts][loop.index0]
 
     def law_names(self, jurisdictions: Iterable[object]) -> str:
         """Laws by their short names, as the language lists them: "GDPR and UK GDPR"."""
@@ -291,7 +295,7 @@ class Helpers:
         already (a link, a <bdi>)."""
         parts = [escape(item) for item in items]
         slots = [f"\x00{i}\x00" for i in range(len(parts))]
-        listed = escape(self._.list(slots))
+        listed = escape(self._.list(slots, like=[_text(part) for part in parts]))
         for slot, part in zip(slots, parts, strict=True):
             listed = listed.replace(slot, part)
         return Markup(listed)
