@@ -101,6 +101,18 @@ def test_a_material_change_needs_a_change_log_entry(repo: Path) -> None:
     assert any(rule == "NG802" and "New data collected" in m for rule, m in found), found
 
 
+def test_an_undated_version_with_a_material_change_is_named_in_words(repo: Path) -> None:
+    notice = repo / "notice" / "notice.yaml"
+    text = notice.read_text(encoding="utf-8").replace('  version: "1.0.0"\n', "", 1)
+    text = text.replace("  effective: 2026-01-01\n", "", 1)
+    text = text.replace(
+        "data:\n", "data:\n  contact.phone: {label: Phone number, source: provided}\n", 1
+    )
+    notice.write_text(text, encoding="utf-8")
+    messages = [m for rule, m in review_findings(repo / "notice") if rule == "NG802"]
+    assert messages and messages[0].startswith("This undated version makes material changes")
+
+
 def _no_export(*args: object, **kwargs: object) -> Path:
     raise AssertionError("the committed files are the working files; nothing to export")
 

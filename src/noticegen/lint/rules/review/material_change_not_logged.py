@@ -73,7 +73,8 @@ class MaterialChangeNotLogged(Rule):
             return
         meta = ctx.notice.notice
         # A version without a number is known by its date: its change-log entry is that day's.
-        version = meta.version or (meta.effective.isoformat() if meta.effective else "")
+        version = meta.version or (meta.effective.isoformat() if meta.effective else None)
+        this_version = f"Version {version}" if version else "This undated version"
         shown = "; ".join(c.text.rstrip(".") for c in material[:_SHOWN])
         more = f" and {len(material) - _SHOWN} more" if len(material) > _SHOWN else ""
         changes = ctx.notice.changes
@@ -89,14 +90,14 @@ class MaterialChangeNotLogged(Rule):
                 else ("notice", "version")
                 if meta.version
                 else ("notice",),
-                f"Version {version} makes material changes since {previous.source} "
+                f"{this_version} makes material changes since {previous.source} "
                 f"({shown}{more}) but the change log has no entry for it.",
             )
         elif not any(e.material for e in entries):
             index = changes.log.index(entries[0]) if changes else 0
             yield Violation(
                 ("changes", "log", index, "material"),
-                f"The change-log entry for version {version} is not marked material, but the "
+                f"The change-log entry for {this_version.lower()} is not marked material, but the "
                 f"changes are ({shown}{more}).",
                 hint="Set `material: true` on the entry; announce the change before it applies.",
             )
