@@ -295,3 +295,34 @@ def test_a_representative_with_no_name_is_reported_and_rendered_without_one(
     findings = load(folder).findings
     assert [f.line for f in findings] == [text.splitlines().index("controller:") + 2], findings
     assert "a contact needs a name or a way to reach it" in findings[0].message
+
+
+def test_a_recipient_whose_role_the_notice_does_not_state_is_rendered_without_one(
+    tmp_path: Path,
+) -> None:
+    """A notice may not say what role a recipient plays (issue 13): nothing is invented for it;
+    the page shows no Role line, DPV calls it only a recipient, the record marks it to fill in."""
+    from noticegen.i18n.strings import Strings
+    from noticegen.publish.exports.dpv import dpv_document
+    from noticegen.publish.exports.ropa import COLUMNS, TO_FILL_IN, ropa_csv
+    from noticegen.publish.render import html
+
+    folder = tmp_path / "notice"
+    shutil.copytree(NOTICE, folder)
+    main_file = folder / "notice.yaml"
+    lines = main_file.read_text(encoding="utf-8").splitlines()
+    del lines[lines.index("    kind: processor")]
+    main_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load(folder)
+    assert loaded.notice is not None, loaded.findings
+    rid, recipient = next((k, r) for k, r in loaded.notice.recipients.items() if r.kind is None)
+    page = html.render_notice(loaded.notice, Strings("en"), supplements=[], languages=[])
+    start = page.index(f"<bdi>{recipient.label}</bdi></h3>")
+    facts = page[start : page.index("</dl>", start)]
+    assert "Role" not in facts and "None" not in facts
+    node = next(n for n in dpv_document(loaded.notice)["@graph"] if n["@id"].endswith(rid))
+    assert node["@type"] == "dpv:Recipient"
+    rows = list(csv.reader(io.StringIO(ropa_csv(loaded.notice).decode("utf-8"))))
+    column = list(COLUMNS).index("Categories of recipients")
+    table = rows[rows.index(list(COLUMNS)) + 1 :]
+    assert any(f"{recipient.label} ({TO_FILL_IN})" in row[column] for row in table)

@@ -459,8 +459,10 @@ class SaleException(Vocabulary):
 class Recipient(StrictModel):
     label: Text
     """Name or category of recipient, e.g. "Email delivery provider"."""
-    kind: RecipientKind
-    """Processor/service provider, independent controller/partner, affiliate, authority, public."""
+    kind: RecipientKind | None = None
+    """Processor/service provider, independent controller/partner, affiliate, authority, public;
+    left out where the notice does not say what role the recipient plays (GDPR Art. 13(1)(e)
+    asks only for recipients or their categories)."""
     description: Markdown | None = None
     """What the recipient does with the data."""
     data: list[Id] = Field(default_factory=list)

@@ -411,9 +411,9 @@ def _recipient_added(change: Change, names: Names) -> Words:
         else ""
     )
     return say(
-        "New recipient: {} ({}){}.{}{}",
+        "New recipient: {}{}{}.{}{}",
         names.label("recipients", _key(change)),
-        recipient.kind.wording,
+        f" ({recipient.kind.wording})" if recipient.kind else "",
         receives,
         sold,
         shared,

@@ -55,7 +55,8 @@ def dpv_document(notice: Notice) -> dict[str, Any]:
     for rid, recipient in notice.recipients.items():
         node: dict[str, Any] = {
             "@id": f"{base}#recipient/{rid}",
-            "@type": recipient.kind.dpv,
+            # A recipient whose role the notice does not state is only a recipient.
+            "@type": recipient.kind.dpv if recipient.kind else "dpv:Recipient",
             "rdfs:label": recipient.label,
         }
         if recipient.countries:

@@ -124,7 +124,8 @@ def data_safety_answers(notice: Notice) -> dict[str, TypeAnswer]:
                     collection.add(mapped.google)
             for rid in recipients_of(notice, data_id):
                 recipient = notice.recipients[rid]
-                # Disclosure to a service provider is not "sharing" on the Play form.
+                # Disclosure to a service provider is not "sharing" on the Play form; one whose
+                # role the notice does not state is declared, as the form asks when unsure.
                 if recipient.kind == RecipientKind.PROCESSOR:
                     continue
                 shared = True

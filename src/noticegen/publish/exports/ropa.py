@@ -24,6 +24,7 @@ from ...model import (
     DataCategory,
     LegalBasis,
     Notice,
+    Recipient,
     RecipientKind,
     SpecialCategoryCondition,
 )
@@ -95,6 +96,12 @@ def _join(items: Iterable[str]) -> str:
     return "; ".join(dict.fromkeys(i for i in items if i))
 
 
+def _role(recipient: Recipient) -> str:
+    # A role the notice does not state is the controller's to give, as is the contract with
+    # a recipient that may be its processor.
+    return recipient.kind.wording if recipient.kind else TO_FILL_IN
+
+
 def _source(data: DataCategory) -> str:
     # A source the notice does not state is the controller's to give (Art. 30(1) asks for it
     # where it is known), not a blank that reads as "not applicable".
@@ -149,8 +156,9 @@ def activity_rows(notice: Notice) -> list[list[str]]:
             "",
             audiences,
             _join(notice.data[d].label for d in covered),
-            _join(f"{r.label} ({r.kind.wording})" for r in recipients.values()),
-            TO_FILL_IN if any(r.kind == RecipientKind.PROCESSOR for r in recipients.values())
+            _join(f"{r.label} ({_role(r)})" for r in recipients.values()),
+            TO_FILL_IN
+            if any(r.kind in (RecipientKind.PROCESSOR, None) for r in recipients.values())
             else "",
             _join(t.destination for t in transfers),
             _join(t.safeguard.wording if t.safeguard else TO_FILL_IN for t in transfers),

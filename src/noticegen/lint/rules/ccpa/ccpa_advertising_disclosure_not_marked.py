@@ -15,7 +15,8 @@ class CcpaAdvertisingDisclosureNotMarked(Rule):
     What it does:
         Flags recipients of kind `controller` (independent third parties) that receive data for
         a purpose marked `direct_marketing` or `profiling`, when neither `sale` nor `sharing`
-        is set.
+        is set; and such recipients whose `kind` the notice does not state, since only a
+        service provider's role keeps the disclosure from being a sale or sharing.
 
     Why it matters:
         Making personal information available to a third party for monetary or other valuable
@@ -53,19 +54,33 @@ class CcpaAdvertisingDisclosureNotMarked(Rule):
     severity = Severity.WARNING
     profiles = frozenset({"ccpa"})
     citation = "Cal. Civ. Code 1798.140(ad), (ah)"
-    hint = "Mark the disclosure `sale: true` or `sharing: true`, or suppress with the reason."
+    hint = (
+        "Mark the disclosure `sale: true` or `sharing: true`, state the recipient's `kind`, or "
+        "suppress with the reason."
+    )
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         purposes = ctx.notice.purposes
         for rid, recipient in ctx.notice.recipients.items():
-            if recipient.kind != RecipientKind.CONTROLLER or recipient.sale or recipient.sharing:
+            if recipient.kind not in (RecipientKind.CONTROLLER, None):
+                continue
+            if recipient.sale or recipient.sharing:
                 continue
             marketing = [
                 pid
                 for pid in recipient.purposes
                 if pid in purposes and (purposes[pid].direct_marketing or purposes[pid].profiling)
             ]
-            if recipient.data and marketing:
+            if recipient.data and marketing and recipient.kind is None:
+                # Not guessed either way: the role decides, and the notice does not give it.
+                yield Violation(
+                    ("recipients", rid),
+                    f"`{rid}` ({recipient.label}) receives personal information for marketing "
+                    f"or profiling (`{marketing[0]}`) and the notice does not say whether it is "
+                    "a service provider: unless it is, that is likely a sale or sharing under "
+                    "the CCPA, yet it is marked as neither.",
+                )
+            elif recipient.data and marketing:
                 yield Violation(
                     ("recipients", rid),
                     f"`{rid}` ({recipient.label}) is a third party that receives personal "

@@ -15,7 +15,8 @@ _BREAKS = {
     ),
     PromiseKind.NO_DISCLOSURE: (
         "discloses",
-        lambda r: r.kind is not RecipientKind.PROCESSOR,
+        # A recipient whose role the notice does not state may be a processor: no evidence.
+        lambda r: r.kind not in (RecipientKind.PROCESSOR, None),
     ),
 }
 
@@ -28,8 +29,9 @@ class PromiseContradictedByRecipient(Rule):
         its supplements, against the recipients: a recipient marked `sale: true` breaks "no
         sale", one marked `sharing: true` breaks "no sharing", and any recipient that is not a
         processor (an independent controller, partner, affiliate, authority or the public)
-        breaks "no disclosure". Data ids are hierarchical: a promise about `location` also
-        covers `location.precise`, and a recipient of `location` breaks a promise about
+        breaks "no disclosure"; one whose `kind` the notice does not state does not (it may be
+        a processor). Data ids are hierarchical: a promise about `location` also covers
+        `location.precise`, and a recipient of `location` breaks a promise about
         `location.precise`.
 
     Why it matters:

@@ -43,7 +43,8 @@ class NoSaleClaimAtRisk(Rule):
         do not, under any circumstance, sell your personal data") says personal data is not
         sold, looks for disclosures the CCPA is likely to treat as a sale or as sharing even
         though no recipient is marked so: an independent partner (`kind: controller`) that
-        receives contact details or identifiers, and so can contact people directly; and a
+        receives contact details or identifiers, and so can contact people directly (or such a
+        recipient whose `kind` the notice does not state, named as such); and a
         purpose that uses location data for marketing or profiling while a recipient receives
         data for it. It reports the claim, naming what puts it at risk. It is a warning: an
         exception may apply (a disclosure the consumer directs, 1798.140(ad)(2)(A)); a recipient
@@ -134,10 +135,19 @@ class NoSaleClaimAtRisk(Rule):
                 for pid in r.purposes:
                     serving.setdefault(pid, []).append(rid)
         for rid, r in n.recipients.items():
-            if r.kind != RecipientKind.CONTROLLER or r.sale or r.sharing or _excepted(ctx, r):
+            if r.kind not in (RecipientKind.CONTROLLER, None):
+                continue
+            if r.sale or r.sharing or _excepted(ctx, r):
                 continue
             contacts = [d for d in r.data if d in contact.ancestors]
-            if contacts:
+            if contacts and r.kind is None:
+                # Only a service provider's role would keep this from a sale: say it is unstated.
+                risks.append(
+                    f"recipient `{rid}` ({r.label}), whose role the notice does not state, "
+                    f"receives {listed(contacts, limit=None)}, which it can use to contact "
+                    "people itself unless it is a service provider" + _not_business_purposes(ctx, r)
+                )
+            elif contacts:
                 risks.append(
                     f"partner `{rid}` ({r.label}) receives {listed(contacts, limit=None)}, "
                     "which it can use to contact people itself" + _not_business_purposes(ctx, r)

@@ -8,7 +8,7 @@ class MissingField(LoaderRule):
 
     What it does:
         Flags mappings that lack a field the format requires, such as a purpose without a
-        description or a recipient without its kind.
+        description or a recipient without its label.
 
     Why it matters:
         Required fields carry the disclosures the law requires; without them the notice is
@@ -17,7 +17,7 @@ class MissingField(LoaderRule):
     Example:
         ```yaml
         recipients:
-          mailer: {label: Email delivery provider}
+          mailer: {kind: processor}
         ```
 
     Fix:
