@@ -160,6 +160,18 @@ def test_new_recipient_is_material_and_named_in_plain_words() -> None:
     assert {c.group for c in diff.material} == {"data", "purposes", "recipients"}
 
 
+def test_new_recipient_whose_role_the_notice_does_not_state_is_named_without_one() -> None:
+    def edit(n: dict[str, Any]) -> None:
+        n["recipients"] = {"partners": {"label": "Partners", "data": ["contact.email"]}}
+
+    diff = compare(*changed(edit))
+    [recipient] = [c for c in diff.changes if c.group == "recipients"]
+    assert recipient.material
+    assert recipient.text == (
+        "New recipient: Partners (`partners`), receives Email address (`contact.email`)."
+    )
+
+
 def test_removals_are_not_material() -> None:
     def edit(n: dict[str, Any]) -> None:
         del n["rights"]["access"]
